@@ -1,0 +1,12 @@
+import Lake
+open Lake DSL
+
+/-! Native build of the attnthermo Lean core: `lake build` (core Lean only, no Mathlib). -/
+
+package attnthermo where
+  leanOptions := #[⟨`warningAsError, true⟩]
+
+@[default_target]
+lean_lib AttnThermo where
+  srcDir := "lean"
+  globs := #[.submodules `AttnThermo]

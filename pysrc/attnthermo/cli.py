@@ -1,0 +1,64 @@
+"""The ``attnthermo`` command line: one subcommand per use.
+
+Each subsystem registers its own subcommands through a ``register(subparsers)`` function in
+its ``cli`` module; heavy imports (torch, sympy) happen only inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from attnthermo import __version__
+from attnthermo.errors import AttnThermoError
+
+# subsystem cli modules, in the order their commands appear in --help
+_SUBSYSTEMS = (
+    "attnthermo.lean.cli",
+    "attnthermo.thermo.cli",
+    "attnthermo.measurement.cli",
+    "attnthermo.ledger.cli",
+    "attnthermo.dojo.cli",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="attnthermo",
+        description=(
+            "Thermodynamics of attention decay: check the Lean proofs, query the identities, "
+            "audit the book's claims against measurements."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"attnthermo {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _SUBSYSTEMS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except AttnThermoError as exc:
+        print(f"attnthermo: error: {exc}", file=sys.stderr)
+        return 1
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"attnthermo: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Compiling the project's modules in dependency order, with a cache keyed on what determines the result.
+
+A module is compiled only when its cache key changed: the key is the sha256 of its source, its
+imports' keys, the toolchain identity and the flags (that is what "re-checked" means). Up to
+``jobs`` modules compile at once where the import order allows, and never more Lean processes
+than the shared ``slots`` semaphore permits. A module whose import failed is not compiled: it
+is "blocked" by the failed module(s). Results (messages included) are stored beside the
+``.olean`` files, so a failure is cached too, except a crash without any Lean message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from attnthermo.lean.compiler import FLAGS, CompileResult, Message, compile_file
+from attnthermo.lean.project import SOURCE_DIR, Module, Project
+from attnthermo.lean.toolchain import Toolchain
+
+CACHE_FORMAT = 1  # bump when what a cached result holds changes
+
+
+@dataclass
+class ModuleResult:
+    """The outcome for one module: ``status`` is "ok", "failed" or "blocked"."""
+
+    status: str
+    key: str
+    messages: list[Message] = field(default_factory=list)
+    seconds: float = 0.0
+    cached: bool = False
+    blocked_by: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Message]:
+        return [m for m in self.messages if m.severity == "error"]
+
+    def to_state(self) -> dict:
+        return {
+            "format": CACHE_FORMAT, "key": self.key, "status": self.status, "seconds": self.seconds,
+            "messages": [m.to_json() for m in self.messages],
+        }
+
+
+def cache_key(*, source_sha256: str, dependency_keys: dict[str, str], toolchain: Toolchain) -> str:
+    """sha256 of (source, the imports' keys, toolchain, flags)."""
+    payload = {
+        "format": CACHE_FORMAT, "source": source_sha256, "deps": dict(sorted(dependency_keys.items())),
+        "toolchain": toolchain.identity, "flags": list(FLAGS),
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def olean_path(build: Path, module: str) -> Path:
+    return build / "olean" / Path(*module.split(".")).with_suffix(".olean")
+
+
+def load_state(build: Path, name: str, key: str, needs: Path | None) -> ModuleResult | None:
+    """A cached result for ``name`` when its key matches (and, for ok, its output file exists)."""
+    path = build / "state" / f"{name}.json"
+    try:
+        state = json.loads(path.read_text())
+    except (OSError, json.JSONDecodeError):
+        return None
+    if state.get("format") != CACHE_FORMAT or state.get("key") != key:
+        return None
+    if state["status"] == "ok" and needs is not None and not needs.is_file():
+        return None
+    return ModuleResult(
+        status=state["status"], key=key, messages=[Message(**m) for m in state["messages"]],
+        seconds=state.get("seconds", 0.0), cached=True,
+    )
+
+
+def save_state(build: Path, name: str, result: ModuleResult) -> None:
+    path = build / "state" / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(result.to_state(), indent=1))
+    tmp.replace(path)
+
+
+def result_of(compiled: CompileResult, key: str, output: Path | None) -> ModuleResult:
+    """Turn a Lean run into a module result (a crash becomes one synthetic error message)."""
+    messages = list(compiled.messages)
+    ok = compiled.clean and (output is None or output.is_file())
+    if not ok and not compiled.errors:
+        why = "timed out" if compiled.returncode == -1 else f"exited with code {compiled.returncode}"
+        if compiled.returncode == 0:
+            why = f"exited cleanly but wrote no {output}"
+        messages.append(Message("error", 0, 0, 0, f"Lean {why} without an error message (out of memory or "
+                                f"a broken toolchain?); last output: {' | '.join(compiled.tail[-4:])}", "crash"))
+    return ModuleResult("ok" if ok else "failed", key, messages, compiled.seconds)
+
+
+def build_modules(
+    project: Project,
+    toolchain: Toolchain,
+    build: Path,
+    *,
+    jobs: int,
+    slots: threading.Semaphore,
+    progress: Callable[[str], None],
+) -> dict[str, ModuleResult]:
+    """Compile (or reuse) every module; returns each module's result."""
+    results: dict[str, ModuleResult] = {}
+    total = len(project.order)
+    pending = list(project.order)
+    counter = iter(range(1, total + 1))
+
+    def report(name: str, result: ModuleResult) -> None:
+        n = next(counter)
+        if result.status == "blocked":
+            detail = f"blocked by {', '.join(result.blocked_by)} (not compiled)"
+        elif result.cached:
+            detail = f"{result.status} (cached)"
+        else:
+            detail = f"{result.status} ({result.seconds:.0f} s)"
+        if result.status == "failed":
+            detail += ": " + "; ".join(m.summary() for m in result.errors[:3])
+        progress(f"[{n}/{total}] {name}: {detail}")
+
+    def compile_one(module: Module, key: str) -> ModuleResult:
+        output = olean_path(build, module.name)
+        output.unlink(missing_ok=True)
+        with slots:
+            progress(f"compiling {module.name} ({module.relpath}) with Lean {toolchain.version} [{toolchain.kind}]")
+            compiled = compile_file(
+                toolchain, project.root / SOURCE_DIR, Path(module.relpath).relative_to(SOURCE_DIR).as_posix(),
+                search_path=[build / "olean"], olean=output,
+            )
+        result = result_of(compiled, key, output)
+        if not compiled.crashed:
+            save_state(build, module.name, result)
+        return result
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        running: dict[Future[ModuleResult], Module] = {}
+        while pending or running:
+            for module in list(pending):
+                deps = module.project_imports
+                if any(dep not in results for dep in deps):
+                    continue
+                pending.remove(module)
+                key = cache_key(
+                    source_sha256=module.source_sha256,
+                    dependency_keys={dep: results[dep].key for dep in deps},
+                    toolchain=toolchain,
+                )
+                bad = [dep for dep in deps if results[dep].status != "ok"]
+                if bad:
+                    causes = sorted({c for dep in bad for c in (results[dep].blocked_by or [dep])})
+                    results[module.name] = ModuleResult("blocked", key, blocked_by=causes)
+                    report(module.name, results[module.name])
+                    continue
+                cached = load_state(build, module.name, key, olean_path(build, module.name))
+                if cached is not None:
+                    results[module.name] = cached
+                    report(module.name, cached)
+                    continue
+                running[pool.submit(compile_one, module, key)] = module
+            if not running:
+                continue
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                module = running.pop(future)
+                results[module.name] = future.result()
+                report(module.name, results[module.name])
+    return results

@@ -1,0 +1,55 @@
+"""``attnthermo lean check`` and ``attnthermo lean pin``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``lean`` command and its ``check`` / ``pin`` subcommands."""
+    lean = subparsers.add_parser("lean", help="check the Lean library and write its manifest")
+    sub = lean.add_subparsers(dest="lean_command", metavar="SUBCOMMAND")
+    lean.set_defaults(handler=lambda _args: lean.print_help() or 2)
+
+    check = sub.add_parser(
+        "check",
+        help="compile every module (cached), audit axioms, compare pinned statements, write the manifest",
+    )
+    check.add_argument("--root", help="Lean project directory (default: the project containing the working directory, else the shipped one)")
+    check.add_argument("--json", dest="json_path", metavar="PATH", help="also write the manifest to PATH")
+    check.add_argument("--jobs", type=int, default=2, help="Lean processes at once (default 2; each needs ~4 GB)")
+    check.set_defaults(handler=_check)
+
+    pin = sub.add_parser("pin", help="rewrite bridge/pinned-statements.toml from the current sources")
+    pin.add_argument("--root", help="Lean project directory (default as for check)")
+    pin.set_defaults(handler=_pin)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from attnthermo.lean.checker import build_dir_for, check
+
+    manifest = check(args.root, json_path=args.json_path, jobs=args.jobs, progress=lambda m: print(m, flush=True))
+    theorems = manifest["theorems"]
+    proved = sum(1 for t in theorems.values() if t["status"] == "proved")
+    unpinned = sorted(n for n, t in theorems.items() if t["pinned"] == "unpinned")
+    print(f"{proved}/{len(theorems)} theorems proved; toolchain {manifest['toolchain']['kind']} "
+          f"{manifest['toolchain']['version']}; axiom audit: {manifest['axiom_audit']}")
+    if unpinned:
+        print(f"note: {len(unpinned)} theorem(s) not pinned (proved, but not trusted downstream): "
+              + ", ".join(unpinned))
+    where = args.json_path or (build_dir_for(manifest["root"]) / "manifest.json")
+    print(f"manifest: {where}")
+    if manifest["ok"]:
+        return 0
+    for failure in manifest["failures"]:
+        print(f"FAILED {failure}", file=sys.stderr)
+    return 1
+
+
+def _pin(args: argparse.Namespace) -> int:
+    from attnthermo.lean import pin
+
+    path = pin(args.root)
+    print(f"wrote {path}")
+    return 0

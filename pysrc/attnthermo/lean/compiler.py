@@ -1,0 +1,127 @@
+"""Running Lean on one file and reading its JSON messages.
+
+Lean is run as ``lean --json -DwarningAsError=true [-o OUT.olean] Pkg/Mod.lean`` from the source
+directory (the module name comes from the relative path). Only output lines starting with
+``{"caption"`` are messages; everything else (the wasm build's debug chatter) is noise, of which
+the last lines are kept to explain a crash.
+
+>>> line = ('{"caption":"","data":"(9 : Rat)/4","endPos":{"column":5,"line":11},'
+...         '"fileName":"T/A.lean","kind":"[anonymous]","pos":{"column":0,"line":11},'
+...         '"severity":"information"}')
+>>> parse_messages(line + "\\n[DEBUG:A] noise\\n")
+[Message(severity='information', line=11, column=0, end_line=11, text='(9 : Rat)/4', kind='[anonymous]')]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from attnthermo.errors import ToolchainError
+from attnthermo.lean.toolchain import Toolchain
+
+FLAGS = ("-DwarningAsError=true",)
+COMPILE_TIMEOUT_SECONDS = 3 * 3600
+
+
+@dataclass(frozen=True)
+class Message:
+    """One Lean message: severity ("error", "warning", "information"), position, text, kind."""
+
+    severity: str
+    line: int
+    column: int
+    end_line: int
+    text: str
+    kind: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def summary(self) -> str:
+        first = self.text.strip().splitlines()[0] if self.text.strip() else self.kind
+        return f"line {self.line}: {self.severity}: {first}"
+
+
+def parse_messages(output: str) -> list[Message]:
+    """The messages in Lean's ``--json`` output (lines starting with ``{"caption"``)."""
+    found: list[Message] = []
+    for raw in output.splitlines():
+        if not raw.startswith('{"caption"'):
+            continue
+        try:
+            item = json.loads(raw)
+        except json.JSONDecodeError:
+            continue
+        pos = item.get("pos") or {}
+        end = item.get("endPos") or pos
+        found.append(
+            Message(
+                severity=str(item.get("severity", "error")),
+                line=int(pos.get("line", 0)),
+                column=int(pos.get("column", 0)),
+                end_line=int(end.get("line", pos.get("line", 0))),
+                text=str(item.get("data", "")),
+                kind=str(item.get("kind", "")),
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class CompileResult:
+    """What one Lean run produced: exit code, messages, wall seconds, last lines of other output."""
+
+    returncode: int
+    messages: tuple[Message, ...]
+    seconds: float
+    tail: tuple[str, ...]
+
+    @property
+    def errors(self) -> list[Message]:
+        return [m for m in self.messages if m.severity == "error"]
+
+    @property
+    def clean(self) -> bool:
+        """Exit 0 and no error (with the flag, warnings and sorry are errors too)."""
+        return self.returncode == 0 and not self.errors
+
+    @property
+    def crashed(self) -> bool:
+        """Lean failed without saying why (killed, out of memory, broken toolchain)."""
+        return self.returncode != 0 and not self.errors
+
+
+def compile_file(
+    toolchain: Toolchain, cwd: Path, relfile: str, *, search_path: list[Path], olean: Path | None
+) -> CompileResult:
+    """Compile ``cwd/relfile`` with the project flags; ``search_path`` holds the built oleans."""
+    args = [*toolchain.command, "--json", *FLAGS]
+    if olean is not None:
+        olean.parent.mkdir(parents=True, exist_ok=True)
+        args += ["-o", str(olean)]
+    args.append(relfile)
+    env = dict(os.environ)
+    env["LEAN_PATH"] = os.pathsep.join([*toolchain.lean_path, *map(str, search_path)])
+    start = time.monotonic()
+    try:
+        done = subprocess.run(
+            args, cwd=cwd, env=env, capture_output=True, text=True, errors="replace",
+            timeout=COMPILE_TIMEOUT_SECONDS,
+        )
+    except FileNotFoundError as exc:
+        raise ToolchainError(f"cannot run Lean ({args[0]}): {exc}; delete the toolchain cache and retry") from exc
+    except subprocess.TimeoutExpired:
+        return CompileResult(-1, (), time.monotonic() - start, (f"timed out after {COMPILE_TIMEOUT_SECONDS} s",))
+    output = done.stdout + "\n" + done.stderr
+    noise = [line for line in output.splitlines() if line.strip() and not line.startswith('{"caption"')]
+    return CompileResult(
+        returncode=done.returncode,
+        messages=tuple(parse_messages(output)),
+        seconds=round(time.monotonic() - start, 1),
+        tail=tuple(noise[-12:]),
+    )

@@ -1,0 +1,242 @@
+"""``run_audit``: re-check every receipt now, bucket every claim, write ledger.json + LEDGER.md + plots.
+
+"Re-checked now" means each receipt's cache key was validated in this run: the Lean checker's
+per-module keys (source, dependencies, toolchain, flags) and, for a supplied manifest, the
+source hashes on disk; the identity cache key (thermo sources, package versions, precision);
+the measurement cache key (model file hash, protocol, package versions). A second run with
+nothing changed reuses all three caches.
+
+Exit status of the CLI: 0 whenever the audit ran, whatever the verdicts. Errors propagate only
+when a check that should run could not (Lean toolchain broken: ToolchainError; the audited
+model missing or corrupt: ModelError).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from attnthermo.ledger import evidence as ev_mod
+from attnthermo.ledger.buckets import decide
+from attnthermo.ledger.claims import Claim, load_claims
+from attnthermo.ledger.protocols import PROTOCOLS, metrics_for
+from attnthermo.ledger.receipts import Evidence, check_receipt
+from attnthermo.ledger.report import build_ledger, render_markdown
+
+_VERSIONED = ("attnthermo", "mpmath", "sympy", "numpy", "matplotlib", "torch", "transformers", "gguf")
+
+
+@dataclass
+class Ledger:
+    """The audit's result: the ledger data and where it was written."""
+
+    data: dict[str, Any]
+    json_path: Path
+    markdown_path: Path
+
+    def bucket(self, claim_id: str) -> str:
+        """The bucket the audit gave a claim."""
+        return self.data["claims"][claim_id]["bucket"]
+
+    @property
+    def buckets(self) -> dict[str, str]:
+        return {cid: row["bucket"] for cid, row in self.data["claims"].items()}
+
+
+class _Progress:
+    """A tqdm bar over the audit's steps (or silence)."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="audit", unit="step", file=sys.stderr, dynamic_ncols=True)
+
+    def step(self, label: str) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(label[:60])
+            self.bar.update(1)
+
+    def note(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _git_commit(root: Path) -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return out.stdout.strip() or None if out.returncode == 0 else None
+
+
+def _needed(claims: dict[str, Claim], default_model: str) -> tuple[dict[str, int], set[tuple[str, str]]]:
+    identities: dict[str, int] = {}
+    measurements: set[tuple[str, str]] = set()
+    for claim in claims.values():
+        for r in claim.receipts:
+            if r.kind == "identity":
+                identities[str(r.identity)] = max(identities.get(str(r.identity), 0), r.dps)
+            elif r.kind == "measurement":
+                measurements.add((str(r.protocol), default_model if r.model == "default" else str(r.model)))
+    return identities, measurements
+
+
+def _shipped_models() -> tuple[str, ...]:
+    from attnthermo.measurement.models import KNOWN_MODELS
+
+    return tuple(KNOWN_MODELS)
+
+
+def _measure(protocol: str, model: str, default_model: str, device: str, quick: bool,
+             progress: bool) -> dict[str, Any]:
+    if protocol not in PROTOCOLS:
+        return {"status": "unavailable",
+                "reason": f"protocol {protocol!r} is not implemented by attnthermo (it has {', '.join(PROTOCOLS)})"}
+    if model != default_model and model not in _shipped_models() and not Path(model).exists():
+        return {"status": "unavailable",
+                "reason": f"model {model!r} is not shipped with attnthermo (shipped: {', '.join(_shipped_models())})"}
+    from attnthermo import measure
+
+    arguments = PROTOCOLS[protocol].arguments(quick=quick)
+    t0 = time.perf_counter()
+    # a shipped model that is missing or corrupt raises ModelError: the audit cannot run
+    result = json.loads(measure(model=model, device=device, progress=progress, **arguments).to_json())
+    return {"status": "ok", "protocol": protocol, "model": model,
+            "arguments": {k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
+            "metrics": metrics_for(protocol, result), "seconds": round(time.perf_counter() - t0, 3),
+            "model_sha256": (result.get("model") or {}).get("sha256"), "cache_key": result.get("cache_key"),
+            "notes": result.get("notes"), "result": result}
+
+
+def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False, out_dir: str | Path = ".", *,
+              json_path: str | Path | None = None, markdown_path: str | Path | None = None,
+              manifest: str | Path | dict | None = None, claims: str | Path | None = None,
+              pinned: str | Path | None = None, root: str | Path | None = None, plots: bool = True,
+              progress: bool = True) -> Ledger:
+    """Run the audit and write ledger.json, LEDGER.md and the plots; returns the :class:`Ledger`.
+
+    ``manifest`` (a path or dict) replaces the Lean check by a manifest written earlier (its source
+    hashes are still validated against the files on disk); ``claims`` and ``pinned`` replace the
+    shipped claims file and the project's pinned statements by edited copies.
+    """
+    started = time.perf_counter()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    json_out = Path(json_path) if json_path else out / "ledger.json"
+    md_out = Path(markdown_path) if markdown_path else out / "LEDGER.md"
+    claim_set = load_claims(claims)
+    identities_needed, measurements_needed = _needed(claim_set, model)
+    bar = _Progress(1 + len(identities_needed) + len(measurements_needed) + int(plots), progress)
+    timings: dict[str, float] = {}
+    try:
+        t0 = time.perf_counter()
+        if manifest is None:
+            from attnthermo.paths import project_root
+
+            lean_root = Path(root) if root else project_root()
+            manifest_data = ev_mod.run_lean_check(lean_root, bar.note if progress else (lambda _m: None))
+            manifest_source = "checked now (attnthermo lean check, module keys validated)"
+        else:
+            manifest_data = manifest if isinstance(manifest, dict) else ev_mod.load_manifest(manifest)
+            manifest_source = "supplied" + (f" ({manifest})" if not isinstance(manifest, dict) else "") + \
+                              ", source hashes validated now"
+        evidence = Evidence(manifest=manifest_data, stale_modules=ev_mod.stale_modules(manifest_data),
+                            pinned=ev_mod.load_pinned_statements(pinned) if pinned else None, default_model=model)
+        timings["lean"] = time.perf_counter() - t0
+        bar.step("Lean manifest")
+
+        t0 = time.perf_counter()
+        for name, dps in sorted(identities_needed.items()):
+            evidence.identities[name] = ev_mod.check_identity(name, dps)
+            bar.step(f"identity {name}")
+        timings["identities"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        measurement_rows: dict[str, Any] = {}
+        for protocol, mdl in sorted(measurements_needed):
+            run = _measure(protocol, mdl, model, device, quick, progress)
+            evidence.measurements[(protocol, mdl)] = run
+            measurement_rows[f"{protocol} on {mdl}"] = {k: v for k, v in run.items() if k != "result"}
+            bar.step(f"measure {protocol} on {mdl}")
+        timings["measurements"] = time.perf_counter() - t0
+
+        results = {cid: [check_receipt(r, evidence) for r in c.receipts] for cid, c in claim_set.items()}
+        verdicts = decide(claim_set, results)
+
+        plot_paths: dict[str, str] = {}
+        if plots:
+            t0 = time.perf_counter()
+            plot_paths = _draw(out, evidence, model, quick)
+            timings["plots"] = time.perf_counter() - t0
+            bar.step("plots")
+    finally:
+        bar.close()
+    timings["total"] = time.perf_counter() - started
+    provenance = _provenance(manifest_data, manifest_source, claims, model, device, quick, timings)
+    ledger = build_ledger(claim_set, results, verdicts, provenance=provenance, measurements=measurement_rows,
+                          identities=evidence.identities, plots=plot_paths, lean_tagged=_tags(manifest_data))
+    json_out.parent.mkdir(parents=True, exist_ok=True)
+    json_out.write_text(json.dumps(ledger, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    md_out.parent.mkdir(parents=True, exist_ok=True)
+    md_out.write_text(render_markdown(ledger, md_out.parent.resolve()), encoding="utf-8")
+    return Ledger(ledger, json_out, md_out)
+
+
+def _tags(manifest: dict) -> dict[str, list[str]]:
+    tags: dict[str, list[str]] = {}
+    for name, entry in manifest.get("theorems", {}).items():
+        for cid in entry.get("claims", []) or []:
+            tags.setdefault(cid, []).append(name)
+    return tags
+
+
+def _draw(out: Path, evidence: Evidence, model: str, quick: bool) -> dict[str, str]:
+    from attnthermo.ledger.plots import heat_capacity_series, plot_decay, plot_heat_capacity
+
+    paths = {"heat_capacity_gamma1": str(plot_heat_capacity(
+        heat_capacity_series(range(1, 7) if quick else range(1, 13)), out / "cv_gamma1.png").resolve())}
+    decay = evidence.measurements.get(("decay-fit", model))
+    if decay and decay.get("status") == "ok":
+        paths["decay"] = str(plot_decay(decay["result"], decay["metrics"], out / "decay.png").resolve())
+    return paths
+
+
+def _provenance(manifest: dict, manifest_source: str, claims: Any, model: str, device: str, quick: bool,
+                timings: dict[str, float]) -> dict[str, Any]:
+    from attnthermo.paths import data_file
+
+    claims_path = Path(claims) if claims else data_file("claims.toml")
+    root = Path(manifest.get("root", "."))
+    return {
+        "schema_version": 1,
+        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "git_commit": _git_commit(root) if root.exists() else None,
+        "toolchain": manifest.get("toolchain", {}).get("version"),
+        "toolchain_kind": manifest.get("toolchain", {}).get("kind"),
+        "manifest_sha256": ev_mod.manifest_sha256(manifest),
+        "manifest_source": manifest_source,
+        "manifest_ok": manifest.get("ok"),
+        "pinned_sha256": manifest.get("pinned_sha256"),
+        "claims_file": str(claims_path),
+        "claims_sha256": ev_mod.sha256_file(claims_path),
+        "model": model,
+        "device": device,
+        "quick": quick,
+        "python": platform.python_version(),
+        "versions": {p: ev_mod.version_of(p) for p in _VERSIONED},
+        "seconds": {k: round(v, 3) for k, v in timings.items()},
+    }
+

@@ -1,0 +1,222 @@
+"""The claims file: every claim of the book as data, with the receipts that can decide it.
+
+The shipped file is ``attnthermo/data/claims.toml`` (its header documents every field); a copy
+can be passed instead (``attnthermo audit --claims PATH``) to change a tolerance and watch the
+bucket move. Loading validates the file and raises :class:`~attnthermo.errors.DomainError`
+naming the claim and the field at fault.
+
+>>> claims = load_claims()
+>>> claims["cv-gamma1-quarter"].receipts[0].relation
+'contradicts'
+>>> claims["hagedorn-boundary-math"].kind
+'math'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from attnthermo.errors import DomainError
+from attnthermo.paths import data_file
+
+KINDS = ("math", "empirical", "interpretive")
+BOOK_BUCKETS = ("verified", "folklore", "numerology", "unverified", "asserted")
+RECEIPT_KINDS = ("lean", "identity", "measurement", "citation")
+RELATIONS = ("supports", "contradicts")
+DEFAULT_IDENTITY_DPS = 30
+
+
+@dataclass(frozen=True)
+class ToleranceTest:
+    """One numeric test a measurement must pass: ``check`` applied to ``metric`` (see tolerance.py)."""
+
+    check: str
+    metric: str
+    tolerance: float
+    why: str
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """Evidence that can decide a claim; ``relation`` says whether it holding supports or contradicts it."""
+
+    kind: str
+    relation: str
+    theorems: tuple[str, ...] = ()
+    identity: str | None = None
+    dps: int = DEFAULT_IDENTITY_DPS
+    protocol: str | None = None
+    model: str | None = None
+    tests: tuple[ToleranceTest, ...] = ()
+    source: str | None = None
+
+    @property
+    def label(self) -> str:
+        """A short human name: the theorem list, the identity, the protocol on a model, or the source."""
+        if self.kind == "lean":
+            return ", ".join(t.rsplit(".", 1)[-1] for t in self.theorems)
+        if self.kind == "identity":
+            return f"{self.identity} @ {self.dps} digits"
+        if self.kind == "measurement":
+            return f"{self.protocol} on {self.model}"
+        return str(self.source)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim of the book in the project's words, with its receipts (no verdict: the audit derives it)."""
+
+    id: str
+    chapter: int
+    kind: str
+    statement: str
+    book_says: str
+    book_bucket: str
+    mechanism: str
+    mechanism_note: str
+    receipts: tuple[Receipt, ...]
+    fits_formula: bool = False
+    lean_unstatable: str | None = None
+    origin: str = "book"
+
+    @property
+    def mechanism_claim(self) -> str | None:
+        """The claim id holding this claim's derivation, when ``mechanism = "claim:<id>"``."""
+        return self.mechanism.split(":", 1)[1] if self.mechanism.startswith("claim:") else None
+
+    @property
+    def theorems(self) -> tuple[str, ...]:
+        """Every Lean theorem named by the claim's receipts."""
+        return tuple(t for r in self.receipts for t in r.theorems)
+
+
+def _require(entry: dict, name: str, where: str, kind: type | tuple[type, ...] = str) -> Any:
+    if name not in entry:
+        raise DomainError(f"{where}.{name}", None, "missing")
+    value = entry[name]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise DomainError(f"{where}.{name}", value, f"must be of type {kind}")
+    return value
+
+
+def _one_of(value: Any, allowed: tuple[str, ...], parameter: str) -> str:
+    if value not in allowed:
+        raise DomainError(parameter, value, f"must be one of {', '.join(allowed)}")
+    return value
+
+
+def _tests(entry: dict, where: str) -> tuple[ToleranceTest, ...]:
+    from attnthermo.ledger.tolerance import CHECKS
+
+    tests = []
+    for j, t in enumerate(entry.get("test", [])):
+        w = f"{where}.test[{j}]"
+        check = _one_of(_require(t, "check", w), tuple(CHECKS), f"{w}.check")
+        tolerance = _require(t, "tolerance", w, (int, float))
+        why = _require(t, "why", w)
+        if not why.strip():
+            raise DomainError(f"{w}.why", why, "a tolerance needs its reason")
+        reference = t.get("reference")
+        if CHECKS[check].needs_reference and not reference:
+            raise DomainError(f"{w}.reference", reference, f"check {check!r} compares with a reference metric")
+        tests.append(ToleranceTest(check, _require(t, "metric", w), float(tolerance), why, reference))
+    return tuple(tests)
+
+
+def _receipt(entry: dict, where: str) -> Receipt:
+    kind = _one_of(entry.get("kind"), RECEIPT_KINDS, f"{where}.kind")
+    relation = _one_of(entry.get("relation"), RELATIONS, f"{where}.relation")
+    if kind == "lean":
+        theorems = _require(entry, "theorems", where, list)
+        if not theorems or not all(isinstance(t, str) and "." in t for t in theorems):
+            raise DomainError(f"{where}.theorems", theorems, "a non-empty list of full Lean names")
+        return Receipt(kind, relation, theorems=tuple(theorems))
+    if kind == "identity":
+        dps = entry.get("dps", DEFAULT_IDENTITY_DPS)
+        if not isinstance(dps, int) or dps < 15:
+            raise DomainError(f"{where}.dps", dps, "an integer ≥ 15 (high precision)")
+        return Receipt(kind, relation, identity=_require(entry, "identity", where), dps=dps)
+    if kind == "measurement":
+        tests = _tests(entry, where)
+        if not tests:
+            raise DomainError(f"{where}.test", None, "a measurement receipt needs at least one tolerance test")
+        return Receipt(kind, relation, protocol=_require(entry, "protocol", where),
+                       model=_require(entry, "model", where), tests=tests)
+    return Receipt(kind, relation, source=_require(entry, "source", where))
+
+
+def _claim(entry: dict, index: int) -> Claim:
+    cid = _require(entry, "id", f"claim[{index}]")
+    where = f"claim {cid!r}"
+    kind = _one_of(entry.get("kind"), KINDS, f"{where}.kind")
+    receipts = tuple(_receipt(r, f"{where}.receipt[{j}]") for j, r in enumerate(entry.get("receipt", [])))
+    claim = Claim(
+        id=cid,
+        chapter=_require(entry, "chapter", where, int),
+        kind=kind,
+        statement=_require(entry, "statement", where),
+        book_says=entry.get("book_says", ""),
+        book_bucket=_one_of(entry.get("book_bucket"), BOOK_BUCKETS, f"{where}.book_bucket"),
+        mechanism=_require(entry, "mechanism", where),
+        mechanism_note=_require(entry, "mechanism_note", where),
+        receipts=receipts,
+        fits_formula=bool(entry.get("fits_formula", False)),
+        lean_unstatable=entry.get("lean_unstatable"),
+        origin=_one_of(entry.get("origin", "book"), ("book", "project"), f"{where}.origin"),
+    )
+    if claim.mechanism not in ("derivation", "none") and not claim.mechanism_claim:
+        raise DomainError(f"{where}.mechanism", claim.mechanism, 'must be "derivation", "none" or "claim:<id>"')
+    if kind == "empirical" and not any(r.kind == "measurement" or r.kind == "citation" for r in receipts):
+        raise DomainError(f"{where}.receipt", None, "an empirical claim needs a measurement protocol or a citation")
+    if kind == "math" and claim.lean_unstatable and any(r.kind == "lean" for r in receipts):
+        raise DomainError(f"{where}.lean_unstatable", claim.lean_unstatable,
+                          "a claim with a Lean receipt cannot also say Lean cannot state it")
+    return claim
+
+
+def load_claims(path: str | Path | None = None) -> dict[str, Claim]:
+    """Read and validate a claims file (default: the shipped one); returns claims by id, in file order."""
+    source = Path(path) if path is not None else data_file("claims.toml")
+    if not source.is_file():
+        raise DomainError("claims", str(source), "no such file")
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise DomainError("claims", str(source), f"not valid TOML: {exc}") from exc
+    if data.get("schema_version") != 1:
+        raise DomainError("claims.schema_version", data.get("schema_version"), "this attnthermo reads version 1")
+    claims: dict[str, Claim] = {}
+    for index, entry in enumerate(data.get("claim", [])):
+        claim = _claim(entry, index)
+        if claim.id in claims:
+            raise DomainError("claim.id", claim.id, "appears twice")
+        claims[claim.id] = claim
+    for claim in claims.values():
+        ref = claim.mechanism_claim
+        if ref is not None and ref not in claims:
+            raise DomainError(f"claim {claim.id!r}.mechanism", claim.mechanism, "names no claim in the file")
+        if claim.kind == "interpretive" and f"{claim.id}-math" not in claims:
+            raise DomainError(f"claim {claim.id!r}", claim.id, "an interpretive claim needs its <id>-math row")
+    if not claims:
+        raise DomainError("claims", str(source), "holds no [[claim]] entries")
+    return claims
+
+
+def claims_as_data(claims: dict[str, Claim]) -> list[dict[str, Any]]:
+    """The claims as plain data (for ledger.json)."""
+    out = []
+    for c in claims.values():
+        out.append({
+            "id": c.id, "chapter": c.chapter, "kind": c.kind, "statement": c.statement,
+            "origin": c.origin, "book_says": c.book_says, "book_bucket": c.book_bucket,
+            "mechanism": c.mechanism, "mechanism_note": c.mechanism_note,
+            "fits_formula": c.fits_formula, "lean_unstatable": c.lean_unstatable,
+        })
+    return out
+
+
+__all__ = ["Claim", "Receipt", "ToleranceTest", "claims_as_data", "load_claims"]

@@ -1,0 +1,58 @@
+"""``attnthermo audit`` and ``attnthermo ledger diff``.
+
+``attnthermo audit`` exits 0 whenever the audit ran, whatever the verdicts; it fails (non-zero,
+with a message) only when a check that should run could not (Lean toolchain, audited model).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``audit`` and ``ledger diff`` to the attnthermo command line."""
+    audit = subparsers.add_parser(
+        "audit", help="re-check every receipt and bucket every claim (ledger.json, LEDGER.md, plots)",
+        description="Runs the Lean check (cached), the identity checks and the measurements the claims "
+                    "need, then writes ledger.json, LEDGER.md and the plots. Exit 0 whenever the audit ran.")
+    audit.add_argument("--model", default="smollm2", help="model to measure: smollm2 (default), gemma3-270m or a path")
+    audit.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
+    audit.add_argument("--quick", action="store_true", help="small N and few prompts, for a first look")
+    audit.add_argument("--out", default=".", metavar="DIR", help="folder for ledger.json, LEDGER.md and plots")
+    audit.add_argument("--json", metavar="PATH", help="where to write ledger.json (default DIR/ledger.json)")
+    audit.add_argument("--markdown", metavar="PATH", help="where to write LEDGER.md (default DIR/LEDGER.md)")
+    audit.add_argument("--manifest", metavar="PATH", help="use a Lean manifest written earlier instead of checking now")
+    audit.add_argument("--claims", metavar="PATH", help="a claims file to use instead of the shipped one")
+    audit.add_argument("--pinned", metavar="PATH", help="pinned statements to re-compare the manifest with")
+    audit.add_argument("--root", metavar="DIR", help="Lean project to check (default: the shipped one)")
+    audit.add_argument("--no-plots", action="store_true", help="skip the figures")
+    audit.add_argument("--no-progress", action="store_true", help="no progress bar")
+    audit.set_defaults(handler=_audit)
+
+    ledger = subparsers.add_parser("ledger", help="work with ledger.json files")
+    sub = ledger.add_subparsers(dest="ledger_command", metavar="COMMAND")
+    diff = sub.add_parser("diff", help="list the claims whose bucket changed between two ledgers")
+    diff.add_argument("old", metavar="OLD.json")
+    diff.add_argument("new", metavar="NEW.json")
+    diff.set_defaults(handler=_diff)
+    ledger.set_defaults(handler=lambda args: ledger.print_help() or 2)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from attnthermo.ledger.audit import run_audit
+
+    result = run_audit(model=args.model, device=args.device, quick=args.quick, out_dir=args.out,
+                       json_path=args.json, markdown_path=args.markdown, manifest=args.manifest,
+                       claims=args.claims, pinned=args.pinned, root=args.root, plots=not args.no_plots,
+                       progress=not args.no_progress)
+    s = result.data["summary"]
+    print(f"{s['verified']} verified, {s['folklore']} folklore, {s['numerology']} numerology; "
+          f"{s['disagreements_with_book']} disagree with the book. Wrote {result.json_path} and {result.markdown_path}")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from attnthermo.ledger.diff import bucket_changes, format_changes, load_ledger
+
+    print(format_changes(bucket_changes(load_ledger(args.old, "OLD"), load_ledger(args.new, "NEW"))))
+    return 0

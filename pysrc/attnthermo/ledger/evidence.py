@@ -1,0 +1,150 @@
+"""Gathering evidence now: the Lean manifest, the identity checks and the measurements.
+
+Each stage reads the previous stage's output only: the Lean checker's manifest (re-validated
+against the sources on disk), the identity registry's ``check()`` results, the measurement's
+JSON. Identity checks are cached under ``cache_dir("ledger", "identities")`` by a key made of
+the thermo package's sources, the versions of mpmath/sympy/attnthermo, the identity and the
+precision: change any and the check re-runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable
+
+from attnthermo.errors import DomainError
+from attnthermo.paths import PACKAGE_DIR, cache_dir
+
+Progress = Callable[[str], None]
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def manifest_sha256(manifest: dict) -> str:
+    """A stable hash of a manifest (canonical JSON)."""
+    return hashlib.sha256(json.dumps(manifest, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def version_of(package: str) -> str | None:
+    """The installed version of a distribution, or None."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+# ------------------------------------------------------------------------------------ Lean
+
+
+def run_lean_check(root: Path | None, progress: Progress) -> dict:
+    """Run (or reuse the cache of) ``attnthermo lean check``; ToolchainError propagates."""
+    from attnthermo.lean import check
+
+    return check(root, jobs=2, progress=progress)
+
+
+def load_manifest(path: str | Path) -> dict:
+    """A manifest written earlier by ``attnthermo lean check --json``."""
+    source = Path(path)
+    if not source.is_file():
+        raise DomainError("manifest", str(source), "no such file")
+    try:
+        manifest = json.loads(source.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DomainError("manifest", str(source), f"not JSON: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("schema_version") != 1 or "theorems" not in manifest:
+        raise DomainError("manifest", str(source), "not a schema_version 1 Lean manifest")
+    return manifest
+
+
+def stale_modules(manifest: dict) -> dict[str, str]:
+    """Modules whose manifest entry no longer matches its source on disk (module -> why)."""
+    root = Path(manifest.get("root", ""))
+    stale = {}
+    for name, module in manifest.get("modules", {}).items():
+        path = root / module.get("file", "")
+        if not path.is_file():
+            stale[name] = f"source {path} is gone: the manifest cannot be re-validated"
+        elif sha256_file(path) != module.get("source_sha256"):
+            stale[name] = f"source {module.get('file')} changed since the manifest was written"
+    return stale
+
+
+def load_pinned_statements(path: str | Path) -> dict[str, str]:
+    """A pinned-statements file (``[theorems]`` name -> signature), to re-compare with the manifest."""
+    source = Path(path)
+    if not source.is_file():
+        raise DomainError("pinned", str(source), "no such file")
+    try:
+        table = tomllib.loads(source.read_text(encoding="utf-8")).get("theorems")
+    except tomllib.TOMLDecodeError as exc:
+        raise DomainError("pinned", str(source), f"not valid TOML: {exc}") from exc
+    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+        raise DomainError("pinned", str(source), "needs a [theorems] table of name = signature strings")
+    return table
+
+
+# ------------------------------------------------------------------------------- identities
+
+
+def _thermo_key(name: str, dps: int) -> str:
+    digest = hashlib.sha256()
+    thermo = PACKAGE_DIR / "thermo"
+    for path in sorted(thermo.rglob("*.py")):
+        digest.update(str(path.relative_to(thermo)).encode() + b"\0" + path.read_bytes())
+    for package in ("attnthermo", "mpmath", "sympy"):
+        digest.update(f"{package}={version_of(package)}".encode())
+    digest.update(f"{name}@{dps}".encode())
+    return digest.hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (bool, int, str)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def check_identity(name: str, dps: int) -> dict:
+    """Run one registry identity's check now (or reuse a cache whose key still validates)."""
+    cache = cache_dir("ledger", "identities") / f"{name}-{dps}.json"
+    key = _thermo_key(name, dps)
+    if cache.is_file():
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        if stored.get("key") == key:
+            return {**stored["result"], "cached": True}
+    from attnthermo.thermo.registry import identity
+
+    try:
+        ident = identity(name)
+    except (KeyError, ValueError) as exc:
+        return {"error": f"no identity {name!r} in the registry ({exc})"}
+    try:
+        check = ident.check(dps=dps)
+    except Exception as exc:  # a broken check is recorded against its claims, not fatal to the audit
+        return {"error": f"the check raised {type(exc).__name__}: {exc}"}
+    points = getattr(check, "points", 0)
+    result = {
+        "ok": bool(check.ok),
+        "max_error": _plain(check.max_error),
+        "points": len(points) if isinstance(points, (list, tuple)) else int(points),
+        "dps": dps,
+        "detail": _plain(getattr(check, "detail", "")),
+        "lean_theorems": list(getattr(ident, "lean_theorems", ()) or ()),
+        "no_lean_reason": getattr(ident, "no_lean_reason", None),
+    }
+    cache.write_text(json.dumps({"key": key, "result": result}, ensure_ascii=False), encoding="utf-8")
+    return {**result, "cached": False}

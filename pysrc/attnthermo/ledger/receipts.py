@@ -1,0 +1,186 @@
+"""Re-checking one receipt against evidence gathered now (plain data, see :class:`Evidence`).
+
+A receipt's status is one of
+
+- ``holds``        re-checked now and it stands (a Lean theorem proved, pinned, standard axioms,
+                   from a source that still hashes the same; an identity that agreed at its
+                   precision; a measurement within every tolerance test);
+- ``fails``        re-checked now and it does not stand;
+- ``error``        it should have been re-checkable but was not (an identity missing from the
+                   registry, a metric the measurement did not report);
+- ``unavailable``  it cannot exist here (a model not shipped, a protocol the project lacks);
+- ``recorded``     a citation: noted, never verified on its own.
+
+>>> ev = Evidence(identities={"x": {"ok": True, "max_error": 1e-40, "points": 12, "dps": 30}})
+>>> check_receipt(Receipt("identity", "supports", identity="x"), ev).status
+'holds'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from attnthermo.ledger.claims import Receipt
+from attnthermo.ledger.tolerance import MissingMetric, run_check
+
+STATUSES = ("holds", "fails", "error", "unavailable", "recorded")
+
+
+@dataclass
+class Evidence:
+    """Everything the audit gathered, as plain data.
+
+    manifest        the Lean manifest (schema in DEVELOPERS.md) or None
+    stale_modules   module -> why its manifest entry no longer matches the sources on disk
+    pinned          theorem -> pinned statement, to re-compare with the manifest (optional)
+    identities      identity name -> {"ok", "max_error", "points", "dps", "detail"} or {"error": msg}
+    measurements    (protocol, model) -> {"status": "ok", "metrics": {...}} or
+                    {"status": "unavailable", "reason": msg}
+    default_model   the model the audit measures when a receipt says ``model = "default"``
+    """
+
+    manifest: dict | None = None
+    stale_modules: dict[str, str] = field(default_factory=dict)
+    pinned: dict[str, str] | None = None
+    identities: dict[str, dict] = field(default_factory=dict)
+    measurements: dict[tuple[str, str], dict] = field(default_factory=dict)
+    default_model: str = "smollm2"
+
+    def model_for(self, receipt: Receipt) -> str:
+        """The concrete model a measurement receipt refers to."""
+        return self.default_model if receipt.model == "default" else str(receipt.model)
+
+
+@dataclass
+class ReceiptResult:
+    """A receipt after its re-check: status, a sentence saying why, numbers and links."""
+
+    kind: str
+    relation: str
+    label: str
+    status: str
+    detail: str
+    data: dict[str, Any] = field(default_factory=dict)
+    links: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def holds(self) -> bool:
+        return self.status == "holds"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "relation": self.relation, "label": self.label, "status": self.status,
+                "detail": self.detail, "data": self.data, "links": self.links}
+
+
+def normalise_statement(text: str) -> str:
+    """Whitespace-normalised statement text, the form in which pinned statements are compared."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
+    base = dict(kind="lean", relation=receipt.relation, label=receipt.label)
+    if ev.manifest is None:
+        return ReceiptResult(**base, status="error", detail="no Lean manifest was produced")
+    theorems = ev.manifest.get("theorems", {})
+    root = ev.manifest.get("root", "")
+    problems, per_theorem, links = [], {}, []
+    for name in receipt.theorems:
+        entry = theorems.get(name)
+        if entry is None:
+            problems.append(f"{name}: not in the manifest")
+            per_theorem[name] = {"status": "missing"}
+            continue
+        pinned = entry.get("pinned")
+        if ev.pinned is not None:
+            want = ev.pinned.get(name)
+            pinned = "unpinned" if want is None else (
+                "match" if normalise_statement(want) == normalise_statement(entry.get("statement", "")) else "drift")
+        compiled = entry.get("status") in ("proved", "drift")
+        axioms_ok = bool(entry.get("axioms", {}).get("ok"))
+        stale = ev.stale_modules.get(entry.get("module", ""))
+        per_theorem[name] = {"status": entry.get("status"), "pinned": pinned, "axioms_ok": axioms_ok,
+                             "module": entry.get("module"), "file": entry.get("file"), "line": entry.get("line")}
+        links.append({"text": f"{entry.get('file')}:{entry.get('line')}", "path": f"{root}/{entry.get('file')}",
+                      "line": str(entry.get("line")), "theorem": name})
+        if stale:
+            problems.append(f"{name}: {stale}")
+        elif not compiled:
+            problems.append(f"{name}: {entry.get('status')} ({entry.get('reason') or 'no reason given'})")
+        elif not axioms_ok:
+            found = entry.get("axioms", {}).get("found", [])
+            problems.append(f"{name}: non-standard axioms {', '.join(map(str, found)) or '(audit failed)'}")
+        elif pinned != "match":
+            problems.append(f"{name}: statement {pinned} (pinned statement {'differs' if pinned == 'drift' else 'missing'})")
+    data = {"theorems": per_theorem, "toolchain": ev.manifest.get("toolchain", {}).get("version")}
+    if problems:
+        return ReceiptResult(**base, status="fails", detail="; ".join(problems), data=data, links=links)
+    n = len(receipt.theorems)
+    return ReceiptResult(**base, status="holds", data=data, links=links,
+                         detail=f"{n} theorem{'s' if n > 1 else ''} proved, statement pinned, standard axioms only")
+
+
+def _identity(receipt: Receipt, ev: Evidence) -> ReceiptResult:
+    base = dict(kind="identity", relation=receipt.relation, label=receipt.label,
+                links=[{"text": f"attnthermo.identity({receipt.identity!r})", "identity": str(receipt.identity)}])
+    check = ev.identities.get(str(receipt.identity))
+    if check is None:
+        return ReceiptResult(**base, status="error", detail="identity was not checked")
+    if "error" in check:
+        return ReceiptResult(**base, status="error", detail=check["error"])
+    data = {k: check.get(k) for k in ("ok", "max_error", "points", "dps", "detail", "cached")}
+    enough = int(check.get("dps") or 0) >= receipt.dps
+    if check.get("ok") and enough and (check.get("points") or 0) > 0:
+        return ReceiptResult(**base, status="holds", data=data,
+                             detail=f"agrees at {check.get('dps')} digits on {check.get('points')} points "
+                                    f"(max error {float(check.get('max_error') or 0):.3g})")
+    why = "checked below the precision the receipt asks" if not enough else (check.get("detail") or "check failed")
+    return ReceiptResult(**base, status="fails", data=data, detail=str(why))
+
+
+def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
+    model = ev.model_for(receipt)
+    base = dict(kind="measurement", relation=receipt.relation, label=f"{receipt.protocol} on {model}",
+                links=[{"text": f"protocol {receipt.protocol}", "protocol": str(receipt.protocol), "model": model}])
+    run = ev.measurements.get((str(receipt.protocol), model))
+    if run is None:
+        return ReceiptResult(**base, status="error", detail="measurement was not run")
+    if run.get("status") == "unavailable":
+        return ReceiptResult(**base, status="unavailable", detail=f"no receipt available: {run.get('reason')}")
+    metrics = run.get("metrics", {})
+    tests, failed = [], []
+    for t in receipt.tests:
+        try:
+            passed, detail = run_check(t.check, metrics, t.metric, t.tolerance, t.reference)
+        except MissingMetric as exc:
+            return ReceiptResult(**base, status="error", detail=f"the measurement did not report {exc.args[0]!r}")
+        tests.append({"check": t.check, "metric": t.metric, "reference": t.reference, "tolerance": t.tolerance,
+                      "why": t.why, "passed": passed, "detail": detail})
+        if not passed:
+            failed.append(detail)
+    data = {"model": model, "tests": tests, "metrics": {k: metrics.get(k) for k in _metric_names(receipt)},
+            "cache_key": run.get("cache_key"), "model_sha256": run.get("model_sha256")}
+    if failed:
+        return ReceiptResult(**base, status="fails", data=data, detail="outside tolerance: " + "; ".join(failed))
+    return ReceiptResult(**base, status="holds", data=data,
+                         detail="within tolerance: " + "; ".join(t["detail"] for t in tests))
+
+
+def _metric_names(receipt: Receipt) -> list[str]:
+    names = []
+    for t in receipt.tests:
+        names += [t.metric] + ([t.reference] if t.reference else [])
+    return names
+
+
+def check_receipt(receipt: Receipt, evidence: Evidence) -> ReceiptResult:
+    """Re-check one receipt against the evidence gathered in this audit."""
+    if receipt.kind == "lean":
+        return _lean(receipt, evidence)
+    if receipt.kind == "identity":
+        return _identity(receipt, evidence)
+    if receipt.kind == "measurement":
+        return _measurement(receipt, evidence)
+    return ReceiptResult(kind="citation", relation=receipt.relation, label=receipt.label, status="recorded",
+                         detail="an outside result, recorded; a citation never verifies a claim by itself")

@@ -1,0 +1,149 @@
+"""ledger.json and LEDGER.md: the same verdicts, for machines and for people.
+
+The JSON holds, per claim id, the claim, its bucket with the reason, the receipt strength, the
+book's label and whether the audit agrees, and every receipt with its re-check result and numbers.
+LEDGER.md is a table built from that JSON alone (so the two cannot disagree), disagreements
+with the book first, with links from each claim to its Lean theorems (file:line), identities and
+measurements.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from attnthermo.ledger.buckets import Verdict
+from attnthermo.ledger.claims import Claim, claims_as_data
+from attnthermo.ledger.receipts import ReceiptResult
+
+SCHEMA_VERSION = 1
+
+RULE_SUMMARY = (
+    "A receipt that holds and contradicts a claim makes it folklore; so does a supporting receipt that "
+    "fails. Math: verified by a Lean receipt (proved, pinned, standard axioms), or, where core Lean cannot "
+    "state it, by an identity re-checked at high precision. Empirical: verified when measured within its "
+    "stated tolerance (numerology if it is a fitted formula with no derivation behind it), folklore when "
+    "no measurement is available here. Interpretive readings: folklore; their math part has its own row."
+)
+
+_MARK = {"holds": "✔", "fails": "✘", "error": "⚠", "unavailable": "∅", "recorded": "📎"}
+
+
+def build_ledger(claims: dict[str, Claim], results: dict[str, list[ReceiptResult]],
+                 verdicts: dict[str, Verdict], *, provenance: dict, measurements: dict,
+                 identities: dict, plots: dict[str, str], lean_tagged: dict[str, list[str]] | None = None
+                 ) -> dict[str, Any]:
+    """The ledger as plain data (what ledger.json holds).
+
+    ``lean_tagged`` lists, per claim, the Lean theorems whose docstrings name it (``Claim: `id` ``):
+    shown beside the receipts so a tag without a receipt, or a receipt without a tag, is visible.
+    """
+    rows: dict[str, Any] = {}
+    for claim in claims_as_data(claims):
+        cid = claim["id"]
+        receipts = [r.to_json() for r in results.get(cid, [])]
+        verdict = verdicts[cid]
+        rows[cid] = {**claim, **verdict.to_json(), "receipts": receipts,
+                     "no_receipt_reason": None if receipts else verdict.reason,
+                     "lean_tagged": sorted((lean_tagged or {}).get(cid, []))}
+    order = [c for c in rows if rows[c]["agreement"] == "disagrees"] + \
+            [c for c in rows if rows[c]["agreement"] != "disagrees"]
+    summary = {b: sum(1 for r in rows.values() if r["bucket"] == b) for b in ("verified", "folklore", "numerology")}
+    summary["disagreements_with_book"] = sum(1 for r in rows.values() if r["agreement"] == "disagrees")
+    return {"schema_version": SCHEMA_VERSION, "provenance": provenance, "rule": RULE_SUMMARY,
+            "summary": summary, "order": order, "claims": rows, "measurements": measurements,
+            "identities": identities, "plots": plots}
+
+
+def _cell(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _link(target: str, base: Path) -> str:
+    try:
+        return os.path.relpath(target, base)
+    except ValueError:
+        return target
+
+
+def _receipt_md(r: dict, base: Path) -> str:
+    mark = _MARK.get(r["status"], "?")
+    rel = "" if r["relation"] == "supports" else " (contradicts)"
+    if r["kind"] == "lean":
+        links = ", ".join(f"[{_cell(link['theorem'].rsplit('.', 1)[-1])}]({_link(link['path'], base)}#L{link['line']}) "
+                          f"`{_cell(link['text'])}`" for link in r["links"]) or _cell(r["label"])
+        return f"{mark} Lean{rel}: {links}"
+    if r["kind"] == "identity":
+        return f"{mark} identity{rel}: `{_cell(r['label'])}`"
+    if r["kind"] == "measurement":
+        anchor = "measurement-" + r["label"].replace(" on ", "-").replace(" ", "-")
+        return f"{mark} measurement{rel}: [{_cell(r['label'])}](#{anchor})"
+    return f"{mark} citation{rel}: {_cell(r['label'])}"
+
+
+def render_markdown(ledger: dict[str, Any], base: Path) -> str:
+    """LEDGER.md from the ledger data; ``base`` is the folder the file goes to (for relative links)."""
+    p, s = ledger["provenance"], ledger["summary"]
+    lines = [
+        "# attnthermo claims ledger",
+        "",
+        f"Audit of {len(ledger['claims'])} claims: **{s['verified']} verified**, {s['folklore']} folklore, "
+        f"{s['numerology']} numerology; {s['disagreements_with_book']} disagree with the book's own label "
+        "(listed first).",
+        "",
+        f"Rule (attnthermo.ledger.buckets): {RULE_SUMMARY}",
+        "",
+        f"Provenance: commit `{p.get('git_commit') or 'none'}`, Lean toolchain `{p.get('toolchain') or '?'}`, "
+        f"manifest `{(p.get('manifest_sha256') or '')[:16]}` ({p.get('manifest_source')}), model "
+        f"`{p.get('model')}` on {p.get('device')}, {'quick' if p.get('quick') else 'full'} protocol, "
+        f"attnthermo {p.get('versions', {}).get('attnthermo')}, written {p.get('created')}.",
+        "",
+        "Receipt marks: ✔ holds · ✘ does not hold · ⚠ could not be re-checked · ∅ no receipt available "
+        "here · 📎 citation (recorded, never verifies alone).",
+        "",
+        "| claim | ch. | kind | bucket | receipt strength | book says | vs book | receipts | why |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for cid in ledger["order"]:
+        row = ledger["claims"][cid]
+        book = row["book_says"] or f"({row['book_bucket']})"
+        receipts = "<br>".join(_receipt_md(r, base) for r in row["receipts"]) or _cell(row["no_receipt_reason"])
+        lines.append(
+            f"| `{cid}` | {row['chapter']} | {row['kind']} | **{row['bucket']}** | {_cell(row['strength'])} | "
+            f"{_cell(book)} | {row['agreement']} | {receipts} | {_cell(row['reason'])} |")
+    lines += ["", "## Claims", ""]
+    for cid in ledger["order"]:
+        row = ledger["claims"][cid]
+        lines.append(f"- `{cid}` (Ch. {row['chapter']}{', project' if row['origin'] == 'project' else ''}): "
+                     f"{row['statement']} — mechanism: {row['mechanism_note']}")
+    lines += ["", "## Measurements", ""]
+    for key, m in ledger["measurements"].items():
+        lines += [f"### measurement {key}", "", f"<a id=\"measurement-{key.replace(' on ', '-').replace(' ', '-')}\"></a>", ""]
+        if m.get("status") != "ok":
+            lines += [f"No receipt available: {m.get('reason')}", ""]
+            continue
+        lines.append(f"Model sha256 `{(m.get('model_sha256') or '?')[:16]}`, "
+                     f"{m.get('seconds')} s (cache key `{(m.get('cache_key') or '?')[:16]}`); arguments `{m.get('arguments')}`.")
+        lines += ["", "| metric | value |", "|---|---|"]
+        lines += [f"| {k} | {_cell(v)} |" for k, v in m.get("metrics", {}).items()]
+        lines.append("")
+    if ledger["plots"]:
+        lines += ["## Plots", ""]
+        lines += [f"![{name}]({_link(path, base)})" for name, path in ledger["plots"].items()]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def parse_markdown_buckets(text: str) -> dict[str, str]:
+    """Claim id -> bucket, read back from a LEDGER.md table (used to check it agrees with the JSON).
+
+    >>> parse_markdown_buckets("| `a-b` | 3 | math | **verified** | x |")
+    {'a-b': 'verified'}
+    """
+    out = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.split(" | ")]
+        if len(cells) > 3 and cells[0].startswith("| `") and cells[3].startswith("**"):
+            out[cells[0][3:-1]] = cells[3].strip("*")
+    return out

@@ -1,0 +1,91 @@
+"""γ_Padé and the horizon (math-notes §7): the [1,1] Padé approximant of e^{-x} at x = T√2/θ.
+
+Outside the formula's meaningful range the value is still returned, with an
+:class:`OutsideMeaningfulRange` warning (a ``UserWarning``): γ_Padé < 0 once T√2 > 2θ
+(i.e. T > √2·θ), and d_horizon ≤ 0 unless -1 < γ < 1. Exact when every input is rational
+(pass ``sqrt2=`` a rational stand-in, as the Lean theorems do); the default √2 is mpmath's.
+``T`` is whatever length the caller supplies (trained context or largest measured distance):
+the formula cannot tell them apart, so say which one you used.
+
+>>> pade_exp("1/2")
+Fraction(3, 5)
+>>> pade_gamma(10, 5, sqrt2="3/2")
+Fraction(5, 11)
+"""
+
+from __future__ import annotations
+
+import warnings
+from fractions import Fraction
+
+import mpmath
+
+from attnthermo.errors import DomainError
+from attnthermo.thermo.finite import as_fraction
+
+
+class OutsideMeaningfulRange(UserWarning):
+    """A formula evaluated where its result no longer means what it is used for."""
+
+
+def _number(value: object, name: str):
+    if isinstance(value, mpmath.mpf):
+        if not mpmath.isfinite(value):
+            raise DomainError(name, value, "must be finite")
+        return value
+    return as_fraction(value, name)
+
+
+def _mixed(*values):
+    """All Fractions stay Fractions; otherwise everything becomes mpmath."""
+    if all(isinstance(v, Fraction) for v in values):
+        return values
+    return tuple(mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else v for v in values)
+
+
+def _default_sqrt2(sqrt2: object):
+    return mpmath.sqrt(2) if sqrt2 is None else _number(sqrt2, "sqrt2")
+
+
+def pade_exp(x: object):
+    """(2 - x)/(2 + x), the [1,1] Padé approximant of e^{-x} (Lean ``padeExp``); x ≠ -2."""
+    (v,) = _mixed(_number(x, "x"))
+    if v == -2:
+        raise DomainError("x", x, "the Padé approximant (2-x)/(2+x) has a pole at x = -2")
+    return (2 - v) / (2 + v)
+
+
+def pade_gamma(theta: object, T: object, sqrt2: object = None):
+    """γ_Padé = (2θ - T·s)/(2θ + T·s), s = √2 (Lean ``padeGamma``); warns when negative."""
+    th, t, s = _mixed(_number(theta, "theta"), _number(T, "T"), _default_sqrt2(sqrt2))
+    if th <= 0:
+        raise DomainError("theta", theta, "the RoPE base must be positive")
+    if t < 0:
+        raise DomainError("T", T, "the context length must be non-negative")
+    if s <= 0:
+        raise DomainError("sqrt2", sqrt2, "the stand-in for √2 must be positive")
+    value = (2 * th - t * s) / (2 * th + t * s)
+    if value < 0:
+        warnings.warn(
+            f"gamma_Pade = {value} < 0: T·√2 > 2θ puts x = T√2/θ past the Padé root x = 2, "
+            "where (2-x)/(2+x) no longer approximates e^-x > 0",
+            OutsideMeaningfulRange, stacklevel=2,
+        )
+    return value
+
+
+def horizon(theta: object, gamma: object, sqrt2: object = None):
+    """d_horizon = θ(1 - γ)·s/(1 + γ) (Lean ``horizon``); γ = -1 is a DomainError, and the
+    result is positive only for -1 < γ < 1 (otherwise returned with a warning)."""
+    th, g, s = _mixed(_number(theta, "theta"), _number(gamma, "gamma"), _default_sqrt2(sqrt2))
+    if g == -1:
+        raise DomainError("gamma", gamma, "d_horizon = θ(1-γ)√2/(1+γ) has a pole at gamma = -1")
+    if th <= 0:
+        raise DomainError("theta", theta, "the RoPE base must be positive")
+    value = th * (1 - g) * s / (1 + g)
+    if not -1 < g < 1:
+        warnings.warn(
+            f"d_horizon = {value} at gamma = {g}: the horizon is a positive distance only for -1 < gamma < 1",
+            OutsideMeaningfulRange, stacklevel=2,
+        )
+    return value

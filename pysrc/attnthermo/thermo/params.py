@@ -1,0 +1,130 @@
+"""Validation of the numeric parameters (γ, N, z, dps): exact where the input is exact, loud otherwise.
+
+Reals are kept exact as :class:`fractions.Fraction` when the input is an int, a float, a
+Fraction or a decimal string, so that ``gamma="1.0000000000000000000001"`` keeps every digit;
+mpmath numbers are kept as they are. They become mpmath numbers only at a working precision.
+
+>>> as_real("1.5", "gamma")
+Fraction(3, 2)
+>>> as_count(10**12, "N")
+1000000000000
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Union
+
+import mpmath
+
+from attnthermo.errors import DomainError
+
+Real = Union[Fraction, mpmath.mpf]
+
+
+class _Infinity:
+    """The one infinite N (``math.inf`` or ``mpmath.inf`` on input)."""
+
+    def __repr__(self) -> str:
+        return "inf"
+
+
+INF = _Infinity()
+Count = Union[int, _Infinity]
+
+
+def as_real(value: object, name: str) -> Real:
+    """A finite real parameter, exact when possible; DomainError naming ``name`` otherwise."""
+    if isinstance(value, bool):
+        raise DomainError(name, value, "must be a real number, not a bool")
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise DomainError(name, value, "must be finite (NaN and infinities are not allowed)")
+        return Fraction(value)
+    if isinstance(value, mpmath.mpf):
+        if not mpmath.isfinite(value):
+            raise DomainError(name, value, "must be finite (NaN and infinities are not allowed)")
+        return value
+    if isinstance(value, str):
+        try:
+            return Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            pass
+        try:
+            parsed = mpmath.mpf(value)
+        except (ValueError, TypeError):
+            raise DomainError(name, value, "is not a number") from None
+        raise DomainError(name, value, f"must be finite (got {parsed})")
+    if isinstance(value, mpmath.mpc) or isinstance(value, complex):
+        raise DomainError(name, value, "must be real, not complex")
+    try:
+        converted = float(value)  # numpy scalars, Decimal, sympy numbers
+    except (TypeError, ValueError):
+        raise DomainError(name, value, "must be a real number") from None
+    if not math.isfinite(converted):
+        raise DomainError(name, value, "must be finite (NaN and infinities are not allowed)")
+    ratio = getattr(value, "as_integer_ratio", None)
+    return Fraction(*ratio()) if ratio else Fraction(converted)
+
+
+def is_infinite(value: object) -> bool:
+    """True for math.inf, mpmath.inf, the string 'inf' and :data:`INF`."""
+    if value is INF:
+        return True
+    if isinstance(value, str):
+        return value.strip().lower() in {"inf", "+inf", "infinity", "oo"}
+    try:
+        return bool(mpmath.isinf(value)) and value > 0
+    except (TypeError, ValueError):
+        return False
+
+
+def as_count(value: object, name: str = "N", *, allow_infinite: bool = True, minimum: int = 1) -> Count:
+    """A positive integer (or :data:`INF`); integer-valued floats such as ``1e12`` are accepted."""
+    if isinstance(value, bool):
+        raise DomainError(name, value, "must be a positive integer, not a bool")
+    if is_infinite(value):
+        if not allow_infinite:
+            raise DomainError(name, value, "must be finite here")
+        return INF
+    if isinstance(value, int):
+        count = value
+    else:
+        real = as_real(value, name)
+        if real != int(real):
+            raise DomainError(name, value, "must be an integer (the number of states d = 1..N)")
+        count = int(real)
+    if count < minimum:
+        raise DomainError(name, value, f"must be at least {minimum}")
+    return count
+
+
+def as_fugacity(value: object, name: str = "z") -> Real:
+    """The fugacity z with 0 < z ≤ 1."""
+    z = as_real(value, name)
+    if z <= 0:
+        raise DomainError(name, value, "fugacity must be positive (0 < z <= 1)")
+    if z > 1:
+        raise DomainError(name, value, "fugacity above 1 makes the weights z^d d^-gamma grow without bound (need 0 < z <= 1)")
+    return z
+
+
+def as_dps(value: object, name: str = "dps") -> int:
+    """A requested number of significant decimal digits (a positive integer)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DomainError(name, value, "must be a positive integer number of decimal digits")
+    if value < 1:
+        raise DomainError(name, value, "must be at least 1")
+    return value
+
+
+def to_mpf(value: Real) -> mpmath.mpf:
+    """The parameter as an mpmath number at the current working precision."""
+    if isinstance(value, Fraction):
+        return mpmath.mpf(value.numerator) / value.denominator
+    return +mpmath.mpf(value)

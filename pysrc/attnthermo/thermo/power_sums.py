@@ -1,0 +1,179 @@
+"""The sums S_k(γ, N, z) = Σ_{d≤N} (log d)^k z^d d^-γ, k = 0, 1, 2, in O(1) time (no loop over d).
+
+Routes (math-notes §4), all evaluated at a working precision ``wp`` chosen by the caller
+(use :func:`attnthermo.thermo.precision.certify` around them):
+
+- ``hurwitz``   z = 1, γ ≠ 1:  S_k = (-1)^k [ζ^(k)(γ, 1) - ζ^(k)(γ, N+1)]  (N = ∞: drop the second term);
+- ``stieltjes`` z = 1, γ = 1:  S_k = γ_k(1) - γ_k(N+1), generalised Stieltjes constants;
+- ``stieltjes_series`` z = 1, γ = 1 + ε, finite N:  S_k = Σ_j (-ε)^j/j! · [γ_{k+j}(1) - γ_{k+j}(N+1)]
+  (the series route near γ = 1, used to cross-check the Hurwitz route there);
+- ``lerch``     z < 1:  Σ_{d≤N} z^d d^-s = Li_s(z) - z^{N+1} Φ(z, s, N+1); the s-derivatives by a
+  five-point central difference at raised precision (mpmath has no s-derivative of Li or Φ).
+
+The Hurwitz route cancels ζ(γ) against ζ(γ, N+1), both ≈ 1/(γ-1): it loses about
+(k+1)·|log₁₀|γ-1|| digits, which :func:`digits_lost` reports so the caller can raise ``wp``.
+
+>>> import mpmath
+>>> with mpmath.workdps(30):
+...     s0, s1, s2 = power_sums(2, 3, 1, wp=30)
+>>> mpmath.nstr(s0, 12)  # 1 + 1/4 + 1/9
+'1.36111111111'
+"""
+
+from __future__ import annotations
+
+import mpmath
+
+from attnthermo.errors import DomainError
+from attnthermo.thermo.params import INF, Count, Real, to_mpf
+
+ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "lerch")
+
+
+def choose_route(gamma: Real, N: Count, z: Real) -> str:
+    """The route ``auto`` takes for these parameters."""
+    if z != 1:
+        return "lerch"
+    return "stieltjes" if gamma == 1 else "hurwitz"
+
+
+def digits_lost(gamma: Real, N: Count, z: Real, k_max: int = 2) -> int:
+    """Decimal digits the chosen route is expected to lose (a hint for the working precision)."""
+    route = choose_route(gamma, N, z)
+    if route == "hurwitz" and gamma != 1:
+        with mpmath.workdps(20):
+            distance = abs(to_mpf(gamma) - 1)
+            return int((k_max + 1) * max(0, -mpmath.log10(distance))) + 2
+    if route == "lerch":
+        return 0  # the stencil sizes its own precision from wp
+    return 0
+
+
+def power_sums(gamma: Real, N: Count, z: Real, *, wp: int, route: str = "auto", k_max: int = 2) -> list[mpmath.mpf]:
+    """[S_0, …, S_{k_max}] at working precision ``wp`` (uncertified; parameters already validated)."""
+    if route not in ROUTES:
+        raise DomainError("route", route, f"must be one of {', '.join(ROUTES)}")
+    if N is not INF and N == 1:  # a single state d = 1 with energy log 1 = 0: exact
+        with mpmath.workdps(wp):
+            return [to_mpf(z)] + [mpmath.mpf(0)] * k_max
+    chosen = choose_route(gamma, N, z) if route == "auto" else route
+    with mpmath.workdps(wp):
+        if chosen == "hurwitz":
+            _require(z == 1 and gamma != 1, chosen, "needs z = 1 and gamma != 1")
+            return _hurwitz(to_mpf(gamma), N, k_max)
+        if chosen == "stieltjes":
+            _require(z == 1 and gamma == 1 and N is not INF, chosen, "needs z = 1, gamma = 1 and finite N")
+            return [mpmath.stieltjes(k) - mpmath.stieltjes(k, N + 1) for k in range(k_max + 1)]
+        if chosen == "stieltjes_series":
+            _require(z == 1 and N is not INF, chosen, "needs z = 1 and finite N")
+            return _stieltjes_series(to_mpf(gamma) - 1, N, k_max, wp)
+        _require(z != 1 or gamma > 1 or N is not INF, chosen, "diverges at z = 1, gamma <= 1, N infinite")
+        return _lerch(to_mpf(gamma), N, to_mpf(z), k_max, wp)
+
+
+def _require(condition: bool, route: str, reason: str) -> None:
+    if not condition:
+        raise DomainError("route", route, reason)
+
+
+def _hurwitz(s: mpmath.mpf, N: Count, k_max: int) -> list[mpmath.mpf]:
+    # mpmath's ζ(s, a) costs O(a) for s < 0: there the Euler–Maclaurin expansion in 1/a is used
+    large_negative = N is not INF and s < 0 and N + 1 > EULER_MACLAURIN_FROM
+    tails = _hurwitz_large_a(s, N + 1, k_max) if large_negative else None
+    sums = []
+    for k in range(k_max + 1):
+        head = mpmath.zeta(s, 1, k)
+        if N is INF:
+            tail = 0
+        else:
+            tail = tails[k] if large_negative else mpmath.zeta(s, N + 1, k)
+        sums.append((-1) ** k * (head - tail))
+    return sums
+
+
+EULER_MACLAURIN_FROM = 1000
+
+
+def _euler_maclaurin(s: mpmath.mpf, a: int) -> mpmath.mpf:
+    """ζ(s, a) = a^{1-s}/(s-1) + a^{-s}/2 + Σ_j B_{2j}/(2j)! (s)_{2j-1} a^{-s-2j+1}, at the current precision."""
+    a = mpmath.mpf(a)
+    total = a ** (1 - s) / (s - 1) + a ** (-s) / 2
+    tolerance = mpmath.eps * abs(total)
+    rising = s  # (s)_{2j-1}
+    power = a ** (-s - 1)
+    previous = mpmath.inf
+    for j in range(1, 10 * mpmath.mp.dps + 50):
+        term = mpmath.bernoulli(2 * j) / mpmath.factorial(2 * j) * rising * power
+        total += term
+        if term == 0 or abs(term) <= tolerance:
+            return total
+        if abs(term) > previous:
+            break
+        previous = abs(term)
+        rising *= (s + 2 * j - 1) * (s + 2 * j)
+        power /= a * a
+    raise DomainError("N", int(a) - 1, "the Euler–Maclaurin expansion of the Hurwitz tail did not converge")
+
+
+def _hurwitz_large_a(s: mpmath.mpf, a: int, k_max: int) -> list[mpmath.mpf]:
+    """ζ^(k)(s, a), k = 0..k_max, by differentiating the expansion in s (mpmath.diff at raised precision)."""
+    with mpmath.workdps(mpmath.mp.dps + 20):
+        values = mpmath.diffs(lambda x: _euler_maclaurin(x, a), s, k_max)
+        return [+v for v in values]
+
+
+def _stieltjes_series(eps: mpmath.mpf, N: int, k_max: int, wp: int) -> list[mpmath.mpf]:
+    """Σ_j (-ε)^j/j! T_{k+j}(N) with T_m(N) = γ_m(1) - γ_m(N+1) = Σ_{d≤N} (log d)^m / d."""
+    log_n = mpmath.log(N)
+    if abs(eps) * log_n >= 0.5:
+        raise DomainError("gamma", 1 + eps, "the Stieltjes series route needs |gamma - 1|·log N < 1/2")
+    cache: dict[int, mpmath.mpf] = {}
+
+    def t(m: int) -> mpmath.mpf:
+        if m not in cache:
+            cache[m] = mpmath.stieltjes(m) - mpmath.stieltjes(m, N + 1)
+        return cache[m]
+
+    tolerance = mpmath.mpf(10) ** (-wp)
+    sums = []
+    for k in range(k_max + 1):
+        total, j, factor = mpmath.mpf(0), 0, mpmath.mpf(1)
+        while True:
+            term = factor * t(k + j)
+            total += term
+            # T_m(N) ≤ (log N)^{m+1}: the remaining terms are bounded by a geometric series of ratio |ε| log N ≤ 1/2
+            bound = abs(factor) * abs(eps) * log_n ** (k + j + 2) / (j + 1) * 2
+            if eps == 0 or bound <= tolerance * abs(total):
+                break
+            j += 1
+            factor *= -eps / j
+        sums.append(total)
+    return sums
+
+
+def _lerch(s: mpmath.mpf, N: Count, z: mpmath.mpf, k_max: int, wp: int) -> list[mpmath.mpf]:
+    """Derivatives in s of F(s) = Li_s(z) - z^{N+1} Φ(z, s, N+1) by a five-point stencil."""
+    if k_max > 2:
+        raise DomainError("k_max", k_max, "the Lerch route provides S_0, S_1, S_2 only")
+    # the stencil's truncation error is ~ (h·log d_typ)^4 relative; d_typ ≤ min(N, 1/(1-z)) scale
+    with mpmath.workdps(30):
+        typical = mpmath.log(1 / (1 - z)) + 2 if N is INF else min(mpmath.log(N), mpmath.log(1 / (1 - z)) + 2 * abs(s) + 2)
+        spread = max(0, int(mpmath.log10(typical + 1))) + 1
+    step_digits = wp // 4 + spread + 2
+    inner = wp + 3 * step_digits + 10  # 2·step for f'' round-off, one more for near-integer s in Li and Φ
+    with mpmath.workdps(inner):
+        h = mpmath.mpf(10) ** (-step_digits)
+        zz = +z
+
+        def F(x: mpmath.mpf) -> mpmath.mpf:
+            value = mpmath.polylog(x, zz)
+            if N is not INF:
+                value -= zz ** (N + 1) * mpmath.lerchphi(zz, x, N + 1)
+            return value
+
+        fm2, fm1, f0, fp1, fp2 = (F(s + j * h) for j in (-2, -1, 0, 1, 2))
+        d1 = (fm2 - 8 * fm1 + 8 * fp1 - fp2) / (12 * h)
+        d2 = (-fm2 + 16 * fm1 - 30 * f0 + 16 * fp1 - fp2) / (12 * h * h)
+        values = [f0, -d1, d2][: k_max + 1]
+    with mpmath.workdps(wp):
+        return [+v for v in values]

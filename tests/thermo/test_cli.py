@@ -1,0 +1,30 @@
+"""``attnthermo identity`` / ``identities`` print statement, Lean status and value, without compiling."""
+
+import json
+
+from attnthermo import cli
+
+
+def test_identity_without_manifest_says_status_unknown(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("ATTNTHERMO_CACHE_DIR", str(tmp_path))
+    assert cli.main(["identity", "fisherInformation_eq_heatCapacity_div_sq", "--gamma", "1.5", "--N", "1e12", "--dps", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "Lean status unknown: run `attnthermo lean check`" in out
+    assert "C_V/γ²" in out and "3.8543571787757342597" in out
+
+
+def test_identity_with_manifest_and_extra_parameters(capsys, tmp_path):
+    name = "AttnThermo.RopePade.slowestWavelength_lt"
+    manifest = tmp_path / "m.json"
+    manifest.write_text(json.dumps({"theorems": {name: {"status": "proved", "statement": "(c q θ : α) … < c * θ"}}}))
+    assert cli.main(["identity", "slowestWavelength_lt", "--param", "theta=10000", "--param", "d_head=64",
+                     "--manifest", str(manifest)]) == 0
+    out = capsys.readouterr().out
+    assert f"{name}: proved" in out and "AttnThermo.RopePade.wavelength_strictMono: missing" in out
+    assert "47117.24" in out
+
+
+def test_bad_input_is_a_clear_error(capsys):
+    assert cli.main(["identity", "partition_eq_polylog", "--gamma", "1", "--N", "inf"]) == 1
+    assert "gamma=" in capsys.readouterr().err
+    assert cli.main(["identities"]) == 0

@@ -1,0 +1,96 @@
+"""Every O(1) closed form against the brute-force sum at 30 digits (small N, γ < 1, = 1, > 1, z ≤ 1)."""
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+
+from attnthermo.thermo import ensemble
+from attnthermo.thermo.power_sums import power_sums
+from attnthermo.thermo.reference import brute_force_moments, brute_force_sums
+
+DPS = 30
+POINTS = [
+    (Fraction(-3, 2), 17, 1), (0, 9, 1), (Fraction(1, 2), 30, 1), (1, 2, 1), (1, 30, 1),
+    (Fraction(5, 2), 25, 1), (7, 12, 1), (1, 20, Fraction(1, 2)), (Fraction(-1, 2), 15, Fraction(3, 4)),
+    (Fraction(5, 2), 18, Fraction(99, 100)),
+]
+
+
+def close(a, b, digits=DPS - 2):
+    with mpmath.workdps(DPS + 10):
+        return abs(a - b) <= mpmath.mpf(10) ** -digits * max(abs(b), mpmath.mpf(10) ** -DPS)
+
+
+@pytest.mark.parametrize("gamma,N,z", POINTS)
+def test_power_sums_match_brute_force(gamma, N, z):
+    exact = power_sums(gamma, N, z, wp=DPS + 10)
+    for k, (value, reference) in enumerate(zip(exact, brute_force_sums(gamma, N, z, dps=DPS))):
+        assert close(value, reference), (k, value, reference)
+
+
+@pytest.mark.parametrize("gamma,N,z", POINTS[::2])
+def test_thermodynamics_match_brute_force(gamma, N, z):
+    reference = brute_force_moments(gamma, N, z, dps=DPS)
+    for name in ("partition", "mean_energy", "energy_variance", "fisher_information", "entropy"):
+        assert close(getattr(ensemble, name)(gamma=gamma, N=N, z=z, dps=DPS), reference[name]), name
+    with mpmath.workdps(DPS + 10):
+        g = mpmath.mpf(gamma.numerator) / gamma.denominator if isinstance(gamma, Fraction) else mpmath.mpf(gamma)
+        cv = g**2 * reference["energy_variance"]
+        free = -mpmath.log(reference["partition"]) / g if g != 0 else None
+    assert close(ensemble.heat_capacity(gamma=gamma, N=N, z=z, dps=DPS), cv, DPS - 3) or cv == 0
+    if free is not None:
+        assert close(ensemble.free_energy(gamma=gamma, N=N, z=z, dps=DPS), free)
+
+
+def test_infinite_N_is_zeta_and_polylog():
+    assert close(ensemble.partition(gamma=2, N=mpmath.inf, dps=DPS), mpmath.pi**2 / 6)
+    with mpmath.workdps(DPS + 10):
+        li = mpmath.polylog(mpmath.mpf("0.5"), mpmath.mpf(1) / 3)
+    assert close(ensemble.partition(gamma="0.5", N=float("inf"), z=Fraction(1, 3), dps=DPS), li)
+
+
+def test_entropy_of_geometric_distribution():
+    # γ = 0, z = 1/2, N = ∞: p_d = 2^-d, H = 2 log 2
+    with mpmath.workdps(DPS + 5):
+        expected = 2 * mpmath.log(2)
+    assert close(ensemble.entropy(gamma=0, N=float("inf"), z=Fraction(1, 2), dps=DPS), expected)
+
+
+def test_routes_agree_as_gamma_tends_to_one():
+    """Hurwitz (raised precision) vs the Stieltjes series near γ = 1, and both tend to the γ = 1 value."""
+    N = 10**6
+    at_one = power_sums(1, N, 1, wp=50, route="stieltjes")
+    for exponent in (3, 6, 10, 20):
+        gamma = 1 + Fraction(1, 10**exponent)
+        hurwitz = power_sums(gamma, N, 1, wp=40 + 3 * exponent, route="hurwitz")
+        series = power_sums(gamma, N, 1, wp=50, route="stieltjes_series")
+        for k in range(3):
+            assert close(hurwitz[k], series[k]), (exponent, k)
+            with mpmath.workdps(50):
+                assert abs(series[k] - at_one[k]) <= 10 * mpmath.mpf(10) ** -exponent * abs(at_one[k]) * mpmath.log(N) ** 2
+
+
+def test_certified_near_gamma_one_where_plain_hurwitz_fails():
+    """At 30 digits the naive Hurwitz route is far off at γ = 1 + 1e-10; the certified value is not."""
+    gamma = 1 + Fraction(1, 10**10)
+    naive = power_sums(gamma, 10**3, 1, wp=30, route="hurwitz")[2]
+    good = power_sums(gamma, 10**3, 1, wp=60, route="stieltjes_series")[2]
+    assert not close(naive, good, 10)
+    certified = ensemble.energy_variance(gamma=gamma, N=10**3, dps=30)
+    series = power_sums(gamma, 10**3, 1, wp=60, route="stieltjes_series")
+    with mpmath.workdps(60):
+        expected = series[2] / series[0] - (series[1] / series[0]) ** 2
+    assert close(certified, expected)
+
+
+def test_cost_is_flat_in_N():
+    import time
+
+    def cost(N):
+        start = time.perf_counter()
+        ensemble.energy_variance(gamma=Fraction(3, 2), N=N, dps=DPS)
+        return time.perf_counter() - start
+
+    cost(10**3)
+    assert cost(10**12) < 5 * cost(10**3) + 0.5

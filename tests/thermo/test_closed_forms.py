@@ -29,7 +29,7 @@ def test_power_sums_match_brute_force(gamma, N, z):
         assert close(value, reference), (k, value, reference)
 
 
-@pytest.mark.parametrize("gamma,N,z", POINTS[::2])
+@pytest.mark.parametrize("gamma,N,z", POINTS[:8:2] + [POINTS[7]])
 def test_thermodynamics_match_brute_force(gamma, N, z):
     reference = brute_force_moments(gamma, N, z, dps=DPS)
     for name in ("partition", "mean_energy", "energy_variance", "fisher_information", "entropy"):
@@ -44,7 +44,9 @@ def test_thermodynamics_match_brute_force(gamma, N, z):
 
 
 def test_infinite_N_is_zeta_and_polylog():
-    assert close(ensemble.partition(gamma=2, N=mpmath.inf, dps=DPS), mpmath.pi**2 / 6)
+    with mpmath.workdps(DPS + 10):
+        zeta2 = mpmath.pi**2 / 6
+    assert close(ensemble.partition(gamma=2, N=mpmath.inf, dps=DPS), zeta2)
     with mpmath.workdps(DPS + 10):
         li = mpmath.polylog(mpmath.mpf("0.5"), mpmath.mpf(1) / 3)
     assert close(ensemble.partition(gamma="0.5", N=float("inf"), z=Fraction(1, 3), dps=DPS), li)

@@ -13,7 +13,7 @@ def _notes_values(shared_dir):
     supers = {"³": 3, "⁵": 5}
     big = re.search(r"N = 10¹²: exact ([\d.]+)", text).group(1)
     c1 = re.search(r"c₁ = .*?≈ ([\d.]+)", text).group(1)
-    return [(10 ** supers[p], e, x) for p, e, x in pairs], big, c1
+    return [(10 ** supers[p], e.rstrip("."), x.rstrip(".")) for p, e, x in pairs], big.rstrip("."), c1.rstrip(".")
 
 
 def test_finite_N_values_from_math_notes(shared_dir):

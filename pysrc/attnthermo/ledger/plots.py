@@ -21,7 +21,7 @@ def heat_capacity_series(exponents: range, dps: int = 20) -> list[dict[str, floa
 
     >>> row = heat_capacity_series(range(3, 4))[0]
     >>> round(row["exact"], 6), round(row["twelfth"], 6), round(row["quarter"], 6)
-    (4.58003, 3.976424, 11.929272)
+    (4.58003, 3.976424, 11.929271)
     """
     from attnthermo.thermo.ensemble import heat_capacity
 

@@ -160,7 +160,9 @@ def _lerch(s: mpmath.mpf, N: Count, z: mpmath.mpf, k_max: int, wp: int) -> list[
         typical = mpmath.log(1 / (1 - z)) + 2 if N is INF else min(mpmath.log(N), mpmath.log(1 / (1 - z)) + 2 * abs(s) + 2)
         spread = max(0, int(mpmath.log10(typical + 1))) + 1
     step_digits = wp // 4 + spread + 2
-    inner = wp + 3 * step_digits + 10  # 2·step for f'' round-off, one more for near-integer s in Li and Φ
+    # 2·step digits for the round-off of f''; near an integer s, Li and Φ lose about one step more
+    near_integer = abs(s - mpmath.nint(s)) < mpmath.mpf(10) ** -2
+    inner = wp + (3 if near_integer else 2) * step_digits + 10
     with mpmath.workdps(inner):
         h = mpmath.mpf(10) ** (-step_digits)
         zz = +z

@@ -1,0 +1,104 @@
+"""Benchmark: the measurement vs the plain forward pass on the default model, N = 1024 and 2048.
+
+Each method runs in its own subprocess (peak RSS only rises), with a fixed CPU thread count.
+Time is the best of ``--repeats`` forward passes of the transformer body on the same prompt;
+memory is the peak RSS (VmHWM, reset after loading) above the loaded model. Linux only. Ratios are to the eager forward pass.
+
+    python bench/bench_measure.py [--threads 2] [--repeats 3] [--tokens 1024 2048]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+METHODS = ("eager", "sdpa", "measure")
+
+
+def _status_mb(field: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024.0
+    raise RuntimeError(f"{field} missing from /proc/self/status")
+
+
+def _reset_peak() -> float:
+    """Reset the peak-RSS mark (Linux clear_refs 5) and return the current RSS in MB."""
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+    return _status_mb("VmRSS")
+
+
+def child(method: str, tokens: int, threads: int, repeats: int) -> dict:
+    import torch
+
+    torch.set_num_threads(threads)
+    from attnthermo.measurement.corpus import prompt_token_ids, shipped_documents
+    from attnthermo.measurement.models import converted_checkpoint, load_model, resolve_model
+    from attnthermo.measurement.streaming import DistanceAccumulator, use_streaming_attention
+
+    model, tokenizer = load_model(converted_checkpoint(resolve_model("smollm2")), "cpu")
+    ids = torch.tensor(prompt_token_ids(tokenizer, shipped_documents(), 1, tokens))
+    cfg = model.config
+    if method == "measure":
+        use_streaming_attention(model)
+    else:
+        model.set_attn_implementation(method)
+    body = model.base_model
+    with torch.no_grad():  # warm-up: touch the (memory-mapped) weights and kernels once
+        body(input_ids=ids[:, :16], use_cache=False)
+    base = _reset_peak()  # loading's own peak must not hide the forward pass's
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        with torch.no_grad():
+            if method == "measure":
+                with DistanceAccumulator(cfg.num_hidden_layers, cfg.num_attention_heads, tokens) as acc:
+                    body(input_ids=ids, use_cache=False)
+                acc.profile()
+            else:
+                body(input_ids=ids, use_cache=False)
+        times.append(time.perf_counter() - start)
+    return {"method": method, "tokens": tokens, "seconds": min(times),
+            "extra_mb": _status_mb("VmHWM") - base, "threads": torch.get_num_threads()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--tokens", type=int, nargs="+", default=[1024, 2048])
+    parser.add_argument("--child", nargs=2, metavar=("METHOD", "TOKENS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child[0], int(args.child[1]), args.threads, args.repeats)))
+        return 0
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    print(f"model smollm2 (Q4_1 GGUF dequantised to float32), CPU threads = {args.threads}, "
+          f"best of {args.repeats} passes of the transformer body; memory = peak RSS above the "
+          "loaded model")
+    print(f"{'N':>5} {'method':>8} {'seconds':>9} {'extra MB':>9} {'time/eager':>11} {'mem/eager':>10}")
+    for tokens in args.tokens:
+        rows = {}
+        for method in METHODS:
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", method, str(tokens),
+                 "--threads", str(args.threads), "--repeats", str(args.repeats)],
+                capture_output=True, text=True, env=env, check=True)
+            rows[method] = json.loads(out.stdout.strip().splitlines()[-1])
+        eager = rows["eager"]
+        for method in METHODS:
+            r = rows[method]
+            print(f"{tokens:>5} {method:>8} {r['seconds']:>9.2f} {r['extra_mb']:>9.1f} "
+                  f"{r['seconds'] / eager['seconds']:>11.2f} "
+                  f"{r['extra_mb'] / max(eager['extra_mb'], 1e-9):>10.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""The fits recover known exponents and tell a power law from an exponential."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from attnthermo.errors import DomainError
+from attnthermo.measurement.fits import check_window, compare_decay_models, fit_power_law, pade_gamma
+
+
+def test_power_law_recovered_and_preferred():
+    d = np.arange(1, 300)
+    A = 0.2 * d**-0.9 * np.exp(np.random.default_rng(0).normal(0, 0.02, d.size))
+    assert fit_power_law(d, A, (4, 200)).gamma == pytest.approx(0.9, abs=0.02)
+    assert compare_decay_models(d, A, (4, 200))["preferred"] == "power_law"
+
+
+def test_exponential_data_prefer_exponential_despite_high_loglog_r2():
+    d = np.arange(1, 300)
+    A = np.exp(-d / 150.0)
+    cmp = compare_decay_models(d, A, (4, 60))
+    assert cmp["power_law"]["r2"] > 0.8  # looks fine on log–log axes ...
+    assert cmp["preferred"] == "exponential"  # ... but the exponential fits better
+
+
+@pytest.mark.parametrize("window,match", [((0, 10), "≥ 1"), ((4, 64), "N/2"), ((5, 6), "3 distances"),
+                                          ((2.5, 9), "integers")])
+def test_bad_windows(window, match):
+    with pytest.raises(DomainError, match=match):
+        check_window(window, tokens=128)
+
+
+def test_pade_formula():
+    assert pade_gamma(theta=1e4, T=1e4 / 2**0.5) == pytest.approx(1 / 3)
+    with pytest.raises(DomainError, match="theta"):
+        pade_gamma(theta=0, T=10)

@@ -184,5 +184,3 @@ theorem gridVariance_eq_continuum_sub_witness :
   gridVariance_eq_continuum_sub 4 (2 : Rat) (by decide)
 
 end AttnThermo.LogUniform
-
-#eval AttnThermo.LogUniform.gridVariance 5 (1/2 : Rat)

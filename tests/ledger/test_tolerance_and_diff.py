@@ -61,3 +61,11 @@ def test_diff_bad_input(tmp_path, capsys):
     bad.write_text("[1, 2]")
     assert main(["ledger", "diff", str(bad), str(bad)]) != 0
     assert "OLD" in capsys.readouterr().err
+
+
+def test_tracks_direction_needs_every_step_to_agree():
+    metrics = {"pred": [0.79, 0.89, 0.94], "meas": [0.915, 0.875, 0.838]}
+    passed, detail = run_check("tracks_direction", metrics, "pred", 0.0, "meas")
+    assert not passed and "0 of 2 steps" in detail
+    metrics["pred"] = [0.95, 0.90, 0.80]
+    assert run_check("tracks_direction", metrics, "pred", 0.0, "meas")[0]

@@ -8,6 +8,8 @@ A metric the measurement did not report raises :class:`MissingMetric`.
 (True, '|gamma| = 0.04 ≤ 0.1')
 >>> run_check("monotone", {"g": [0.9, 0.8, 0.85]}, "g", 0.0)[0]
 False
+>>> run_check("tracks_direction", {"p": [0.8, 0.9], "m": [0.9, 0.85]}, "p", 0.0, "m")[0]
+False
 """
 
 from __future__ import annotations
@@ -78,6 +80,17 @@ def _falls_across(v, tol, name, ref):
     return drop > tol, f"{name} falls by {_fmt(drop)} from first to last ({_fmt(v[0])} → {_fmt(v[-1])}); needs > {_fmt(tol)}"
 
 
+def _tracks_direction(v, tol, name, ref):
+    """Every step of the predicted series moves the same way as the measured one (|step| > tol)."""
+    if len(v) != len(ref):
+        raise DomainError("reference", len(ref), f"series lengths differ ({len(v)} vs {len(ref)})")
+    pairs = list(zip((b - a for a, b in zip(v, v[1:])), (b - a for a, b in zip(ref, ref[1:]))))
+    agree = sum(1 for p, m in pairs if abs(m) > tol and p * m > 0)
+    ok = bool(pairs) and agree == len(pairs)
+    return ok, (f"{name} moves with the measured series on {agree} of {len(pairs)} steps "
+                f"(predicted [{', '.join(_fmt(x) for x in v)}], measured [{', '.join(_fmt(x) for x in ref)}])")
+
+
 @dataclass(frozen=True)
 class Check:
     """A named tolerance check and what it needs."""
@@ -97,6 +110,7 @@ CHECKS: dict[str, Check] = {
     "relative_spread_at_most": Check(_relative_spread_at_most, series=True),
     "monotone": Check(_monotone, series=True),
     "falls_across": Check(_falls_across, series=True),
+    "tracks_direction": Check(_tracks_direction, series=True, needs_reference=True),
 }
 
 

@@ -27,7 +27,7 @@ def shared_dir() -> Path:
 # shows that a selected test needs them, so the Lean compiles (minutes each) overlap the Python
 # tests. Both checks share one semaphore: never more than two Lean processes at once overall.
 
-import sys  # noqa: E402
+import time  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
 from concurrent.futures import Future, ThreadPoolExecutor  # noqa: E402
@@ -112,10 +112,22 @@ def _make_tampered_tree(dest: Path) -> TamperedTree:
 
 
 def _lean_progress(tag: str):
+    """Progress of a background check, appended to a log file (pytest captures stderr)."""
+    from attnthermo.paths import cache_dir
+
+    log = cache_dir("lean-build") / "pytest-progress.log"
+
     def say(message: str) -> None:
-        print(f"[lean {tag}] {message}", file=sys.__stderr__, flush=True)
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{time.strftime('%H:%M:%S')} [{tag}] {message}\n")
 
     return say
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from attnthermo.paths import cache_dir
+
+    return f"Lean checks started by tests log their progress to {cache_dir('lean-build') / 'pytest-progress.log'}"
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -122,3 +122,14 @@ def max_running(log: list[str]) -> int:
         running += 1 if line.startswith("start") else -1
         peak = max(peak, running)
     return peak
+
+
+def test_concurrent_checks_of_one_root_compile_each_module_once(tmp_path: Path, fake: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    root = make_project(tmp_path / "p")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first, second = pool.map(lambda _: checker.check(root, progress=None), range(2))
+    starts = [l.split()[1] for l in fake.read_text().splitlines() if l.startswith("start")]
+    assert sorted(starts) == sorted(["Q/A.lean", "Q/B.lean", "Q/C.lean", "Q/D.lean", "AttnThermoValueBridge.lean"])
+    assert {first["modules"]["Q.D"]["cached"], second["modules"]["Q.D"]["cached"]} == {False, True}

@@ -18,7 +18,7 @@ from pathlib import Path
 from attnthermo.errors import DomainError
 from attnthermo.lean.audit import ALLOWED_AXIOMS, module_findings, parse_print_axioms, print_axioms_verdict, source_audit
 from attnthermo.lean.build import ModuleResult, build_modules, cache_key, load_state, result_of, save_state
-from attnthermo.lean.compiler import FLAGS, Message, compile_file
+from attnthermo.lean.compiler import FLAGS, compile_file
 from attnthermo.lean.filelock import exclusive_lock
 from attnthermo.lean.pinned import PINNED_FILE, load_pinned, pin_status
 from attnthermo.lean.project import Project, load_project
@@ -108,6 +108,10 @@ def _values(
         if not compiled.crashed:
             save_state(build, BRIDGE_MODULE, result)
     values = read_values(entries, at, result.messages)
+    stray = [m.summary() for m in result.errors if m.line not in at]
+    for slot in values.values():
+        if slot.get("error") == "no output" and stray:
+            slot["error"] = f"no output ({BRIDGE_MODULE}.lean: {'; '.join(stray[:2])})"
     bad = [i for i, v in values.items() if v.get("result") is None]
     status = "ok" if result.status == "ok" and not bad else "failed"
     say(f"value bridge: {status}" + (" (cached)" if result.cached else f" ({result.seconds:.0f} s)")

@@ -33,6 +33,12 @@ coefficient by `d`.
 
 ## Notation
 `D x` applies a derivation (coercion to a function). States as in `AttnThermo.Ensemble`.
+
+## Implementation note
+`score`, `fisherInformation` and `heatCapacity` are `noncomputable`: they call definitions of
+`AttnThermo.Ensemble`, and the WebAssembly toolchain cannot link compiled code across modules
+(the compiler's auxiliary `_redArg` functions of imported definitions are not loaded). They are
+specifications; evaluate them by reduction (`#reduce`, `decide`), not `#eval`.
 -/
 
 @[expose] public section
@@ -278,15 +284,15 @@ def weightedSum {α : Type u} [Lean.Grind.CommRing α] (f : α → α) : List (�
   | s :: rest => s.2 * f s.1 + weightedSum f rest
 
 /-- Score of a state of energy `E`: `∂_γ log p = -E + ⟨E⟩`. -/
-def score {α : Type u} [Lean.Grind.Field α] (states : List (α × α)) (E : α) : α :=
+noncomputable def score {α : Type u} [Lean.Grind.Field α] (states : List (α × α)) (E : α) : α :=
   -E + meanEnergy states
 
 /-- Fisher information of `γ`: the mean squared score `Σ_d w_d score_d² / Z`. -/
-def fisherInformation {α : Type u} [Lean.Grind.Field α] (states : List (α × α)) : α :=
+noncomputable def fisherInformation {α : Type u} [Lean.Grind.Field α] (states : List (α × α)) : α :=
   weightedSum (fun E => score states E ^ 2) states / partitionFunction states
 
 /-- Heat capacity `C_V = γ² Var(E)` (`k_B = 1`, `T = 1/γ`). -/
-def heatCapacity {α : Type u} [Lean.Grind.Field α] (γ : α) (states : List (α × α)) : α :=
+noncomputable def heatCapacity {α : Type u} [Lean.Grind.Field α] (γ : α) (states : List (α × α)) : α :=
   γ ^ 2 * energyVariance states
 
 /-- `Σ_d w_d (-E_d + μ)² = S_2 - 2 μ S_1 + μ² Z`. -/
@@ -358,11 +364,11 @@ instance instNeg : Neg DualInt := ⟨fun x => ⟨-x.re, -x.eps⟩⟩
 /-- Subtraction, componentwise. -/
 instance instSub : Sub DualInt := ⟨fun x y => ⟨x.re - y.re, x.eps - y.eps⟩⟩
 /-- Natural numbers embed as `n + 0ε`. -/
-instance instNatCast : NatCast DualInt := ⟨fun n => ⟨n, 0⟩⟩
+instance instNatCast : NatCast DualInt := ⟨fun n => ⟨Int.ofNat n, 0⟩⟩
 /-- Integers embed as `i + 0ε`. -/
 instance instIntCast : IntCast DualInt := ⟨fun i => ⟨i, 0⟩⟩
 /-- Numerals are `n + 0ε`. -/
-instance instOfNat (n : Nat) : OfNat DualInt n := ⟨⟨n, 0⟩⟩
+instance instOfNat (n : Nat) : OfNat DualInt n := ⟨⟨Int.ofNat n, 0⟩⟩
 /-- Scalar multiplication by a natural number is multiplication by its image. -/
 instance instSMulNat : SMul Nat DualInt := ⟨fun n x => (n : DualInt) * x⟩
 /-- Scalar multiplication by an integer is multiplication by its image. -/

@@ -4,9 +4,9 @@ module
 # The log-uniform law at `γ = 1`: variance `L²/12`, not `L²/4`
 
 At `γ = 1` the log-distance `x = log d` is (to leading order) uniform on `[0, L]`, `L = log N`.
-The uniform law has moments `⟨x⟩ = L/2`, `⟨x²⟩ = L²/3` (from `∫₀ᴸ x^k dx / L`; the integrals
-are taken as given, core Lean has no analysis). This file proves the algebra that follows, and an exact
-discrete analogue that needs no calculus at all.
+The uniform law has moments `⟨x⟩ = L/2`, `⟨x²⟩ = L²/3` (from `∫₀ᴸ x^k dx / L`; the
+integrals are taken as given, core Lean has no analysis). This file proves the algebra that
+follows, and an exact discrete analogue that needs no calculus at all.
 
 ## Main definitions
 * `uniformMean L = L/2`, `uniformSecondMoment L = L²/3`: moments of the uniform law on `[0, L]`.

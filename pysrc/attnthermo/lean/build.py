@@ -128,11 +128,15 @@ def build_modules(
     def compile_one(module: Module, key: str) -> ModuleResult:
         output = olean_path(build, module.name)
         output.unlink(missing_ok=True)
+        # compile a staged copy of exactly the text that was hashed (and that the wasm Lean can see)
+        relfile = Path(module.relpath).relative_to(SOURCE_DIR)
+        staged = build / "src" / relfile
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(module.data)
         with slots:
             progress(f"compiling {module.name} ({module.relpath}) with Lean {toolchain.version} [{toolchain.kind}]")
             compiled = compile_file(
-                toolchain, project.root / SOURCE_DIR, Path(module.relpath).relative_to(SOURCE_DIR).as_posix(),
-                search_path=[build / "olean"], olean=output,
+                toolchain, build / "src", relfile.as_posix(), search_path=[build / "olean"], olean=output,
             )
         result = result_of(compiled, key, output)
         if not compiled.crashed:

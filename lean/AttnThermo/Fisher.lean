@@ -284,15 +284,18 @@ def weightedSum {α : Type u} [Lean.Grind.CommRing α] (f : α → α) : List (�
   | s :: rest => s.2 * f s.1 + weightedSum f rest
 
 /-- Score of a state of energy `E`: `∂_γ log p = -E + ⟨E⟩`. -/
-noncomputable def score {α : Type u} [Lean.Grind.Field α] (states : List (α × α)) (E : α) : α :=
+noncomputable def score {α : Type u} [Lean.Grind.Field α] (states : List (α × α)) (E : α) :
+    α :=
   -E + meanEnergy states
 
 /-- Fisher information of `γ`: the mean squared score `Σ_d w_d score_d² / Z`. -/
-noncomputable def fisherInformation {α : Type u} [Lean.Grind.Field α] (states : List (α × α)) : α :=
+noncomputable def fisherInformation {α : Type u} [Lean.Grind.Field α]
+    (states : List (α × α)) : α :=
   weightedSum (fun E => score states E ^ 2) states / partitionFunction states
 
 /-- Heat capacity `C_V = γ² Var(E)` (`k_B = 1`, `T = 1/γ`). -/
-noncomputable def heatCapacity {α : Type u} [Lean.Grind.Field α] (γ : α) (states : List (α × α)) : α :=
+noncomputable def heatCapacity {α : Type u} [Lean.Grind.Field α] (γ : α)
+    (states : List (α × α)) : α :=
   γ ^ 2 * energyVariance states
 
 /-- `Σ_d w_d (-E_d + μ)² = S_2 - 2 μ S_1 + μ² Z`. -/
@@ -568,7 +571,8 @@ theorem zeroEnergy_partition_ne_zero :
 `Rat` (zero derivation, zero energies; see `zeroDerivation`). -/
 theorem logPartition_secondDerivative_eq_energyVariance_witness :
     (partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat))
-          * zeroDerivation (zeroDerivation (partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat))))
+          * zeroDerivation
+              (zeroDerivation (partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat))))
         - zeroDerivation (partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat))) ^ 2)
         / partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat)) ^ 2
       = energyVariance ([(0, 1), (0, 2)] : List (Rat × Rat)) :=
@@ -587,7 +591,8 @@ theorem logPartition_derivation_eq_neg_meanEnergy_witness :
 theorem fisherInformation_eq_logPartition_secondDerivative_witness :
     fisherInformation ([(0, 1), (0, 2)] : List (Rat × Rat))
       = (partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat))
-            * zeroDerivation (zeroDerivation (partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat))))
+            * zeroDerivation
+              (zeroDerivation (partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat))))
           - zeroDerivation (partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat))) ^ 2)
           / partitionFunction ([(0, 1), (0, 2)] : List (Rat × Rat)) ^ 2 :=
   fisherInformation_eq_logPartition_secondDerivative zeroDerivation _ zeroDerivation_weights
@@ -620,5 +625,27 @@ theorem fugacity_truncatedPolylog_witness :
 theorem fugacityOp_polylogCoeff_witness :
     fugacityOp (α := Rat) (polylogCoeff 3) 2 = polylogCoeff (3 - 1) 2 :=
   fugacityOp_polylogCoeff (by decide) (by decide)
+
+open DualInt in
+/-- Non-vacuity: `AttnThermo.Fisher.Derivation.map_pow_of_map_eq_zero` with `ε ∂/∂ε`, which
+kills `3`. -/
+theorem map_pow_of_map_eq_zero_witness :
+    epsDerivation ((3 : DualInt) ^ 2) = 0 :=
+  epsDerivation.map_pow_of_map_eq_zero (x := 3) (by decide) 2
+
+open DualInt in
+/-- Non-vacuity: `AttnThermo.Fisher.Derivation.map_pow_of_map_eq_self` with `ε ∂/∂ε` and
+`z = ε` (`D ε = ε`). -/
+theorem map_pow_of_map_eq_self_witness :
+    epsDerivation (epsilon ^ 2) = ((2 : Nat) : DualInt) * epsilon ^ 2 :=
+  epsDerivation.map_pow_of_map_eq_self (z := epsilon) rfl 2
+
+/-- Non-vacuity: `AttnThermo.Fisher.natCast_ne_zero_of_pos` at `n = 3` over `Rat`. -/
+theorem natCast_ne_zero_of_pos_witness : ((3 : Nat) : Rat) ≠ 0 :=
+  natCast_ne_zero_of_pos (by decide)
+
+/-- Non-vacuity: `AttnThermo.Fisher.pow_ne_zero_of_ne_zero` at `x = 2`, `n = 3` over `Rat`. -/
+theorem pow_ne_zero_of_ne_zero_witness : (2 : Rat) ^ 3 ≠ 0 :=
+  pow_ne_zero_of_ne_zero (by grind) 3
 
 end AttnThermo.Fisher

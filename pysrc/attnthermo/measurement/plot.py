@@ -10,10 +10,7 @@ import numpy as np
 
 def plot_decay(data: dict, path: Path) -> Path:
     """Draw the measurement ``data`` (a MeasurementResult's dict) to ``path``; returns the path."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure  # a bare Figure: no pyplot state, no backend switch
 
     g = data["gamma"]
     if data.get("profile") is None or g["value"] is None:
@@ -21,7 +18,8 @@ def plot_decay(data: dict, path: Path) -> Path:
     d = np.arange(len(data["profile"]["mean"]))[1:]
     A = np.asarray(data["profile"]["mean"], dtype=float)[1:]
     a, b = g["window"]
-    fig, ax = plt.subplots(figsize=(6.4, 4.6))
+    fig = Figure(figsize=(6.4, 4.6))
+    ax = fig.subplots()
     ax.loglog(d, A, ".", ms=3, color="0.35", label="A(d), pooled (queries in [N/2, N))")
     fd = np.geomspace(a, b, 50)
     ax.loglog(fd, np.exp(g["intercept"] - g["value"] * np.log(fd)), "-", color="C0",
@@ -47,5 +45,4 @@ def plot_decay(data: dict, path: Path) -> Path:
     fig.text(0.01, 0.005, data["model"]["weights"], fontsize=5.5, color="0.4")
     fig.tight_layout()
     fig.savefig(path, dpi=130)
-    plt.close(fig)
     return path

@@ -94,7 +94,7 @@ def test_bad_manifests_name_the_problem(manifest, pattern):
 
 
 def test_missing_or_invalid_manifest_file(tmp_path):
-    with pytest.raises(DomainError, match="no such manifest file"):
+    with pytest.raises(DomainError, match="no such file"):
         theorems_from_manifest(tmp_path / "absent.json")
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from attnthermo.dojo.requirements import PINNED_LEAN_DOJO
 from attnthermo.errors import DomainError
+from attnthermo.lean.sources import mask
 
 #: The oldest Lean LeanDojo 4.x traces (its own check).
 MIN_LEAN = (4, 3)
@@ -76,28 +77,6 @@ def source_dirs(root: Path) -> list[str]:
     return found
 
 
-def _strip_leading_comments(text: str) -> str:
-    """``text`` without leading whitespace, ``--`` line comments and (nested) ``/- -/`` blocks."""
-    position = 0
-    while True:
-        while position < len(text) and text[position].isspace():
-            position += 1
-        if text.startswith("--", position):
-            end = text.find("\n", position)
-            position = len(text) if end < 0 else end + 1
-        elif text.startswith("/-", position):
-            depth, position = 1, position + 2
-            while position < len(text) and depth:
-                if text.startswith("/-", position):
-                    depth, position = depth + 1, position + 2
-                elif text.startswith("-/", position):
-                    depth, position = depth - 1, position + 2
-                else:
-                    position += 1
-        else:
-            return text[position:]
-
-
 def is_module_file(text: str) -> bool:
     """Whether Lean source ``text`` opens with the module-system header ``module``.
 
@@ -106,7 +85,7 @@ def is_module_file(text: str) -> bool:
     >>> is_module_file("import Init\\n")
     False
     """
-    return re.match(r"module\b", _strip_leading_comments(text)) is not None
+    return re.match(r"\s*module\b", mask(text).code) is not None
 
 
 def module_files(root: Path) -> list[str]:

@@ -13,14 +13,13 @@ line and statement, but not which constants its proof uses, so ``premises`` is `
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from attnthermo.dojo.records import MANIFEST, theorem_record
 from attnthermo.errors import DomainError
+from attnthermo.lean.manifest_file import load_manifest
 
 SUPPORTED_SCHEMA = 1
 _FIELDS = ("file", "line", "statement")
@@ -30,16 +29,7 @@ def _load(manifest: Mapping[str, Any] | str | os.PathLike) -> Mapping[str, Any]:
     if isinstance(manifest, Mapping):
         return manifest
     if isinstance(manifest, (str, os.PathLike)):
-        path = Path(manifest)
-        if not path.is_file():
-            raise DomainError("manifest", str(manifest), "no such manifest file (write one with `attnthermo lean check --json PATH`)")
-        try:
-            loaded = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise DomainError("manifest", str(manifest), f"not valid JSON: {exc}") from exc
-        if not isinstance(loaded, Mapping):
-            raise DomainError("manifest", str(manifest), "the JSON document is not an object")
-        return loaded
+        return load_manifest(manifest)
     raise DomainError("manifest", manifest, "must be a manifest dict or the path of a manifest JSON file")
 
 

@@ -56,6 +56,15 @@ def load_pinned(root: Path) -> tuple[dict[str, str], str | None]:
     path = Path(root) / PINNED_FILE
     if not path.is_file():
         return {}, None
+    return read_pinned(path), hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_pinned(path: str | Path) -> dict[str, str]:
+    """The whitespace-normalised ``{theorem: signature}`` of a pinned-statements file (or an
+    edited copy of one); DomainError naming the file when it is missing or malformed."""
+    path = Path(path)
+    if not path.is_file():
+        raise DomainError(PINNED_FILE, str(path), "no such file")
     data = path.read_bytes()
     try:
         table = tomllib.loads(data.decode("utf-8")).get("theorems", {})
@@ -63,7 +72,7 @@ def load_pinned(root: Path) -> tuple[dict[str, str], str | None]:
         raise DomainError(PINNED_FILE, str(path), f"is not valid TOML: {exc}") from exc
     if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
         raise DomainError(PINNED_FILE, str(path), "[theorems] must map theorem names to signature strings")
-    return {name: normalise(sig) for name, sig in table.items()}, hashlib.sha256(data).hexdigest()
+    return {name: normalise(sig) for name, sig in table.items()}
 
 
 def pin_status(name: str, signature: str, pinned: dict[str, str]) -> str:

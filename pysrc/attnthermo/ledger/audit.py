@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from attnthermo.lean.manifest_file import load_manifest
+from attnthermo.lean.pinned import read_pinned
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
@@ -150,11 +152,11 @@ def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False,
             manifest_data = ev_mod.run_lean_check(lean_root, bar.note if progress else (lambda _m: None))
             manifest_source = "checked now (attnthermo lean check, module keys validated)"
         else:
-            manifest_data = manifest if isinstance(manifest, dict) else ev_mod.load_manifest(manifest)
+            manifest_data = manifest if isinstance(manifest, dict) else load_manifest(manifest)
             manifest_source = "supplied" + (f" ({manifest})" if not isinstance(manifest, dict) else "") + \
                               ", source hashes validated now"
         evidence = Evidence(manifest=manifest_data, stale_modules=ev_mod.stale_modules(manifest_data),
-                            pinned=ev_mod.load_pinned_statements(pinned) if pinned else None, default_model=model)
+                            pinned=read_pinned(pinned) if pinned else None, default_model=model)
         timings["lean"] = time.perf_counter() - t0
         bar.step("Lean manifest")
 

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
-from attnthermo.errors import DomainError
 from attnthermo.paths import PACKAGE_DIR, cache_dir
 
 Progress = Callable[[str], None]
@@ -50,20 +48,6 @@ def run_lean_check(root: Path | None, progress: Progress) -> dict:
     return check(root, jobs=2, progress=progress)
 
 
-def load_manifest(path: str | Path) -> dict:
-    """A manifest written earlier by ``attnthermo lean check --json``."""
-    source = Path(path)
-    if not source.is_file():
-        raise DomainError("manifest", str(source), "no such file")
-    try:
-        manifest = json.loads(source.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DomainError("manifest", str(source), f"not JSON: {exc}") from exc
-    if not isinstance(manifest, dict) or manifest.get("schema_version") != 1 or "theorems" not in manifest:
-        raise DomainError("manifest", str(source), "not a schema_version 1 Lean manifest")
-    return manifest
-
-
 def stale_modules(manifest: dict) -> dict[str, str]:
     """Modules whose manifest entry no longer matches its source on disk (module -> why)."""
     root = Path(manifest.get("root", ""))
@@ -75,20 +59,6 @@ def stale_modules(manifest: dict) -> dict[str, str]:
         elif sha256_file(path) != module.get("source_sha256"):
             stale[name] = f"source {module.get('file')} changed since the manifest was written"
     return stale
-
-
-def load_pinned_statements(path: str | Path) -> dict[str, str]:
-    """A pinned-statements file (``[theorems]`` name -> signature), to re-compare with the manifest."""
-    source = Path(path)
-    if not source.is_file():
-        raise DomainError("pinned", str(source), "no such file")
-    try:
-        table = tomllib.loads(source.read_text(encoding="utf-8")).get("theorems")
-    except tomllib.TOMLDecodeError as exc:
-        raise DomainError("pinned", str(source), f"not valid TOML: {exc}") from exc
-    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-        raise DomainError("pinned", str(source), "needs a [theorems] table of name = signature strings")
-    return table
 
 
 # ------------------------------------------------------------------------------- identities

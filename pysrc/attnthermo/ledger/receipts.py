@@ -18,10 +18,10 @@ A receipt's status is one of
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from attnthermo.lean.pinned import pin_status
 from attnthermo.ledger.claims import Receipt
 from attnthermo.ledger.tolerance import MissingMetric, run_check
 
@@ -74,11 +74,6 @@ class ReceiptResult:
                 "detail": self.detail, "data": self.data, "links": self.links}
 
 
-def normalise_statement(text: str) -> str:
-    """Whitespace-normalised statement text, the form in which pinned statements are compared."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     base = dict(kind="lean", relation=receipt.relation, label=receipt.label)
     if ev.manifest is None:
@@ -94,9 +89,7 @@ def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
             continue
         pinned = entry.get("pinned")
         if ev.pinned is not None:
-            want = ev.pinned.get(name)
-            pinned = "unpinned" if want is None else (
-                "match" if normalise_statement(want) == normalise_statement(entry.get("statement", "")) else "drift")
+            pinned = pin_status(name, entry.get("signature", entry.get("statement", "")), ev.pinned)
         compiled = entry.get("status") in ("proved", "drift")
         axioms_ok = bool(entry.get("axioms", {}).get("ok"))
         stale = ev.stale_modules.get(entry.get("module", ""))

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 UNKNOWN = "Lean status unknown: run `attnthermo lean check`"
 
@@ -26,12 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _manifest(path: str | None) -> dict | None:
-    if path:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    from attnthermo.thermo.registry import cached_manifest
+    from attnthermo.lean import cached_manifest, load_manifest
 
-    return cached_manifest()
+    return load_manifest(path) if path else cached_manifest()
 
 
 def _parameters(args: argparse.Namespace, defaults: dict) -> dict:

@@ -11,13 +11,11 @@ sources), its sympy form, a numeric evaluator and a re-check (the ledger's "iden
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable
 
-
 from attnthermo.errors import DomainError
+from attnthermo.lean import cached_manifest
 from attnthermo.thermo import checks
 
 
@@ -85,20 +83,6 @@ class Identity:
         if not status or "unknown" in status.values():
             return None
         return all(value == "proved" for value in status.values())
-
-
-def cached_manifest() -> dict | None:
-    """The manifest the last ``attnthermo lean check`` wrote for this project, if any (no compile)."""
-    try:
-        from attnthermo.lean.checker import build_dir_for
-        from attnthermo.paths import project_root
-
-        path = Path(build_dir_for(project_root())) / "manifest.json"
-    except (ImportError, FileNotFoundError):
-        return None
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _lean(module: str, *names: str) -> tuple[str, ...]:

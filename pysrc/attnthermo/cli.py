@@ -34,13 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"attnthermo {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _SUBSYSTEMS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if not name.startswith(exc.name or "?"):
-                raise
-            continue  # subsystem not installed in this checkout yet
-        module.register(subparsers)
+        importlib.import_module(name).register(subparsers)
     return parser
 
 

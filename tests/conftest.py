@@ -130,9 +130,18 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"Lean checks started by tests log their progress to {cache_dir('lean-build') / 'pytest-progress.log'}"
 
 
+def _needs_lean(item: pytest.Item) -> bool:
+    return any(name in getattr(item, "fixturenames", ()) for name in _LEAN_FIXTURES)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that wait for a Lean manifest last, so the Python tests overlap the compiles."""
+    items.sort(key=_needs_lean)  # stable: each group keeps its order
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     wanted = {n for item in session.items for n in _LEAN_FIXTURES if n in getattr(item, "fixturenames", ())}
-    if not wanted or _lean_runs:
+    if not wanted or _lean_runs or session.config.option.collectonly:
         return
     from attnthermo.lean import check
 

@@ -47,7 +47,10 @@ def _audit(args: argparse.Namespace) -> int:
                        progress=not args.no_progress)
     s = result.data["summary"]
     print(f"{s['verified']} verified, {s['folklore']} folklore, {s['numerology']} numerology; "
-          f"{s['disagreements_with_book']} disagree with the book. Wrote {result.json_path} and {result.markdown_path}")
+          f"{s['disagreements_with_book']} disagree with the book.")
+    print(f"ledger: {result.json_path}\ntable:  {result.markdown_path}")
+    for name, path in result.data["plots"].items():
+        print(f"plot:   {path} ({name})")
     return 0
 
 

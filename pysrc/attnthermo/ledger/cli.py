@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     audit.add_argument("--model", default="smollm2", help="model to measure: smollm2 (default), gemma3-270m or a path")
     audit.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     audit.add_argument("--quick", action="store_true", help="small N and few prompts, for a first look")
-    audit.add_argument("--out", default=".", metavar="DIR", help="folder for ledger.json, LEDGER.md and plots")
+    audit.add_argument("--out", default="audit-out", metavar="DIR", help="folder for ledger.json, LEDGER.md and plots")
     audit.add_argument("--json", metavar="PATH", help="where to write ledger.json (default DIR/ledger.json)")
     audit.add_argument("--markdown", metavar="PATH", help="where to write LEDGER.md (default DIR/LEDGER.md)")
     audit.add_argument("--manifest", metavar="PATH", help="use a Lean manifest written earlier instead of checking now")

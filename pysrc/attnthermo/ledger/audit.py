@@ -104,12 +104,13 @@ def _shipped_models() -> tuple[str, ...]:
 
 def _measure(protocol: str, model: str, default_model: str, device: str, quick: bool,
              progress: bool) -> dict[str, Any]:
-    if protocol not in PROTOCOLS:
-        return {"status": "unavailable",
-                "reason": f"protocol {protocol!r} is not implemented by attnthermo (it has {', '.join(PROTOCOLS)})"}
+    missing = []  # every reason this receipt cannot exist here, not only the first
     if model != default_model and model not in _shipped_models() and not Path(model).exists():
-        return {"status": "unavailable",
-                "reason": f"model {model!r} is not shipped with attnthermo (shipped: {', '.join(_shipped_models())})"}
+        missing.append(f"model {model!r} is not shipped with attnthermo (shipped: {', '.join(_shipped_models())})")
+    if protocol not in PROTOCOLS:
+        missing.append(f"protocol {protocol!r} is not implemented by attnthermo (it has {', '.join(PROTOCOLS)})")
+    if missing:
+        return {"status": "unavailable", "reason": "; ".join(missing)}
     from attnthermo import measure
 
     arguments = PROTOCOLS[protocol].arguments(quick=quick)

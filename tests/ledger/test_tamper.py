@@ -26,16 +26,21 @@ def _assert_only(before, after, affected):
             assert before[cid].bucket == after[cid].bucket, cid
 
 
+def _sorry_moves_only_its_claims(claims, syn, manifest, module):
+    """Break ``module`` (and so its dependents) in ``manifest``; only the claims resting on their
+    theorems may change bucket. Returns the verdicts after the break."""
+    hit = syn.dependents(manifest, module)
+    theorems = {t for t, e in manifest["theorems"].items() if e["module"] in hit}
+    before = syn.verdicts_for(claims, syn.evidence_for(claims, manifest))
+    after = syn.verdicts_for(claims, syn.evidence_for(claims, syn.break_module(manifest, module)))
+    _assert_only(before, after, syn.resting_on(claims, theorems))
+    return after
+
+
 @pytest.mark.parametrize("module", ["AttnThermo.Ensemble", "AttnThermo.Fisher", "AttnThermo.LogUniform",
                                     "AttnThermo.RopePade"])
 def test_sorry_in_a_module_moves_its_claims_and_its_dependents(claims, syn, module):
-    good = syn.manifest(claims)
-    broken = syn.break_module(good, module)
-    hit = syn.dependents(good, module)
-    theorems = {t for t, e in good["theorems"].items() if e["module"] in hit}
-    before = syn.verdicts_for(claims, syn.evidence_for(claims, good))
-    after = syn.verdicts_for(claims, syn.evidence_for(claims, broken))
-    _assert_only(before, after, syn.resting_on(claims, theorems))
+    after = _sorry_moves_only_its_claims(claims, syn, syn.manifest(claims), module)
     if module == "AttnThermo.Ensemble":  # Fisher imports Ensemble: its claims fall too
         assert after["partition-generates-moments"].bucket == "folklore"
         assert "blocked" in after["partition-generates-moments"].reason
@@ -97,12 +102,7 @@ def test_real_manifest_names_every_theorem_the_claims_use(claims, lean_manifest)
 
 @pytest.mark.parametrize("module", ["AttnThermo.Ensemble", "AttnThermo.LogUniform"])
 def test_sorry_derived_from_the_real_manifest(claims, syn, lean_manifest, module):
-    broken = syn.break_module(lean_manifest, module)
-    hit = syn.dependents(lean_manifest, module)
-    theorems = {t for t, e in lean_manifest["theorems"].items() if e["module"] in hit}
-    before = syn.verdicts_for(claims, syn.evidence_for(claims, lean_manifest))
-    after = syn.verdicts_for(claims, syn.evidence_for(claims, broken))
-    _assert_only(before, after, syn.resting_on(claims, theorems))
+    _sorry_moves_only_its_claims(claims, syn, lean_manifest, module)
 
 
 def test_tampered_tree_of_the_lean_tests(claims, syn, lean_manifest, tampered_manifest):

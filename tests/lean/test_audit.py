@@ -1,82 +1,105 @@
-"""The source-level axiom audit: escape hatches and axioms, per theorem, transitively."""
+"""The source audit: the allow-list, and the forgeries of issue 10 it catches with no Lean process.
+
+Each forgery is a small synthetic file; each must be refused by name, at the right line.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from attnthermo.lean.audit import ESCAPE_HATCHES, parse_print_axioms, print_axioms_verdict, source_audit
-from attnthermo.lean.sources import parse_source
+from attnthermo.lean.audit import FORBIDDEN_COMMANDS, FORBIDDEN_NAMES, source_findings
 
-BASE = """module
-namespace P.A
-/-- clean; mentions sorry only in this docstring -/
-theorem clean : True := trivial -- sorry in a comment
-/-- the string "sorry" is not a use -/
-theorem quoted : "sorry".length = 5 := by decide
-axiom bogus : 1 = 2
-def helper : Nat := 3
-theorem direct : 1 = 2 := bogus
-theorem indirect : 1 = 2 ∧ True := ⟨direct, trivial⟩
-end P.A
-"""
+PROJECT = {"P.A", "P.B"}
+HEAD = "module\npublic import P.A\n@[expose] public section\nnamespace P.B\n"
 
 
-def audit(text: str, other: str | None = None) -> dict[str, dict]:
-    sources = [parse_source(text, "P.A")]
-    if other is not None:
-        sources.append(parse_source(other, "P.B"))
-    return source_audit(sources)
+def findings(body: str) -> list[tuple[str, int]]:
+    return [(f.what, f.line) for f in source_findings(HEAD + body + "\nend P.B\n", "lean/P/B.lean", PROJECT)]
 
 
-def test_clean_theorems_pass_and_comments_or_strings_do_not_count() -> None:
-    report = audit(BASE)
-    assert report["P.A.clean"] == {"audit": "source", "ok": True, "found": []}
-    assert report["P.A.quoted"]["ok"]
+def line_of(body: str, needle: str) -> int:
+    return (HEAD + body).splitlines().index(next(l for l in (HEAD + body).splitlines() if needle in l)) + 1
 
 
-def test_axiom_flags_every_theorem_that_reaches_it_by_name() -> None:
-    report = audit(BASE)
-    assert report["P.A.direct"]["found"] == ["axiom P.A.bogus"]
-    assert report["P.A.indirect"]["found"] == ["axiom P.A.bogus"]
-    assert not report["P.A.indirect"]["ok"]
-
-
-@pytest.mark.parametrize(
-    ("snippet", "name"),
-    [
-        ("by sorry", "sorry"),
-        ("by admit", "admit"),
-        ("by native_decide", "native_decide"),
-        ("by decide +native", "+native"),
-        ("Lean.ofReduceBool _ _ rfl", "ofReduceBool"),
-        ("Lean.trustCompiler", "trustCompiler"),
-    ],
-)
-def test_each_escape_hatch_is_reported_by_name(snippet: str, name: str) -> None:
-    assert name in ESCAPE_HATCHES
-    report = audit(f"namespace P.A\ntheorem t : 2 + 2 = 4 := {snippet}\nend P.A\n")
-    assert report["P.A.t"]["found"] == [name]
-
-
-def test_hatch_in_a_definition_flags_theorems_in_other_modules() -> None:
-    lib = "namespace P.A\n@[implemented_by fast] def slow : Nat := 3\nunsafe def fast : Nat := 3\nend P.A\n"
-    user = "module\nimport P.A\nnamespace P.B\ntheorem uses : P.A.slow = 3 := rfl\ntheorem other : True := trivial\nend P.B\n"
-    report = audit(lib, user)
-    assert report["P.B.uses"]["found"] == ["implemented_by in P.A.slow", "unsafe in P.A.fast"]
-    assert report["P.B.other"]["ok"]
-
-
-def test_module_level_hatch_flags_the_module_theorems() -> None:
-    text = "attribute [extern \"c_fn\"] P.A.f\nset_option debug.skipKernelTC true\nnamespace P.A\ntheorem t : True := trivial\nend P.A\n"
-    found = audit(text)["P.A.t"]["found"]
-    assert found == ["@[extern] (module-level)", "debug.skipKernelTC (module-level)"]
-
-
-def test_print_axioms_parsing_and_verdict() -> None:
-    parsed = parse_print_axioms(
-        "'A.t' depends on axioms: [propext, Classical.choice, Quot.sound]\n"
-        "'A.s' depends on axioms: [propext, sorryAx]\n'A.u' does not depend on any axioms"
+def test_clean_library_code_passes() -> None:
+    body = (
+        "universe u\nopen Nat in\nattribute [local instance] Lean.Grind.Semiring.natCast\nvariable {α : Type u}\n"
+        "/-- doc mentioning sorry, set_option and axiom -/\n@[simp, grind =] theorem t (n : Nat) : n + 0 = n := by\n"
+        "  simp -- sorry in a comment\nnoncomputable def f : Nat := 3\nprivate def g := \"#exit and sorry in a string\"\n"
+        "instance : Inhabited Nat := ⟨0⟩\nstructure S where\n  x : Nat\nderiving Repr\nsection Inner\nend Inner\n"
+        "example : True := trivial\nabbrev h := 1\ninductive T | a | b\nmutual\ndef e : Nat → Bool\n  | 0 => true\n"
+        "  | n + 1 => o n\ndef o : Nat → Bool\n  | 0 => false\n  | n + 1 => e n\nend\n"
     )
-    assert print_axioms_verdict(parsed["A.t"])["ok"]
-    assert print_axioms_verdict(parsed["A.s"])["found"] == ["sorryAx"]
-    assert print_axioms_verdict(parsed["A.u"]) == {"audit": "print-axioms", "ok": True, "found": [], "axioms": []}
+    assert findings(body) == []
+
+
+def test_forgery_1_set_option_and_sorryAx() -> None:
+    body = "set_option warningAsError false in\ntheorem t : 1 = 2 := sorryAx _ false\n"
+    assert findings(body) == [("set_option", 5), ("sorryAx", 6)]
+
+
+def test_any_set_option_even_inside_a_proof() -> None:
+    body = "theorem t : True := by\n  set_option maxHeartbeats 0 in\n  trivial\n"
+    assert findings(body) == [("set_option", 6)]
+
+
+def test_forgery_2_exit_part_way_through() -> None:
+    body = "set_option warningAsError false\ntheorem t : True := trivial\n#exit\ntheorem never : 1 = 2 := rfl\n"
+    assert findings(body) == [("set_option", 5), ("#exit", 7)]
+
+
+def test_forgery_3_axiom_not_at_line_start_and_used_only_by_an_instance_or_notation() -> None:
+    body = ("open Nat in axiom bad : False\n"
+            "instance : Inhabited False := ⟨bad⟩\n"
+            "notation \"BAD\" => bad\n"
+            "local macro \"boom\" : term => `(bad)\n"
+            "@[simp, implemented_by bad] theorem u : True := trivial\n")
+    assert findings(body) == [("axiom", 5), ("notation", 7), ("macro", 8), ("implemented_by", 9)]
+
+
+def test_forgery_4_char_literal_does_not_hide_a_sorry() -> None:
+    body = "def quote : Char := '\"'\ntheorem hidden : 1 = 2 := by sorry\ndef after := \"x\"\n"
+    assert findings(body) == [("sorry", 6)]
+
+
+def test_forgery_5_hidden_include_of_false() -> None:
+    body = ("set_option linter.unusedSectionVars false\nvariable (h : False)\ninclude h\n"
+            "theorem t (n : Nat) : n = n := rfl\n")
+    assert findings(body) == [("set_option", 5), ("include", 7)]
+
+
+def test_forgery_7_import_lean_metaprograms_and_ofReduceNat() -> None:
+    text = ("module\nimport Lean\nimport Std.Data.HashMap\npublic import P.A\nimport Init.Data.List.Basic\n"
+            "open Lean Elab Command in\nelab \"forge\" : command => pure ()\nrun_cmd pure ()\n"
+            "theorem t : 2 + 2 = 4 := Lean.ofReduceNat _ _ rfl\nsyntax \"x\" : term\nmacro_rules | `(x) => `(1)\n"
+            "theorem n : True := by decide +native\n")
+    found = [(f.what, f.line) for f in source_findings(text, "lean/P/B.lean", PROJECT)]
+    assert found == [("import Lean", 2), ("import Std.Data.HashMap", 3), ("elab", 7), ("run_cmd", 8),
+                     ("ofReduceNat", 9), ("syntax", 10), ("macro_rules", 11), ("+native", 12)]
+
+
+def test_findings_say_file_line_and_why() -> None:
+    [finding] = source_findings("module\ntheorem t : True := by\n  native_decide\n", "lean/P/C.lean", PROJECT)
+    assert finding.summary() == "lean/P/C.lean:3: `native_decide` uses `native_decide`"
+
+
+@pytest.mark.parametrize("command", sorted(FORBIDDEN_COMMANDS))
+def test_every_forbidden_command_is_named(command: str) -> None:
+    assert (command, 5) in findings(f"{command} x\n")
+
+
+@pytest.mark.parametrize("name", sorted(FORBIDDEN_NAMES))
+def test_every_forbidden_name_is_named_also_qualified_or_quoted(name: str) -> None:
+    assert findings(f"theorem t : True := Lean.«{name}» _\n") == [(name, 5)]
+
+
+@pytest.mark.parametrize(("attribute", "what"), [("extern \"c\"", "extern"), ("csimp", "csimp"),
+                                                  ("command_elab x", "@[command_elab]"), ("init", "@[init]")])
+def test_attributes_outside_the_allow_list(attribute: str, what: str) -> None:
+    assert findings(f"@[{attribute}] def f : Nat := 1\n") == [(what, 5)]
+    assert findings(f"attribute [{attribute}] f\n") == [(what, 5)]
+
+
+def test_every_hash_command_is_refused() -> None:
+    body = "#eval 1\n#print axioms t\n#check t\n#reduce 1\n"
+    assert [w for w, _ in findings(body)] == ["#eval", "#print", "#check", "#reduce"]

@@ -9,7 +9,7 @@ import pytest
 
 from attnthermo.errors import DomainError
 from attnthermo.lean.compiler import Message
-from attnthermo.lean.values import ValueEntry, bridge_source, load_values, parse_rat, read_values
+from attnthermo.lean.values import ValueEntry, load_values, parse_rat, read_values
 
 
 @pytest.mark.parametrize(
@@ -26,22 +26,21 @@ def test_non_rats_are_refused(printed: str) -> None:
     assert parse_rat(printed) is None
 
 
-def test_bridge_file_and_reading_results_by_line() -> None:
-    entries = [ValueEntry("a", "f 1", "m:f", {}), ValueEntry("b", "g 2", "m:g", {}), ValueEntry("c", "h", "m:h", {})]
-    text, at = bridge_source(["P.A", "P.B"], entries)
-    lines = text.splitlines()
-    assert lines[:2] == ["import P.A", "import P.B"]
-    assert {lines[n - 1] for n in at} == {"#eval (f 1)", "#eval (g 2)", "#eval (h)"}
-    line_of = {v: k for k, v in at.items()}
+def test_reading_results_by_line() -> None:
+    entries = [ValueEntry("a", "f 1", "m:f", {}), ValueEntry("b", "g 2", "m:g", {}), ValueEntry("c", "h", "m:h", {}),
+               ValueEntry("d", "k", "m:k", {})]
+    at = {10: "a", 11: "b", 12: "c", 13: "d"}
     messages = [
-        Message("information", line_of["a"], 0, line_of["a"], "(33 : Rat)/16", "[anonymous]"),
-        Message("information", line_of["b"], 0, line_of["b"], "true", "[anonymous]"),
-        Message("error", line_of["c"], 0, line_of["c"], "unknown identifier 'h'", "[anonymous]"),
+        Message("information", 10, 0, 10, "(33 : Rat)/16", "[anonymous]"),
+        Message("information", 11, 0, 11, "true", "[anonymous]"),
+        Message("error", 12, 0, 12, "unknown identifier 'h'", "[anonymous]"),
+        Message("information", 9, 0, 9, "7", "[anonymous]"),
     ]
     values = read_values(entries, at, messages)
-    assert values["a"]["result"] == "33/16" and "error" not in values["a"]
-    assert values["b"]["result"] is None and "not a Rat" in values["b"]["error"]
-    assert values["c"]["error"] == "unknown identifier 'h'"
+    assert values["a"].result == "33/16" and values["a"].error is None and values["a"].raw == "(33 : Rat)/16"
+    assert values["b"].result is None and "not a Rat" in values["b"].error
+    assert values["c"].error == "unknown identifier 'h'"
+    assert values["d"].result is None and values["d"].error == "no output"
 
 
 def test_values_file_validation(tmp_path: Path) -> None:

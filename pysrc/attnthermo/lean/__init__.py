@@ -1,24 +1,31 @@
-"""Checking the Lean library: toolchain, compile, axiom audit, pinned statements, manifest.
+"""Checking the Lean library: source audit, one Lean run, pinned statements, manifest.
 
-``check(root=None, *, json_path=None, jobs=2, progress=print) -> dict`` compiles the project's
-modules (cached by source, dependencies, toolchain and flags), audits axioms and returns the
-manifest described in DEVELOPERS.md; ``pin(root=None)`` rewrites bridge/pinned-statements.toml;
-``load_manifest(path)`` / ``cached_manifest(root=None)`` read a manifest back.
+``check(root=None, *, json_path=None, jobs=2, progress=print) -> Manifest`` audits and
+elaborates the project's modules (cached by what decides the result) and returns the manifest
+described in DEVELOPERS.md; ``pin(root=None)`` rewrites bridge/pinned-statements.toml from a
+check's output; ``load_manifest(path)`` / ``cached_manifest(root=None)`` read a manifest back
+(re-exported from the ground-floor :mod:`attnthermo.manifest`, which never loads the compiler).
+Names are loaded lazily: importing this package starts nothing.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import importlib
+from typing import Any
 
-from attnthermo.lean.checker import check
-from attnthermo.lean.manifest_file import cached_manifest, load_manifest
-from attnthermo.lean.pinned import write_pinned
-from attnthermo.lean.project import load_project
-from attnthermo.paths import project_root
+_EXPORTS = {
+    "check": "attnthermo.lean.checker",
+    "pin": "attnthermo.lean.checker",
+    "load_manifest": "attnthermo.manifest",
+    "cached_manifest": "attnthermo.manifest",
+    "Manifest": "attnthermo.manifest",
+}
 
-__all__ = ["cached_manifest", "check", "load_manifest", "pin"]
+__all__ = sorted(_EXPORTS)
 
 
-def pin(root: Path | str | None = None) -> Path:
-    """Rewrite ``bridge/pinned-statements.toml`` from the current sources; returns its path."""
-    return write_pinned(load_project(Path(root) if root is not None else project_root()))
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'attnthermo.lean' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -1,120 +1,119 @@
-"""The axiom audit: which theorems may rest on something beyond propext, Classical.choice, Quot.sound.
+"""The source audit: every token of a library file is read (by :mod:`attnthermo.lean.lexer`)
+and anything outside the allow-list is rejected by name, with its file and line.
 
-The wasm Lean refuses ``#print axioms``, so there the audit reads the source (comments and
-strings blanked): ``axiom`` declarations and the escape hatches below, per declaration, then
-propagated along references: a theorem is flagged if it, or a project declaration it mentions
-(transitively, across modules), uses one. Name resolution is conservative: an identifier
-matches every project declaration whose full name ends with it. With a native toolchain the
-audit is Lean's own ``#print axioms``, parsed by :func:`parse_print_axioms`.
+Allowed: the declaration and scope commands below, ``@[…]``/``attribute […]`` with the
+attributes in ``ALLOWED_ATTRIBUTES``, docstrings, ``module`` and imports of project modules or
+of ``Init`` (``Std``, ``Lean`` and ``Lake`` are refused: the library needs neither, and
+``import Lean`` brings the metaprogramming that can add axioms or skip the kernel).
+Rejected anywhere, even inside a proof or after ``open X in``: the commands in
+``FORBIDDEN_COMMANDS`` (``set_option``, ``include``, ``axiom``, ``elab``, ``macro``,
+``notation``, ``run_cmd``, every ``#command`` …) and the names in ``FORBIDDEN_NAMES``
+(``sorry``, ``sorryAx``, ``native_decide``, ``ofReduceBool`` …), matched per component of a
+dotted or «quoted» identifier.
 
->>> parse_print_axioms("'A.t' depends on axioms: [propext, sorryAx]\\n'A.u' does not depend on any axioms")
-{'A.t': ['propext', 'sorryAx'], 'A.u': []}
+>>> [f.what for f in source_findings("module\\nimport Lean\\nopen Nat in axiom bad : False\\n", "A.lean", set())]
+['import Lean', 'axiom']
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from attnthermo.lean.sources import Declaration, LeanSource
+from attnthermo.lean.lexer import Token, lex
+from attnthermo.manifest import Finding
 
-ALLOWED_AXIOMS = ("propext", "Classical.choice", "Quot.sound")
-
-# name reported -> pattern searched in comment- and string-free source
-ESCAPE_HATCHES = {
-    "sorry": r"\bsorry\b",
-    "admit": r"\badmit\b",
-    "native_decide": r"\bnative_decide\b",
-    "+native": r"\+native\b",
-    "ofReduceBool": r"\bofReduceBool\b",
-    "trustCompiler": r"\btrustCompiler\b",
-    "unsafe": r"\bunsafe\b",
-    "@[extern]": r"\bextern\b",
-    "implemented_by": r"\bimplemented_by\b",
-    "debug.skipKernelTC": r"\bskipKernelTC\b",
-}
-_HATCHES = {name: re.compile(pattern) for name, pattern in ESCAPE_HATCHES.items()}
-
-
-def direct_findings(decl: Declaration, bare: str) -> list[str]:
-    """What a declaration itself uses: ``axiom Name`` for an axiom, and each escape hatch."""
-    found = [f"axiom {decl.name}"] if decl.kind == "axiom" else []
-    text = bare[decl.start : decl.end]
-    found += [name for name, pattern in _HATCHES.items() if pattern.search(text)]
-    return found
-
-
-def module_findings(source: LeanSource) -> list[str]:
-    """Escape hatches outside every declaration (``attribute [extern]``, ``set_option``)."""
-    bare = list(source.masked.bare)
-    for decl in source.declarations:
-        bare[decl.start : decl.end] = " " * (decl.end - decl.start)
-    text = "".join(bare)
-    return [name for name, pattern in _HATCHES.items() if pattern.search(text)]
+ALLOWED_COMMANDS = frozenset({
+    "theorem", "def", "abbrev", "instance", "structure", "class", "inductive", "example",
+    "namespace", "section", "end", "open", "export", "attribute", "universe", "variable", "mutual",
+    "noncomputable", "private", "protected", "public", "nonrec", "local", "scoped", "deriving",
+    "module", "import",
+})
+FORBIDDEN_COMMANDS = frozenset({
+    "set_option", "include", "omit", "axiom", "opaque", "partial", "unsafe", "meta",
+    "elab", "elab_rules", "macro", "macro_rules", "syntax", "notation", "infix", "infixl",
+    "infixr", "prefix", "postfix", "declare_syntax_cat", "run_cmd", "run_elab", "run_meta",
+    "initialize", "builtin_initialize", "register_simp_attr", "register_option",
+})
+FORBIDDEN_NAMES = frozenset({
+    "sorry", "sorryAx", "admit", "native_decide", "ofReduceBool", "ofReduceNat", "reduceBool",
+    "reduceNat", "trustCompiler", "implemented_by", "extern", "csimp", "skipKernelTC", "unsafe",
+})
+ALLOWED_ATTRIBUTES = frozenset({
+    "expose", "simp", "grind", "reducible", "irreducible", "semireducible", "instance", "inline",
+    "specialize", "ext", "match_pattern", "default_instance", "induction_eliminator",
+    "cases_eliminator", "inherit_doc", "deprecated", "refl", "symm", "congr", "coe", "local", "scoped",
+})
+ALLOWED_IMPORT_ROOTS = ("Init",)
 
 
-def source_audit(sources: Iterable[LeanSource]) -> dict[str, dict]:
-    """Audit every theorem of the given sources: ``{theorem: {"audit", "ok", "found"}}``."""
-    sources = list(sources)
-    decls: dict[str, Declaration] = {}
-    own: dict[str, list[str]] = {}
-    owner: dict[str, LeanSource] = {}
-    for source in sources:
-        for decl in source.declarations:
-            if decl.kind == "example":
-                continue
-            decls[decl.name] = decl
-            owner[decl.name] = source
-            own[decl.name] = direct_findings(decl, source.masked.bare)
-    by_suffix: dict[str, set[str]] = {}
-    for name in decls:
-        parts = name.split(".")
-        for i in range(len(parts)):
-            by_suffix.setdefault(".".join(parts[i:]), set()).add(name)
+def _attribute_names(tokens: list[Token], open_at: int) -> tuple[list[Token], int]:
+    """The attribute-name tokens of the ``[ … ]`` opening at index ``open_at`` and the index after it."""
+    names: list[Token] = []
+    depth, expect_name, i = 0, True, open_at
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == "symbol" and tok.text in ("[", "@["):
+            depth += 1
+        elif tok.kind == "symbol" and tok.text == "]":
+            depth -= 1
+            if depth == 0:
+                return names, i + 1
+        elif depth == 1 and tok.kind == "symbol" and tok.text == ",":
+            expect_name = True
+        elif depth == 1 and expect_name and tok.kind == "ident":
+            if tok.text not in ("local", "scoped"):
+                names.append(tok)
+                expect_name = False
+        elif depth == 1 and expect_name and tok.kind == "symbol" and tok.text == "-":
+            pass  # attribute [-simp] erases
+        i += 1
+    return names, i
 
-    def references(decl: Declaration) -> set[str]:
-        found: set[str] = set()
-        for ident in decl.identifiers:
-            parts = ident.split(".")
-            for k in range(len(parts), 0, -1):
-                found |= by_suffix.get(".".join(parts[:k]), set())
-        found.discard(decl.name)
-        return found
 
-    edges = {name: references(decl) for name, decl in decls.items()}
-    module_level = {id(s): module_findings(s) for s in sources}
-    report: dict[str, dict] = {}
-    for name, decl in decls.items():
-        if decl.kind != "theorem":
+def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> list[Finding]:
+    """Everything in ``text`` (file ``relpath``) that the library may not use, in source order."""
+    project = set(project_modules)
+    tokens = list(lex(text, relpath).tokens)
+    found: list[Finding] = []
+
+    def flag(tok: Token, what: str, detail: str) -> None:
+        found.append(Finding(what=what, file=relpath, line=tok.line, detail=detail))
+
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == "hash":
+            flag(tok, tok.text, f"`{tok.text}` is a command the library may not contain")
+        elif tok.kind == "symbol" and tok.text == "@[" or (
+            tok.kind == "symbol" and tok.text == "[" and i > 0 and tokens[i - 1].text == "attribute"
+        ):
+            names, after = _attribute_names(tokens, i)
+            for name in names:
+                if name.name in FORBIDDEN_NAMES or name.name in FORBIDDEN_COMMANDS:
+                    flag(name, name.name, f"attribute `{name.name}` is forbidden")
+                elif name.name not in ALLOWED_ATTRIBUTES:
+                    flag(name, f"@[{name.name}]", f"attribute `{name.name}` is not on the allow-list")
+            i = after
             continue
-        found = [*own[name], *(f"{item} (module-level)" for item in module_level[id(owner[name])])]
-        seen, stack = {name}, list(edges[name])
-        while stack:
-            other = stack.pop()
-            if other in seen:
-                continue
-            seen.add(other)
-            found += [item if item.startswith("axiom ") else f"{item} in {other}" for item in own[other]]
-            stack.extend(edges[other])
-        report[name] = {"audit": "source", "ok": not found, "found": sorted(set(found))}
-    return report
-
-
-_DEPENDS = re.compile(r"'(?P<name>[^']+)' depends on axioms: \[(?P<axioms>[^\]]*)\]")
-_NO_AXIOMS = re.compile(r"'(?P<name>[^']+)' does not depend on any axioms")
-
-
-def parse_print_axioms(text: str) -> dict[str, list[str]]:
-    """Parse ``#print axioms`` output into ``{theorem: [axioms]}``."""
-    result: dict[str, list[str]] = {}
-    for match in _DEPENDS.finditer(text):
-        result[match.group("name")] = [a.strip() for a in match.group("axioms").split(",") if a.strip()]
-    for match in _NO_AXIOMS.finditer(text):
-        result[match.group("name")] = []
-    return result
-
-
-def print_axioms_verdict(axioms: list[str]) -> dict:
-    """The audit entry for a theorem whose ``#print axioms`` listed ``axioms``."""
-    found = sorted(a for a in axioms if a not in ALLOWED_AXIOMS)
-    return {"audit": "print-axioms", "ok": not found, "found": found, "axioms": sorted(axioms)}
+        elif tok.kind == "ident" and tok.text == "import":
+            j = i + 1
+            while j < len(tokens) and tokens[j].kind == "ident" and tokens[j].text == "all":
+                j += 1
+            while j < len(tokens) and tokens[j].kind == "ident" and tokens[j].line == tok.line:
+                target = tokens[j].name
+                if target not in project and target.split(".")[0] not in ALLOWED_IMPORT_ROOTS:
+                    flag(tokens[j], f"import {target}",
+                         f"imports {target}: only project modules and {', '.join(ALLOWED_IMPORT_ROOTS)} may be imported")
+                j += 1
+            i = j
+            continue
+        elif tok.kind == "ident" and tok.text in FORBIDDEN_COMMANDS:
+            flag(tok, tok.text, f"`{tok.text}` is forbidden in the library")
+        elif tok.kind == "ident":
+            for part in tok.parts:
+                if part in FORBIDDEN_NAMES:
+                    flag(tok, part, f"`{tok.text}` uses `{part}`")
+            if tok.text == "native" and i > 0 and tokens[i - 1].text == "+":
+                flag(tok, "+native", "`+native` trusts compiled code instead of the kernel")
+        i += 1
+    return found

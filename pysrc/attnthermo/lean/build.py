@@ -1,11 +1,14 @@
-"""Compiling the project's modules in dependency order, with a cache keyed on what determines the result.
+"""Native Lean: compiling the project's modules one by one in dependency order (``.olean``
+files for importers), with a cache keyed on what determines the result.
 
 A module is compiled only when its cache key changed: the key is the sha256 of its source, its
 imports' keys, the toolchain identity and the flags (that is what "re-checked" means). Up to
 ``jobs`` modules compile at once where the import order allows, and never more Lean processes
 than the shared ``slots`` semaphore permits. A module whose import failed is not compiled: it
 is "blocked" by the failed module(s). Results (messages included) are stored beside the
-``.olean`` files, so a failure is cached too, except a crash without any Lean message.
+``.olean`` files, so a failure is cached too, except a crash without any Lean message. A cached
+result is sealed (:mod:`attnthermo.lean.cache`) and its ``.olean`` re-hashed before it is trusted.
+The wasm Lean elaborates the whole library in one process instead (see ``checker``).
 """
 
 from __future__ import annotations
@@ -18,15 +21,16 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from attnthermo.lean.cache import seal, sha256_file, unseal
 from attnthermo.lean.compiler import FLAGS, CompileResult, Message, compile_file
 from attnthermo.lean.project import SOURCE_DIR, Module, Project
 from attnthermo.lean.toolchain import Toolchain
 
-CACHE_FORMAT = 1  # bump when what a cached result holds changes
+CACHE_FORMAT = 2  # bump when what a cached result holds changes
 
 
 @dataclass
-class ModuleResult:
+class BuildResult:
     """The outcome for one module: ``status`` is "ok", "failed" or "blocked"."""
 
     status: str
@@ -60,32 +64,32 @@ def olean_path(build: Path, module: str) -> Path:
     return build / "olean" / Path(*module.split(".")).with_suffix(".olean")
 
 
-def load_state(build: Path, name: str, key: str, needs: Path | None) -> ModuleResult | None:
-    """A cached result for ``name`` when its key matches (and, for ok, its output file exists)."""
-    path = build / "state" / f"{name}.json"
-    try:
-        state = json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError):
+def load_state(build: Path, name: str, key: str, needs: Path | None,
+               say: Callable[[str], None] | None = None) -> BuildResult | None:
+    """A cached result for ``name`` when its sealed entry is intact and for ``key`` and, for ok,
+    its ``.olean`` still has the recorded sha256."""
+    state = unseal(build, name, key, say)
+    if state is None or state.get("format") != CACHE_FORMAT:
         return None
-    if state.get("format") != CACHE_FORMAT or state.get("key") != key:
-        return None
-    if state["status"] == "ok" and needs is not None and not needs.is_file():
-        return None
-    return ModuleResult(
+    if state["status"] == "ok" and needs is not None:
+        if not needs.is_file() or sha256_file(needs) != state.get("olean_sha256"):
+            if say:
+                say(f"cache: {needs} is missing or not the file that was built: discarded, re-compiling {name}")
+            return None
+    return BuildResult(
         status=state["status"], key=key, messages=[Message(**m) for m in state["messages"]],
         seconds=state.get("seconds", 0.0), cached=True,
     )
 
 
-def save_state(build: Path, name: str, result: ModuleResult) -> None:
-    path = build / "state" / f"{name}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(result.to_state(), indent=1))
-    tmp.replace(path)
+def save_state(build: Path, name: str, result: BuildResult, output: Path | None = None) -> None:
+    state = result.to_state()
+    if output is not None and output.is_file():
+        state["olean_sha256"] = sha256_file(output)
+    seal(build, name, state)
 
 
-def result_of(compiled: CompileResult, key: str, output: Path | None) -> ModuleResult:
+def result_of(compiled: CompileResult, key: str, output: Path | None) -> BuildResult:
     """Turn a Lean run into a module result (a crash becomes one synthetic error message)."""
     messages = list(compiled.messages)
     ok = compiled.clean and (output is None or output.is_file())
@@ -95,7 +99,7 @@ def result_of(compiled: CompileResult, key: str, output: Path | None) -> ModuleR
             why = f"exited cleanly but wrote no {output}"
         messages.append(Message("error", 0, 0, 0, f"Lean {why} without an error message (out of memory or "
                                 f"a broken toolchain?); last output: {' | '.join(compiled.tail[-4:])}", "crash"))
-    return ModuleResult("ok" if ok else "failed", key, messages, compiled.seconds)
+    return BuildResult("ok" if ok else "failed", key, messages, compiled.seconds)
 
 
 def build_modules(
@@ -106,14 +110,16 @@ def build_modules(
     jobs: int,
     slots: threading.Semaphore,
     progress: Callable[[str], None],
-) -> dict[str, ModuleResult]:
-    """Compile (or reuse) every module; returns each module's result."""
-    results: dict[str, ModuleResult] = {}
+    refused: frozenset[str] = frozenset(),
+) -> dict[str, BuildResult]:
+    """Compile (or reuse) every module; returns each module's result. Modules in ``refused``
+    (the source audit rejected them) are not compiled: they fail, and their importers are blocked."""
+    results: dict[str, BuildResult] = {}
     total = len(project.order)
     pending = list(project.order)
     counter = iter(range(1, total + 1))
 
-    def report(name: str, result: ModuleResult) -> None:
+    def report(name: str, result: BuildResult) -> None:
         n = next(counter)
         if result.status == "blocked":
             detail = f"blocked by {', '.join(result.blocked_by)} (not compiled)"
@@ -125,7 +131,7 @@ def build_modules(
             detail += ": " + "; ".join(m.summary() for m in result.errors[:3])
         progress(f"[{n}/{total}] {name}: {detail}")
 
-    def compile_one(module: Module, key: str) -> ModuleResult:
+    def compile_one(module: Module, key: str) -> BuildResult:
         output = olean_path(build, module.name)
         output.unlink(missing_ok=True)
         # compile a staged copy of exactly the text that was hashed (and that the wasm Lean can see)
@@ -137,14 +143,15 @@ def build_modules(
             progress(f"compiling {module.name} ({module.relpath}) with Lean {toolchain.version} [{toolchain.kind}]")
             compiled = compile_file(
                 toolchain, build / "src", relfile.as_posix(), search_path=[build / "olean"], olean=output,
+                tick=lambda seconds: progress(f"compiling {module.name}: {seconds:.0f} s elapsed"),
             )
         result = result_of(compiled, key, output)
         if not compiled.crashed:
-            save_state(build, module.name, result)
+            save_state(build, module.name, result, output)
         return result
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        running: dict[Future[ModuleResult], Module] = {}
+        running: dict[Future[BuildResult], Module] = {}
         while pending or running:
             for module in list(pending):
                 deps = module.project_imports
@@ -159,10 +166,14 @@ def build_modules(
                 bad = [dep for dep in deps if results[dep].status != "ok"]
                 if bad:
                     causes = sorted({c for dep in bad for c in (results[dep].blocked_by or [dep])})
-                    results[module.name] = ModuleResult("blocked", key, blocked_by=causes)
+                    results[module.name] = BuildResult("blocked", key, blocked_by=causes)
                     report(module.name, results[module.name])
                     continue
-                cached = load_state(build, module.name, key, olean_path(build, module.name))
+                if module.name in refused:
+                    results[module.name] = BuildResult("failed", key)
+                    report(module.name, results[module.name])
+                    continue
+                cached = load_state(build, module.name, key, olean_path(build, module.name), progress)
                 if cached is not None:
                     results[module.name] = cached
                     report(module.name, cached)

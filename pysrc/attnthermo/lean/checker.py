@@ -1,41 +1,72 @@
-"""``attnthermo.lean.check``: compile the Lean library, audit it and write its manifest.
+"""``attnthermo.lean.check``: audit the Lean library, elaborate it, and write its manifest.
 
-The manifest (schema_version 1, see DEVELOPERS.md) says for every theorem whether it is
-proved: its module compiled clean with ``-DwarningAsError=true``, the axiom audit passed and
-its statement matches the pinned one. Proof failures are data in the manifest (``ok`` false);
-only a missing or broken toolchain, or a project that cannot be read (an import of a file that
-does not exist), raises.
+1. Source audit (:mod:`attnthermo.lean.audit`): a module using anything outside the allow-list
+   fails, by name and line, and is not elaborated; its importers are blocked.
+2. Lean: the wasm toolchain elaborates every other module in ONE process (a generated file,
+   :mod:`attnthermo.lean.checkfile`), followed by ``#check @T`` for every theorem, ``#print`` for
+   every definition and theorem and the value bridge's ``#eval``s. A native toolchain compiles
+   the modules one by one (``.olean`` files) and runs the same commands plus ``#print axioms``
+   in a file that imports them. Results are cached in sealed entries (:mod:`attnthermo.lean.cache`).
+3. The manifest (:mod:`attnthermo.manifest`, schema_version 2): a theorem is "proved" only when
+   its module elaborated clean under ``-DwarningAsError=true``, Lean printed its statement, its
+   proof term (or ``#print axioms``) shows nothing unchecked, and its statement and the
+   definitions it uses match their pins; otherwise failed, blocked, drift or missing, with why.
+Only a missing or broken toolchain or an unreadable project raises.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from attnthermo.errors import DomainError
-from attnthermo.lean.audit import ALLOWED_AXIOMS, module_findings, parse_print_axioms, print_axioms_verdict, source_audit
-from attnthermo.lean.build import ModuleResult, build_modules, cache_key, load_state, result_of, save_state
-from attnthermo.lean.compiler import FLAGS, compile_file
+from attnthermo.errors import DomainError, LeanCheckFailed
+from attnthermo.lean.audit import source_findings
+from attnthermo.lean.axioms import ALLOWED_AXIOMS, disallowed_axioms, parse_print_axioms, term_findings
+from attnthermo.lean.build import build_modules
+from attnthermo.lean.buildpaths import build_dir_for
+from attnthermo.lean.cache import seal, unseal
+from attnthermo.lean.checkfile import CHECK_FILE, CheckFile, Command, build_check_file
+from attnthermo.lean.compiler import FLAGS, Message, compile_file
 from attnthermo.lean.filelock import exclusive_lock
-from attnthermo.lean.pinned import PINNED_FILE, load_pinned, pin_status
-from attnthermo.lean.project import Project, load_project
-from attnthermo.lean.sources import Declaration, claim_ids, witness_links
-from attnthermo.lean.toolchain import Toolchain, find_toolchain, wasm_visible_dir
-from attnthermo.lean.values import BRIDGE_MODULE, ValueEntry, bridge_source, load_values, read_values
-from attnthermo.paths import cache_dir, project_root
+from attnthermo.lean.lexer import tokenize
+from attnthermo.lean.pinned import PINNED_FILE, Pins, load_pins, pin_status, write_pins
+from attnthermo.lean.project import Module, Project, load_project
+from attnthermo.lean.sources import Declaration, claim_ids, normalise, witness_links
+from attnthermo.lean.toolchain import Toolchain, find_toolchain
+from attnthermo.lean.values import ValueEntry, load_values, read_values
+from attnthermo.manifest import (
+    SCHEMA_VERSION, AxiomAudit, CheckRun, Counts, DefinitionResult, Finding, LeanMessage, Manifest,
+    ModuleResult, TheoremResult, ValueResult,
+)
+from attnthermo.manifest import Toolchain as ToolchainRecord
+from attnthermo.paths import project_root
 
-SCHEMA_VERSION = 1
-AUDIT_MODULE = "AttnThermoAxiomAudit"
+CHECK_FORMAT = 1  # bump when what the cached check holds changes
+DEFINITION_KINDS = ("def", "abbrev", "structure", "class", "inductive", "instance")
+_VACUOUS = re.compile(r"(?:^|[,→(]\s*)False\s*→|\(\s*[^():]+:\s*False\s*\)")
 
 
-def build_dir_for(root: Path, kind: str = "wasm") -> Path:
-    """The cache folder holding a project root's build outputs (one per root path and toolchain
-    kind); for the wasm Lean it must be one that Lean can see (see ``wasm_visible_dir``)."""
-    digest = hashlib.sha256(str(Path(root).resolve()).encode()).hexdigest()[:16]
-    return wasm_visible_dir("lean-build", digest) if kind == "wasm" else cache_dir("lean-build", kind, digest)
+@dataclass
+class LeanRun:
+    """What Lean said, mapped back: per-module status and messages, and the output of each
+    appended command by ``(kind, name)``."""
+
+    status: dict[str, str]
+    blocked_by: dict[str, list[str]]
+    messages: dict[str, list[LeanMessage]]
+    cached: dict[str, bool]
+    seconds: dict[str, float]
+    outputs: dict[tuple[str, str], list[Message]] = field(default_factory=dict)
+    stray: list[LeanMessage] = field(default_factory=list)
+    values_at: dict[int, str] = field(default_factory=dict)
+    eval_messages: list[Message] = field(default_factory=list)
+    run: CheckRun = field(default_factory=lambda: CheckRun(None, None, 0, 0.0, True))
 
 
 def check(
@@ -45,14 +76,20 @@ def check(
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
     slots: threading.Semaphore | None = None,
-) -> dict:
+) -> Manifest:
     """Check the Lean project at ``root`` (default: ``attnthermo.paths.project_root()``).
 
     Returns the manifest and writes it to the build folder and to ``json_path`` if given.
     ``slots`` bounds the Lean processes shared with other concurrent checks (default: ``jobs``).
     Raises ToolchainError when Lean cannot be found or installed, LeanCheckFailed when an import
-    resolves to no file (before any compile).
+    resolves to no file or a file cannot be lexed (before any Lean process).
     """
+    return _check(root, json_path=json_path, jobs=jobs, progress=progress, slots=slots, pins=None)
+
+
+def _check(root: Path | str | None, *, json_path: Path | str | None, jobs: int,
+           progress: Callable[[str], None] | None, slots: threading.Semaphore | None, pins: Pins | None) -> Manifest:
+    """``check``, with the pins given (``pin`` ignores the old ones) or read from the project."""
     if not isinstance(jobs, int) or jobs < 1:
         raise DomainError("jobs", jobs, "must be a positive integer (Lean processes at once)")
     say = progress or (lambda _msg: None)
@@ -60,184 +97,414 @@ def check(
     if not root.is_dir():
         raise DomainError("root", str(root), "is not a directory")
     project = load_project(root)
-    pinned, pinned_sha = load_pinned(root)
+    pins = pins if pins is not None else load_pins(root)
     entries = load_values(root)
+    findings = {m.name: source_findings(m.data.decode("utf-8"), m.relpath, project.modules) for m in project.order}
+    for name, found in findings.items():
+        if found:
+            say(f"source audit: {name} refused: " + "; ".join(f.summary() for f in found[:3])
+                + (f" (+{len(found) - 3} more)" if len(found) > 3 else ""))
     toolchain = find_toolchain(say)
     slots = slots or threading.BoundedSemaphore(jobs)
     build = build_dir_for(root, toolchain.kind)
+    refused = frozenset(n for n, f in findings.items() if f)
     with exclusive_lock(build / ".lock"):
-        results = build_modules(project, toolchain, build, jobs=jobs, slots=slots, progress=say)
-        values, values_status = _values(project, toolchain, build, entries, results, slots, say)
-        if toolchain.kind == "native":
-            audits, rendered = _native_audit(project, toolchain, build, results, slots)
+        if toolchain.kind == "wasm":
+            run = _run_wasm(project, refused, toolchain, build, entries, slots, say)
         else:
-            audits, rendered = source_audit(m.source for m in project.order), {}
-        manifest = _manifest(project, toolchain, results, audits, rendered, pinned, pinned_sha, values, values_status)
-        text = json.dumps(manifest, indent=1, ensure_ascii=False)
+            run = _run_native(project, refused, toolchain, build, entries, jobs, slots, say)
+        manifest = _manifest(project, toolchain, findings, run, pins, entries)
+        text = json.dumps(manifest.to_json(), indent=1, ensure_ascii=False)
         (build / "manifest.json").write_text(text, encoding="utf-8")
+    say(manifest.counts.line() + ("" if manifest.ok else f"; {len(manifest.failures)} failure(s)"))
     if json_path is not None:
         Path(json_path).parent.mkdir(parents=True, exist_ok=True)
         Path(json_path).write_text(text, encoding="utf-8")
     return manifest
 
 
-def _values(
-    project: Project, toolchain: Toolchain, build: Path, entries: list[ValueEntry],
-    results: dict[str, ModuleResult], slots: threading.Semaphore, say: Callable[[str], None],
-) -> tuple[dict, str]:
-    if not entries:
-        return {}, "none"
-    blocked = sorted(name for name, r in results.items() if r.status != "ok")
-    if blocked:
-        say(f"value bridge: blocked by {', '.join(blocked)} (not compiled)")
-        return {}, "blocked"
-    text, at = bridge_source([m.name for m in project.order], entries)
-    key = cache_key(
-        source_sha256=hashlib.sha256(text.encode()).hexdigest(),
-        dependency_keys={name: r.key for name, r in results.items()},
-        toolchain=toolchain,
-    )
-    result = load_state(build, BRIDGE_MODULE, key, None)
-    if result is None:
-        gen = build / "bridge"
-        gen.mkdir(parents=True, exist_ok=True)
-        (gen / f"{BRIDGE_MODULE}.lean").write_text(text, encoding="utf-8")
-        with slots:
-            say(f"value bridge: evaluating {len(entries)} entries of bridge/values.toml")
-            compiled = compile_file(toolchain, gen, f"{BRIDGE_MODULE}.lean", search_path=[build / "olean"], olean=None)
-        result = result_of(compiled, key, None)
-        if not compiled.crashed:
-            save_state(build, BRIDGE_MODULE, result)
-    values = read_values(entries, at, result.messages)
-    stray = [m.summary() for m in result.errors if m.line not in at]
-    for slot in values.values():
-        if slot.get("error") == "no output" and stray:
-            slot["error"] = f"no output ({BRIDGE_MODULE}.lean: {'; '.join(stray[:2])})"
-    bad = [i for i, v in values.items() if v.get("result") is None]
-    status = "ok" if result.status == "ok" and not bad else "failed"
-    say(f"value bridge: {status}" + (" (cached)" if result.cached else f" ({result.seconds:.0f} s)")
-        + (f": no value for {', '.join(bad)}" if bad else ""))
-    return values, status
+def pin(root: Path | str | None = None, *, progress: Callable[[str], None] | None = None) -> Path:
+    """Rewrite ``bridge/pinned-statements.toml`` from a check's output (Lean's ``#check`` and
+    ``#print`` text; the check is cached, so this costs a Lean run only when the library changed).
+    Only modules that checked clean are pinned; LeanCheckFailed when none did."""
+    manifest = _check(root, json_path=None, jobs=2, progress=progress, slots=None, pins=Pins())
+    clean = {n for n, m in manifest.modules.items() if m.status == "ok"}
+    if not clean:
+        raise LeanCheckFailed("not pinning: no module checked clean (see `attnthermo lean check`)", manifest)
+    say = progress or (lambda _msg: None)
+    for name, module in manifest.modules.items():
+        if name not in clean:
+            say(f"pin: {name} is {module.status}; its theorems and definitions are left unpinned")
+    theorems = {n: t.statement for n, t in manifest.theorems.items() if t.module in clean and t.statement is not None}
+    definitions = {n: d.printed for n, d in manifest.definitions.items() if d.module in clean and d.printed is not None}
+    path = write_pins(Path(manifest.root), theorems, definitions)
+    check(root, progress=None)  # re-assemble the cached manifest against the new pins (no Lean run)
+    return path
 
 
-def _native_audit(
-    project: Project, toolchain: Toolchain, build: Path, results: dict[str, ModuleResult], slots: threading.Semaphore,
-) -> tuple[dict[str, dict], dict[str, str]]:
-    """``#print axioms`` and ``#check`` on every public theorem of the modules that compiled clean,
-    from one generated non-module file; private theorems fall back to the source audit."""
-    audits = source_audit(m.source for m in project.order)
-    ok_modules = [m for m in project.order if results[m.name].status == "ok"]
-    theorems = [d for m in ok_modules for d in m.source.declarations if d.kind == "theorem" and not d.private]
-    if not theorems:
-        return audits, {}
-    lines = [f"import {m.name}" for m in ok_modules] + [""]
-    where: dict[int, tuple[str, str]] = {}
-    for decl in theorems:
-        lines.append(f"#print axioms {decl.name}")
-        where[len(lines)] = ("axioms", decl.name)
-        lines.append(f"#check {decl.name}")
-        where[len(lines)] = ("check", decl.name)
-    gen = build / "audit"
-    gen.mkdir(parents=True, exist_ok=True)
-    (gen / f"{AUDIT_MODULE}.lean").write_text("\n".join(lines) + "\n", encoding="utf-8")
+# ------------------------------------------------------------------------------------ Lean runs
+
+
+def _value_modules(project: Project, entry: ValueEntry) -> set[str]:
+    """The project modules whose declarations a value entry's Lean expression names."""
+    owner = {d.name: m.name for m in project.order for d in m.source.declarations}
+    return {owner[t.name] for t in tokenize(entry.lean, f"value {entry.id}") if t.kind == "ident" and t.name in owner}
+
+
+def _evaluable(project: Project, entries: list[ValueEntry], available: list[Module]) -> list[ValueEntry]:
+    """The value entries whose Lean expression names only declarations of ``available`` modules."""
+    names = {m.name for m in available}
+    return [e for e in entries if _value_modules(project, e) <= names]
+
+
+def _commands(modules: list[Module], entries: list[ValueEntry], native: bool) -> list[Command]:
+    theorems = [d for m in modules for d in m.source.declarations if d.kind == "theorem"]
+    definitions = [d for m in modules for d in m.source.declarations if _is_named_definition(d)]
+    commands = [Command("check", d.name, f"#check @{d.name}") for d in theorems]
+    commands += [Command("print", d.name, f"#print {d.name}") for d in definitions]
+    commands += [Command("eval", e.id, f"#eval ({e.lean})") for e in entries]
+    if native:
+        commands += [Command("axioms", d.name, f"#print axioms {d.name}") for d in theorems if not d.private]
+    else:
+        commands += [Command("print-proof", d.name, f"#print {d.name}") for d in theorems]
+    return commands
+
+
+def _is_named_definition(decl: Declaration) -> bool:
+    return decl.kind in DEFINITION_KINDS and not decl.name.rsplit(".", 1)[-1].startswith("_")
+
+
+def _plan(project: Project, refused: frozenset[str]) -> tuple[list[Module], dict[str, str], dict[str, list[str]]]:
+    """Which modules Lean elaborates: all but the refused ones and their importers (blocked)."""
+    status: dict[str, str] = {}
+    blocked_by: dict[str, list[str]] = {}
+    included: list[Module] = []
+    for module in project.order:
+        causes = sorted({c for d in module.project_imports if status[d] != "pending"
+                         for c in (blocked_by[d] or [d])})
+        blocked_by[module.name] = causes
+        if module.name in refused:
+            status[module.name] = "failed"
+        elif causes:
+            status[module.name] = "blocked"
+        else:
+            status[module.name] = "pending"
+            included.append(module)
+    return included, status, blocked_by
+
+
+def _cached_or_run(build: Path, name: str, key: str, cwd: Path, text: str, toolchain: Toolchain,
+                   search_path: list[Path], slots: threading.Semaphore, say: Callable[[str], None],
+                   what: str) -> tuple[list[Message], float, bool, int, bool]:
+    """``(messages, seconds, cached, processes, crashed)`` for the generated file ``name``."""
+    payload = unseal(build, name, key, say)
+    if payload is not None and payload.get("format") == CHECK_FORMAT:
+        return [Message(**m) for m in payload["messages"]], payload["seconds"], True, 0, False
+    cwd.mkdir(parents=True, exist_ok=True)
+    (cwd / CHECK_FILE).write_text(text, encoding="utf-8")
     with slots:
-        compiled = compile_file(toolchain, gen, f"{AUDIT_MODULE}.lean", search_path=[build / "olean"], olean=None)
-    rendered: dict[str, str] = {}
-    seen: set[str] = set()
-    for message in compiled.messages:
-        what, name = where.get(message.line, ("", ""))
-        if what == "axioms" and message.severity == "information":
-            for thm, axioms in parse_print_axioms(message.text).items():
-                audits[thm] = print_axioms_verdict(axioms)
-                seen.add(thm)
-        elif what == "check" and message.severity == "information":
-            rendered[name] = message.text.strip().removeprefix(name).strip()
-    for decl in theorems:
-        if decl.name not in seen:
-            audits[decl.name] = {"audit": "print-axioms", "ok": False,
-                                 "found": ["#print axioms gave no answer (see the audit file's messages)"]}
-    return audits, rendered
+        say(f"Lean {toolchain.version} [{toolchain.kind}]: {what} (one process; a few minutes)")
+        compiled = compile_file(toolchain, cwd, CHECK_FILE, search_path=search_path, olean=None,
+                                tick=lambda s: say(f"Lean: still elaborating, {s:.0f} s elapsed"))
+    messages = list(compiled.messages)
+    if compiled.crashed:
+        why = "timed out" if compiled.returncode == -1 else f"exited with code {compiled.returncode}"
+        messages.append(Message("error", 0, 0, 0, f"Lean {why} without an error message (out of memory or a broken "
+                                f"toolchain?); last output: {' | '.join(compiled.tail[-4:])}", "crash"))
+    else:
+        seal(build, name, {"format": CHECK_FORMAT, "key": key, "seconds": compiled.seconds,
+                           "messages": [m.to_json() for m in messages]})
+    say(f"Lean: done in {compiled.seconds:.0f} s")
+    return messages, compiled.seconds, False, 1, compiled.crashed
 
 
-def _theorem_entry(
-    module_name: str, relpath: str, decl: Declaration, result: ModuleResult, audit: dict,
-    pinned: dict[str, str], rendered: dict[str, str],
-) -> dict:
-    pin = pin_status(decl.name, decl.signature, pinned)
-    entry = {
-        "module": module_name, "file": relpath, "line": decl.line, "kind": decl.kind,
-        "statement": rendered.get(decl.name, decl.signature), "signature": decl.signature,
-        "private": decl.private, "docstring": decl.docstring, "claims": claim_ids(decl.docstring),
-        "witnesses": witness_links(decl.docstring), "axioms": audit, "pinned": pin,
-    }
-    own_errors = [m for m in result.errors if decl.first_line <= m.line <= decl.end_line]
-    if result.status == "blocked":
-        status, reason = "blocked", f"not proved (blocked by {', '.join(result.blocked_by)}, which failed to compile)"
-    elif result.status == "failed" and own_errors:
+def _key(text: str, toolchain: Toolchain, extra: dict | None = None) -> str:
+    payload = {"format": CHECK_FORMAT, "file": hashlib.sha256(text.encode()).hexdigest(),
+               "toolchain": toolchain.identity, "flags": list(FLAGS), "extra": extra or {}}
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def _run_wasm(project: Project, refused: frozenset[str], toolchain: Toolchain, build: Path,
+              entries: list[ValueEntry], slots: threading.Semaphore, say: Callable[[str], None]) -> LeanRun:
+    included, status, blocked_by = _plan(project, refused)
+    cf = build_check_file(included, _commands(included, _evaluable(project, entries, included), native=False))
+    run = LeanRun(status, blocked_by, {m.name: [] for m in project.order},
+                  {m.name: False for m in project.order}, {m.name: 0.0 for m in project.order})
+    if not included:
+        return _settle(project, run)
+    start = time.monotonic()
+    messages, seconds, cached, processes, crashed = _cached_or_run(
+        build, "check", _key(cf.text, toolchain), build / "check", cf.text, toolchain, [], slots, say,
+        f"elaborating {len(included)} module(s) and {len(cf.commands)} check commands",
+    )
+    for module in included:
+        run.cached[module.name], run.seconds[module.name] = cached, seconds
+    _map_messages(run, cf, messages, crashed, included)
+    run.run = CheckRun(file=str(build / "check" / CHECK_FILE), sha256=cf.sha256, processes=processes,
+                       seconds=round(time.monotonic() - start, 1), cached=cached)
+    return _settle(project, run)
+
+
+def _map_messages(run: LeanRun, cf: CheckFile, messages: list[Message], crashed: bool, included: list[Module]) -> None:
+    for message in messages:
+        module, file, line = cf.locate(message.line)
+        record = LeanMessage(message.severity, file, line, message.text, message.kind)
+        command = cf.commands.get(message.line)
+        if module is not None:
+            run.messages[module].append(record)
+        elif command is not None:
+            run.outputs.setdefault((command.kind, command.name), []).append(message)
+            if command.kind == "eval":
+                run.eval_messages.append(message)
+        elif crashed:
+            for m in included:
+                run.messages[m.name].append(record)
+        else:
+            run.stray.append(record)
+    run.values_at = {line: c.name for line, c in cf.commands.items() if c.kind == "eval"}
+
+
+def _settle(project: Project, run: LeanRun) -> LeanRun:
+    """Final module statuses: errors fail a module; a module importing a failed one is blocked."""
+    for module in project.order:
+        if run.status[module.name] != "pending":
+            continue
+        causes = sorted({c for d in module.project_imports if run.status[d] != "ok"
+                         for c in (run.blocked_by[d] or [d])})
+        if any(m.severity == "error" for m in run.messages[module.name]):
+            run.status[module.name] = "failed"
+        elif causes:
+            run.status[module.name], run.blocked_by[module.name] = "blocked", causes
+        else:
+            run.status[module.name] = "ok"
+    return run
+
+
+def _run_native(project: Project, refused: frozenset[str], toolchain: Toolchain, build: Path,
+                entries: list[ValueEntry], jobs: int, slots: threading.Semaphore,
+                say: Callable[[str], None]) -> LeanRun:
+    results = build_modules(project, toolchain, build, jobs=jobs, slots=slots, progress=say, refused=refused)
+    run = LeanRun(
+        status={n: r.status for n, r in results.items()},
+        blocked_by={n: list(r.blocked_by) for n, r in results.items()},
+        messages={m.name: [LeanMessage(x.severity, m.relpath, x.line, x.text, x.kind) for x in results[m.name].messages]
+                  for m in project.order},
+        cached={n: r.cached for n, r in results.items()},
+        seconds={n: r.seconds for n, r in results.items()},
+    )
+    ok = [m for m in project.order if results[m.name].status == "ok"]
+    if not ok:
+        return run
+    commands = _commands(ok, _evaluable(project, entries, ok), native=True)
+    lines = [f"import {m.name}" for m in ok] + [""]
+    at: dict[int, Command] = {}
+    for command in commands:
+        lines.append(command.text)
+        at[len(lines)] = command
+    cf = CheckFile("\n".join(lines) + "\n", (), at)
+    start = time.monotonic()
+    messages, _seconds, cached, processes, crashed = _cached_or_run(
+        build, "check", _key(cf.text, toolchain, {m.name: results[m.name].key for m in ok}), build / "check",
+        cf.text, toolchain, [build / "olean"], slots, say, f"#check/#print/#print axioms for {len(ok)} module(s)",
+    )
+    _map_messages(run, cf, messages, crashed, [])
+    if crashed:
+        run.stray += [LeanMessage(m.severity, CHECK_FILE, m.line, m.text, m.kind) for m in messages if m.kind == "crash"]
+    run.run = CheckRun(file=str(build / "check" / CHECK_FILE), sha256=cf.sha256,
+                       processes=processes + sum(1 for n, r in results.items()
+                                                 if not r.cached and r.status != "blocked" and n not in refused),
+                       seconds=round(time.monotonic() - start, 1), cached=cached)
+    return run
+
+
+# ------------------------------------------------------------------------------------ manifest
+
+
+def _info(run: LeanRun, kind: str, name: str) -> tuple[str | None, str | None]:
+    """``(text of the information message, first error)`` of one appended command."""
+    info = error = None
+    for message in run.outputs.get((kind, name), []):
+        if message.severity == "information" and info is None:
+            info = message.text
+        elif message.severity == "error" and error is None:
+            error = message.text.strip().splitlines()[0] if message.text.strip() else message.kind
+    return info, error
+
+
+def _statement(name: str, printed: str | None) -> str | None:
+    """The type in ``#check @name`` output (``@A.t : ∀ …`` -> ``∀ …``), whitespace-normalised."""
+    if printed is None:
+        return None
+    text = normalise(printed)
+    for prefix in (f"@{name} : ", f"{name} : "):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
+def _role(decl: Declaration) -> str:
+    if claim_ids(decl.docstring):
+        return "headline"
+    if witness_links(decl.docstring) or decl.name.endswith("_witness"):
+        return "witness"
+    return "supporting"
+
+
+def _uses(texts: list[str | None], definitions: dict[str, DefinitionResult]) -> list[str]:
+    """Project definitions named in ``texts`` and, transitively, in their printed bodies."""
+    found: set[str] = set()
+    stack = [t for t in texts if t]
+    while stack:
+        try:
+            tokens = tokenize(stack.pop())
+        except LeanCheckFailed:
+            continue
+        for tok in tokens:
+            if tok.kind != "ident":
+                continue
+            parts = tok.name.split(".")
+            for k in range(len(parts), 0, -1):
+                candidate = ".".join(parts[:k])
+                if candidate in definitions and candidate not in found:
+                    found.add(candidate)
+                    stack.append(definitions[candidate].printed or "")
+                    break
+    return sorted(found)
+
+
+def _theorem(decl: Declaration, after: int, module: Module, run: LeanRun, findings: list[Finding], pins: Pins,
+             definitions: dict[str, DefinitionResult], native: bool) -> TheoremResult:
+    """One theorem's entry; findings after line ``after`` (the end of the previous declaration),
+    such as a ``set_option … in`` prefix, count as its own."""
+    printed, check_error = _info(run, "check", decl.name)
+    statement = _statement(decl.name, printed)
+    pinned = pin_status(decl.name, statement, pins.theorems)
+    uses = _uses([statement], definitions)
+    if native:
+        answer, error = _info(run, "axioms", decl.name)
+        axioms = parse_print_axioms(answer or "").get(decl.name)
+        bad = disallowed_axioms(axioms) if axioms is not None else [f"#print axioms gave no answer ({error or 'no output'})"]
+        audit = AxiomAudit("print-axioms", not bad, bad, axioms)
+    else:
+        proof, error = _info(run, "print-proof", decl.name)
+        bad = term_findings(proof, set()) if proof is not None else [f"#print gave no proof term ({error or 'no output'})"]
+        audit = AxiomAudit("proof-term", not bad, bad, None)
+    mod_status = run.status[module.name]
+    own_findings = [f for f in findings if after < f.line <= decl.end_line]
+    own_errors = [m for m in run.messages[module.name] if m.severity == "error" and decl.first_line <= m.line <= decl.end_line]
+    drifted = [d for d in uses if definitions[d].pinned == "drift"]
+    if mod_status == "blocked":
+        status = "blocked"
+        reason = f"not proved (blocked by {', '.join(run.blocked_by[module.name])}, which did not check clean)"
+    elif own_findings:
+        status, reason = "failed", "source audit refused: " + "; ".join(f.summary() for f in own_findings)
+    elif mod_status == "failed" and own_errors:
         status, reason = "failed", "; ".join(m.summary() for m in own_errors)
-    elif result.status == "failed":
-        first = result.errors[0].summary() if result.errors else "no message"
-        status, reason = "blocked", f"not proved (blocked by {module_name}, which did not compile clean: {first})"
-    elif not audit["ok"]:
-        status, reason = "failed", f"axiom audit ({audit['audit']}) found: {', '.join(audit['found'])}"
-    elif pin == "drift":
+    elif mod_status == "failed":
+        first = (findings[0].summary() if findings else
+                 next((m.summary() for m in run.messages[module.name] if m.severity == "error"), "no message"))
+        status, reason = "blocked", f"not proved (its module {module.relpath} did not check clean: {first})"
+    elif statement is None:
+        status = "missing"
+        reason = (f"Lean printed no statement for it (`#check @{decl.name}`: {check_error or 'no output'}): "
+                  "it was never elaborated, so it is not proved")
+    elif not audit.ok:
+        status, reason = "failed", f"proof rests on unchecked code: {', '.join(audit.found)}"
+    elif _VACUOUS.search(statement):
+        status, reason = "failed", f"vacuous: Lean's statement assumes False ({statement})"
+    elif pinned == "drift":
         status = "drift"
-        reason = (f"statement differs from the one pinned in {PINNED_FILE}: pinned `{pinned[decl.name]}`, "
-                  f"source `{decl.signature}` (review it, then run `attnthermo lean pin`)")
+        reason = (f"Lean's statement differs from the one pinned in {PINNED_FILE}: pinned `{pins.theorems[decl.name]}`, "
+                  f"Lean `{statement}` (review it, then run `attnthermo lean pin`)")
+    elif drifted:
+        status = "drift"
+        reason = (f"uses definition(s) {', '.join(drifted)} whose body differs from the pin in {PINNED_FILE} "
+                  "(review it, then run `attnthermo lean pin`)")
     else:
         status, reason = "proved", None
-    entry["status"] = status
-    entry["reason"] = reason
-    return entry
+    return TheoremResult(
+        name=decl.name, module=module.name, file=module.relpath, line=decl.line, role=_role(decl),
+        statement=statement, signature=decl.signature, docstring=decl.docstring, claims=claim_ids(decl.docstring),
+        witnesses=witness_links(decl.docstring), private=decl.private, uses=uses, pinned=pinned, axioms=audit,
+        status=status, reason=reason,
+    )
 
 
-def _manifest(
-    project: Project, toolchain: Toolchain, results: dict[str, ModuleResult], audits: dict[str, dict],
-    rendered: dict[str, str], pinned: dict[str, str], pinned_sha: str | None, values: dict, values_status: str,
-) -> dict:
-    modules: dict[str, dict] = {}
-    theorems: dict[str, dict] = {}
+def _manifest(project: Project, toolchain: Toolchain, findings: dict[str, list[Finding]], run: LeanRun,
+              pins: Pins, entries: list[ValueEntry]) -> Manifest:
+    native = toolchain.kind == "native"
+    definitions: dict[str, DefinitionResult] = {}
+    for module in project.order:
+        for decl in module.source.declarations:
+            if _is_named_definition(decl):
+                printed, _ = _info(run, "print", decl.name)
+                text = normalise(printed) if printed is not None else None
+                definitions[decl.name] = DefinitionResult(decl.name, module.name, module.relpath, decl.line, decl.kind,
+                                                          text, pin_status(decl.name, text, pins.definitions))
+    modules: dict[str, ModuleResult] = {}
+    theorems: dict[str, TheoremResult] = {}
     failures: list[str] = []
     for module in project.order:
-        result = results[module.name]
-        findings = module_findings(module.source)
-        modules[module.name] = {
-            "file": module.relpath, "source_sha256": module.source_sha256, "imports": list(module.source.imports),
-            "key": result.key, "cached": result.cached, "status": result.status, "blocked_by": result.blocked_by,
-            "messages": [m.to_json() for m in result.messages], "seconds": result.seconds,
-            "audit_findings": findings,
-        }
-        if result.status == "failed":
-            outside = [m for m in result.errors if module.source.declaration_at(m.line) is None]
-            failures += [f"{module.name} ({module.relpath}): {m.summary()}" for m in outside]
-        if findings:
-            failures.append(f"{module.name}: outside any declaration uses {', '.join(findings)}")
+        found = findings[module.name]
+        modules[module.name] = ModuleResult(
+            name=module.name, file=module.relpath, source_sha256=module.source_sha256,
+            imports=list(module.source.imports), status=run.status[module.name],
+            blocked_by=run.blocked_by[module.name] if run.status[module.name] == "blocked" else [],
+            findings=found, messages=run.messages[module.name], cached=run.cached[module.name],
+            seconds=run.seconds[module.name],
+        )
+        failures += [f"source audit: {f.summary()}" for f in found]
+        failures += [f"{module.name}: {m.summary()}" for m in run.messages[module.name]
+                     if m.severity == "error" and module.source.declaration_at(m.line) is None]
+        after = 0
         for decl in module.source.declarations:
-            if decl.kind != "theorem":
-                continue
-            audit = audits.get(decl.name, {"audit": "source", "ok": True, "found": []})
-            entry = _theorem_entry(module.name, module.relpath, decl, result, audit, pinned, rendered)
-            theorems[decl.name] = entry
-            if entry["status"] != "proved":
-                failures.append(f"{decl.name} [{entry['status']}]: {entry['reason']}")
-    missing = sorted(set(pinned) - set(theorems))
-    failures += [f"{name} [missing]: pinned in {PINNED_FILE} but not found in the sources" for name in missing]
-    if values_status == "failed":
-        failures += [f"value {i}: {v.get('error')}" for i, v in values.items() if v.get("result") is None]
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "root": str(project.root),
-        "toolchain": toolchain.to_json(),
-        "flags": list(FLAGS),
-        "axiom_audit": "print-axioms" if toolchain.kind == "native" else "source",
-        "allowed_axioms": list(ALLOWED_AXIOMS),
-        "pinned_sha256": pinned_sha,
-        "pinned_missing": missing,
-        "unpinned_policy": "an unpinned theorem can be proved; only pinned statements are trusted downstream",
-        "ok": not failures,
-        "failures": failures,
-        "modules": modules,
-        "theorems": theorems,
-        "values_status": values_status,
-        "values": values,
-    }
+            if decl.kind == "theorem":
+                theorems[decl.name] = entry = _theorem(decl, after, module, run, found, pins, definitions, native)
+                if entry.status != "proved":
+                    failures.append(f"{decl.name} [{entry.status}]: {entry.reason}")
+            after = decl.end_line
+    failures += [f"{CHECK_FILE}: {m.summary()}" for m in run.stray if m.severity == "error"]
+    missing = sorted(set(pins.theorems) - set(theorems))
+    failures += [f"{name} [missing]: pinned in {PINNED_FILE} but not in the sources" for name in missing]
+    for name, definition in definitions.items():
+        if definition.pinned == "drift" and run.status[definition.module] == "ok":
+            failures.append(f"definition {name} [drift]: Lean prints `{definition.printed}`, pinned "
+                            f"`{pins.definitions[name]}` (review it, then run `attnthermo lean pin`)")
+    failures += [f"definition {name} [missing]: pinned in {PINNED_FILE} but not in the sources"
+                 for name in sorted(set(pins.definitions) - set(definitions))]
+    values, values_status = _values(project, run, entries)
+    failures += [f"value {v.id}: {v.error}" for v in values.values() if v.result is None]
+    return Manifest(
+        schema_version=SCHEMA_VERSION, root=str(project.root),
+        toolchain=ToolchainRecord(toolchain.kind, toolchain.version, toolchain.detail), flags=list(FLAGS),
+        axiom_audit="print-axioms" if native else "proof-term", allowed_axioms=list(ALLOWED_AXIOMS),
+        pinned_sha256=pins.sha256, pinned_missing=missing, ok=not failures, failures=failures,
+        counts=_counts(theorems), check=run.run, modules=modules, theorems=theorems, definitions=definitions,
+        values_status=values_status, values=values,
+    )
+
+
+def _values(project: Project, run: LeanRun, entries: list[ValueEntry]) -> tuple[dict[str, ValueResult], str]:
+    """Every entry's value; an entry whose modules did not check clean is blocked (no value)."""
+    if not entries:
+        return {}, "none"
+    values = read_values(entries, run.values_at, run.eval_messages)
+    blocked = False
+    for entry in entries:
+        needs = _value_modules(project, entry)
+        if entry.id not in run.values_at.values() or any(run.status[m] != "ok" for m in needs):
+            blocked = True
+            values[entry.id] = ValueResult(entry.id, entry.lean, entry.python, entry.args, None, None,
+                                           f"blocked: {', '.join(sorted(m for m in needs if run.status[m] != 'ok'))} "
+                                           "did not check clean")
+    if all(v.result is not None for v in values.values()):
+        return values, "ok"
+    return values, "blocked" if blocked else "failed"
+
+
+def _counts(theorems: dict[str, TheoremResult]) -> Counts:
+    def count(role: str, proved: bool = False) -> int:
+        return sum(1 for t in theorems.values() if t.role == role and (not proved or t.status == "proved"))
+
+    return Counts(count("headline"), count("witness"), count("supporting"),
+                  count("headline", True), count("witness", True), count("supporting", True))

@@ -14,42 +14,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     check = sub.add_parser(
         "check",
-        help="compile every module (cached), audit axioms, compare pinned statements, write the manifest",
+        help="audit the sources, elaborate the library (cached), compare pins, write the manifest",
     )
     check.add_argument("--root", help="Lean project directory (default: the project containing the working directory, else the shipped one)")
     check.add_argument("--json", dest="json_path", metavar="PATH", help="also write the manifest to PATH")
-    check.add_argument("--jobs", type=int, default=2, help="Lean processes at once (default 2; each needs ~4 GB)")
+    check.add_argument("--jobs", type=int, default=2, help="Lean processes at once for a native toolchain (default 2; each needs ~4 GB)")
     check.set_defaults(handler=_check)
 
-    pin = sub.add_parser("pin", help="rewrite bridge/pinned-statements.toml from the current sources")
+    pin = sub.add_parser("pin", help="rewrite bridge/pinned-statements.toml from what Lean prints (#check/#print)")
     pin.add_argument("--root", help="Lean project directory (default as for check)")
     pin.set_defaults(handler=_pin)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from attnthermo.lean.checker import build_dir_for, check
+    from attnthermo.lean.checker import check
+    from attnthermo.manifest import manifest_path
 
     manifest = check(args.root, json_path=args.json_path, jobs=args.jobs, progress=lambda m: print(m, flush=True))
-    theorems = manifest["theorems"]
-    proved = sum(1 for t in theorems.values() if t["status"] == "proved")
-    unpinned = sorted(n for n, t in theorems.items() if t["pinned"] == "unpinned")
-    print(f"{proved}/{len(theorems)} theorems proved; toolchain {manifest['toolchain']['kind']} "
-          f"{manifest['toolchain']['version']}; axiom audit: {manifest['axiom_audit']}")
+    unpinned = sorted(n for n, t in manifest.theorems.items() if t.pinned == "unpinned")
+    run = manifest.check
+    how = "cached" if run.cached else f"{run.processes} Lean process(es), {run.seconds:.0f} s"
+    print(f"{manifest.counts.line()}; toolchain {manifest.toolchain.kind} {manifest.toolchain.version} ({how}); "
+          f"axiom audit: {manifest.axiom_audit}")
     if unpinned:
-        print(f"note: {len(unpinned)} theorem(s) not pinned (proved, but not trusted downstream): "
-              + ", ".join(unpinned))
-    where = args.json_path or (build_dir_for(manifest["root"], manifest["toolchain"]["kind"]) / "manifest.json")
-    print(f"manifest: {where}")
-    if manifest["ok"]:
+        print(f"note: {len(unpinned)} theorem(s) not pinned (proved, but not trusted downstream): " + ", ".join(unpinned))
+    print(f"manifest: {args.json_path or manifest_path(manifest.root, manifest.toolchain.kind)}")
+    if manifest.ok:
         return 0
-    for failure in manifest["failures"]:
+    for failure in manifest.failures:
         print(f"FAILED {failure}", file=sys.stderr)
     return 1
 
 
 def _pin(args: argparse.Namespace) -> int:
-    from attnthermo.lean import pin
+    from attnthermo.lean.checker import pin
 
-    path = pin(args.root)
+    path = pin(args.root, progress=lambda m: print(m, flush=True))
     print(f"wrote {path}")
     return 0

@@ -18,13 +18,14 @@ import json
 import os
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from attnthermo.errors import ToolchainError
 from attnthermo.lean.toolchain import Toolchain
 
-FLAGS = ("-DwarningAsError=true",)
+FLAGS = ("-DwarningAsError=true", "-DmaxErrors=1000000")  # never stop early: a later theorem unchecked would be "missing"
 COMPILE_TIMEOUT_SECONDS = 3 * 3600
 
 
@@ -96,10 +97,15 @@ class CompileResult:
         return self.returncode != 0 and not self.errors
 
 
+TICK_SECONDS = 15.0
+
+
 def compile_file(
-    toolchain: Toolchain, cwd: Path, relfile: str, *, search_path: list[Path], olean: Path | None
+    toolchain: Toolchain, cwd: Path, relfile: str, *, search_path: list[Path], olean: Path | None,
+    tick: Callable[[float], None] | None = None,
 ) -> CompileResult:
-    """Compile ``cwd/relfile`` with the project flags; ``search_path`` holds the built oleans."""
+    """Compile ``cwd/relfile`` with the project flags; ``search_path`` holds the built oleans.
+    While Lean runs, ``tick(elapsed_seconds)`` is called every ``TICK_SECONDS``."""
     args = [*toolchain.command, "--json", *FLAGS]
     if olean is not None:
         olean.parent.mkdir(parents=True, exist_ok=True)
@@ -109,18 +115,27 @@ def compile_file(
     env["LEAN_PATH"] = os.pathsep.join([*toolchain.lean_path, *map(str, search_path)])
     start = time.monotonic()
     try:
-        done = subprocess.run(
-            args, cwd=cwd, env=env, capture_output=True, text=True, errors="replace",
-            timeout=COMPILE_TIMEOUT_SECONDS,
+        process = subprocess.Popen(
+            args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace",
         )
     except FileNotFoundError as exc:
         raise ToolchainError(f"cannot run Lean ({args[0]}): {exc}; delete the toolchain cache and retry") from exc
-    except subprocess.TimeoutExpired:
-        return CompileResult(-1, (), time.monotonic() - start, (f"timed out after {COMPILE_TIMEOUT_SECONDS} s",))
-    output = done.stdout + "\n" + done.stderr
+    while True:
+        elapsed = time.monotonic() - start
+        if elapsed > COMPILE_TIMEOUT_SECONDS:
+            process.kill()
+            process.communicate()
+            return CompileResult(-1, (), elapsed, (f"timed out after {COMPILE_TIMEOUT_SECONDS} s",))
+        try:
+            stdout, stderr = process.communicate(timeout=TICK_SECONDS)
+            break
+        except subprocess.TimeoutExpired:
+            if tick is not None:
+                tick(time.monotonic() - start)
+    output = stdout + "\n" + stderr
     noise = [line for line in output.splitlines() if line.strip() and not line.startswith('{"caption"')]
     return CompileResult(
-        returncode=done.returncode,
+        returncode=process.returncode,
         messages=tuple(parse_messages(output)),
         seconds=round(time.monotonic() - start, 1),
         tail=tuple(noise[-12:]),

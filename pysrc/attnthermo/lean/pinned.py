@@ -1,15 +1,17 @@
-"""Pinned statements: ``bridge/pinned-statements.toml``, the theorem signatures the rest of the
-project relies on, reviewed like code and rewritten by ``attnthermo lean pin``.
+"""Pinned statements: ``bridge/pinned-statements.toml``, what Lean itself printed for the
+theorems the rest of the project relies on, reviewed like code.
 
-A signature is the text between a theorem's name and its first top-level ``:=`` (binders and
-statement), whitespace-normalised. When a theorem's current signature differs from its pin it
-is reported as drift (a proof that still checks proves something else than what was reviewed).
-Unpinned theorems can be "proved", but their ``pinned`` field says "unpinned": the ledger
-trusts only pinned statements.
+``[theorems]`` pins each theorem's elaborated type as ``#check @Name`` prints it (so a
+hypothesis the source does not show, such as a hidden ``include``d ``False``, changes the pin),
+``[definitions]`` pins each project definition as ``#print`` shows it, body included (so a
+changed definition under an unchanged statement is caught). Both are whitespace-normalised.
+``attnthermo lean pin`` rewrites the file from a check's output; ``attnthermo lean check``
+reports a theorem whose statement, or a definition it uses, differs from its pin as "drift".
 
->>> text = render_pinned({"A.t": '(x : Nat) : x = x'})
->>> import tomllib; tomllib.loads(text)["theorems"]
-{'A.t': '(x : Nat) : x = x'}
+>>> text = render_pinned({"A.t": "∀ (x : Nat), x = x"}, {"A.f": "def A.f : Nat → Nat :=\\nfun x => x"})
+>>> pins = parse_pins(text, "pins.toml")
+>>> pins.theorems, pins.definitions
+({'A.t': '∀ (x : Nat), x = x'}, {'A.f': 'def A.f : Nat → Nat := fun x => x'})
 """
 
 from __future__ import annotations
@@ -17,78 +19,94 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from attnthermo.errors import DomainError
-from attnthermo.lean.project import Project
 from attnthermo.lean.sources import normalise
 
 PINNED_FILE = "bridge/pinned-statements.toml"
+PIN_FORMAT = 2
 
-_HEADER = """\
-# Pinned Lean statements: the theorem signatures (binders : statement, whitespace-normalised)
-# that the rest of attnthermo relies on. Review changes here like code.
-# Regenerate from the current sources with `attnthermo lean pin`; `attnthermo lean check` reports
-# a theorem whose signature no longer matches its pin as "drift", never as "proved".
+_HEADER = f"""\
+# Pinned Lean statements (format {PIN_FORMAT}): what Lean printed for the theorems and definitions
+# the rest of attnthermo relies on. Review changes here like code.
+# [theorems]: `#check @Name` (the elaborated type, every hypothesis included);
+# [definitions]: `#print Name` (the definition with its body). Whitespace-normalised.
+# Regenerate from a check's output with `attnthermo lean pin`; `attnthermo lean check` reports a
+# theorem whose statement, or a definition it uses, no longer matches as "drift", never "proved".
+format = {PIN_FORMAT}
 """
 
 
-def render_pinned(statements: dict[str, str]) -> str:
-    """The TOML text pinning ``{full theorem name: signature}``."""
+@dataclass(frozen=True)
+class Pins:
+    """The pinned ``{theorem: statement}`` and ``{definition: printed body}`` and the file's sha256."""
+
+    theorems: dict[str, str] = field(default_factory=dict)
+    definitions: dict[str, str] = field(default_factory=dict)
+    sha256: str | None = None
+
+
+def render_pinned(theorems: dict[str, str], definitions: dict[str, str]) -> str:
+    """The TOML text pinning the given statements and definition bodies."""
     lines = [_HEADER, "[theorems]"]
-    for name in sorted(statements):
-        lines.append(f"{json.dumps(name, ensure_ascii=False)} = {json.dumps(normalise(statements[name]), ensure_ascii=False)}")
+    lines += [f"{json.dumps(n, ensure_ascii=False)} = {json.dumps(normalise(theorems[n]), ensure_ascii=False)}"
+              for n in sorted(theorems)]
+    lines += ["", "[definitions]"]
+    lines += [f"{json.dumps(n, ensure_ascii=False)} = {json.dumps(normalise(definitions[n]), ensure_ascii=False)}"
+              for n in sorted(definitions)]
     return "\n".join(lines) + "\n"
 
 
-def current_statements(project: Project) -> dict[str, str]:
-    """Every theorem's signature in the project's sources (``example`` excluded)."""
-    return {
-        decl.name: decl.signature
-        for module in project.order
-        for decl in module.source.declarations
-        if decl.kind == "theorem"
-    }
+def parse_pins(text: str, where: str) -> Pins:
+    """The pins in ``text`` (from file ``where``); DomainError naming the file when malformed."""
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DomainError(PINNED_FILE, where, f"is not valid TOML: {exc}") from exc
+    if table.get("format") != PIN_FORMAT:
+        raise DomainError(PINNED_FILE, where, f"format {table.get('format')!r}: this attnthermo reads format "
+                          f"{PIN_FORMAT} (Lean's printed statements); regenerate with `attnthermo lean pin`")
+    out: dict[str, dict[str, str]] = {}
+    for section in ("theorems", "definitions"):
+        part = table.get(section, {})
+        if not isinstance(part, dict) or not all(isinstance(v, str) for v in part.values()):
+            raise DomainError(PINNED_FILE, where, f"[{section}] must map Lean names to strings")
+        out[section] = {name: normalise(text) for name, text in part.items()}
+    return Pins(out["theorems"], out["definitions"], hashlib.sha256(text.encode()).hexdigest())
 
 
-def load_pinned(root: Path) -> tuple[dict[str, str], str | None]:
-    """The pinned ``{theorem: signature}`` and the file's sha256 (``({}, None)`` if there is none)."""
+def load_pins(root: Path) -> Pins:
+    """The project's pins (empty when the file does not exist)."""
     path = Path(root) / PINNED_FILE
-    if not path.is_file():
-        return {}, None
-    return read_pinned(path), hashlib.sha256(path.read_bytes()).hexdigest()
+    return parse_pins(path.read_text(encoding="utf-8"), str(path)) if path.is_file() else Pins()
 
 
 def read_pinned(path: str | Path) -> dict[str, str]:
-    """The whitespace-normalised ``{theorem: signature}`` of a pinned-statements file (or an
-    edited copy of one); DomainError naming the file when it is missing or malformed."""
+    """The pinned ``{theorem: statement}`` of a pins file (or an edited copy of one)."""
     path = Path(path)
     if not path.is_file():
         raise DomainError(PINNED_FILE, str(path), "no such file")
-    data = path.read_bytes()
-    try:
-        table = tomllib.loads(data.decode("utf-8")).get("theorems", {})
-    except tomllib.TOMLDecodeError as exc:
-        raise DomainError(PINNED_FILE, str(path), f"is not valid TOML: {exc}") from exc
-    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-        raise DomainError(PINNED_FILE, str(path), "[theorems] must map theorem names to signature strings")
-    return {name: normalise(sig) for name, sig in table.items()}
+    return parse_pins(path.read_text(encoding="utf-8"), str(path)).theorems
 
 
-def pin_status(name: str, signature: str, pinned: dict[str, str]) -> str:
-    """``match``, ``drift`` or ``unpinned`` for one theorem.
+def pin_status(name: str, printed: str | None, pinned: dict[str, str]) -> str:
+    """``match``, ``drift`` or ``unpinned`` for one theorem or definition.
 
-    >>> pin_status("A.t", "(x : Nat) :  x = x", {"A.t": "(x : Nat) : x = x"})
+    >>> pin_status("A.t", "∀ (x : Nat),\\n  x = x", {"A.t": "∀ (x : Nat), x = x"})
     'match'
+    >>> pin_status("A.t", "False → ∀ (x : Nat), x = x", {"A.t": "∀ (x : Nat), x = x"})
+    'drift'
     """
     if name not in pinned:
         return "unpinned"
-    return "match" if normalise(signature) == pinned[name] else "drift"
+    return "match" if printed is not None and normalise(printed) == pinned[name] else "drift"
 
 
-def write_pinned(project: Project) -> Path:
-    """Rewrite the project's pinned-statements file from its current sources."""
-    path = project.root / PINNED_FILE
+def write_pins(root: Path, theorems: dict[str, str], definitions: dict[str, str]) -> Path:
+    """Rewrite the project's pins file; returns its path."""
+    path = Path(root) / PINNED_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_pinned(current_statements(project)), encoding="utf-8")
+    path.write_text(render_pinned(theorems, definitions), encoding="utf-8")
     return path

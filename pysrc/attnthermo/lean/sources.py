@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from attnthermo.lean.lexer import lex
+
 DECLARATION_KINDS = (
     "theorem", "lemma", "def", "abbrev", "instance", "structure", "class", "inductive",
     "axiom", "opaque", "example",
@@ -71,12 +73,12 @@ class Masked:
     docstrings: tuple[tuple[int, int, str], ...]
 
 
-def mask(text: str) -> Masked:
-    """Blank out comments (nested ``/- -/`` and ``--``) and string literals, keeping offsets."""
+def mask(text: str, where: str = "<source>") -> Masked:
+    """Blank out comments (nested ``/- -/`` and ``--``, docstrings) and, in ``bare``, string and
+    char literals too, keeping offsets; from the lexer's tokens, so ``'"'`` cannot desynchronise it."""
+    lexed = lex(text, where)
     code = list(text)
     bare = list(text)
-    docs: list[tuple[int, int, str]] = []
-    i, n = 0, len(text)
 
     def blank(start: int, end: int, *targets: list[str]) -> None:
         for target in targets:
@@ -84,34 +86,25 @@ def mask(text: str) -> Masked:
                 if target[k] != "\n":
                     target[k] = " "
 
-    while i < n:
-        ch = text[i]
-        if text.startswith("--", i):
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            blank(i, end, code, bare)
-            i = end
-        elif text.startswith("/-", i):
-            depth, j = 1, i + 2
-            while j < n and depth:
-                if text.startswith("/-", j):
-                    depth, j = depth + 1, j + 2
-                elif text.startswith("-/", j):
-                    depth, j = depth - 1, j + 2
-                else:
-                    j += 1
-            if text.startswith("/--", i) and not text.startswith("/--/", i):
-                docs.append((i, j, text[i + 3 : j - 2].strip()))
-            blank(i, j, code, bare)
-            i = j
-        elif ch == '"':
-            j = i + 1
-            while j < n and text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            blank(i + 1, min(j, n), bare)
-            i = j + 1
-        else:
-            i += 1
+    docs: list[tuple[int, int, str]] = []
+    for start, end in lexed.comments:
+        blank(start, end, code, bare)
+    for token in lexed.tokens:
+        if token.kind == "doc":
+            if token.text.startswith("/--"):
+                docs.append((token.start, token.end, token.text[3:-2].strip()))
+            blank(token.start, token.end, code, bare)
+        elif token.kind == "string":
+            quote = token.text.index('"')
+            blank(token.start + quote + 1, token.end - 1, bare)
+        elif token.kind == "char":
+            blank(token.start + 1, token.end - 1, bare)
+    inside = 0  # end of the string being read: code interpolated into s!"…{x}…" stays visible
+    for token in lexed.tokens:
+        if token.start < inside:
+            bare[token.start : token.end] = list(token.text)
+        elif token.kind == "string":
+            inside = token.end
     return Masked("".join(code), "".join(bare), tuple(docs))
 
 
@@ -192,7 +185,7 @@ def _signature_end(code: str, start: int, stop: int) -> int:
 
 def parse_source(text: str, module: str) -> LeanSource:
     """Parse a Lean file's text; ``module`` is its module name (from its path)."""
-    masked = mask(text)
+    masked = mask(text, module)
     code = masked.code
     stripped = code.lstrip()
     is_module = re.match(r"module\b", stripped) is not None

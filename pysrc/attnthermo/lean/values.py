@@ -2,8 +2,8 @@
 
 Each ``[[value]]`` entry has an ``id``, a Lean expression ``lean`` (over ``Rat``), and the
 Python function (``python = "module:function"``) with ``args`` it must agree with. The checker
-writes one generated file that imports every project module and holds one ``#eval`` per entry,
-compiles it, and reads each printed value back as an exact fraction.
+appends one ``#eval`` per entry to the file Lean elaborates and reads each printed value back as
+an exact fraction.
 
 >>> parse_rat("(33 : Rat)/16"), parse_rat("-5"), parse_rat("(-3 : Rat)/4"), parse_rat("true")
 (Fraction(33, 16), Fraction(-5, 1), Fraction(-3, 4), None)
@@ -19,9 +19,9 @@ from pathlib import Path
 
 from attnthermo.errors import DomainError
 from attnthermo.lean.compiler import Message
+from attnthermo.manifest import ValueResult
 
 VALUES_FILE = "bridge/values.toml"
-BRIDGE_MODULE = "AttnThermoValueBridge"
 
 _RAT = re.compile(
     r"^\s*(?P<outer>-)?\s*\(?\s*(?P<num>-?\d+)\s*(?::\s*Rat\s*\))?\s*(?:/\s*(?P<den>\d+))?\s*$"
@@ -70,41 +70,27 @@ def load_values(root: Path) -> list[ValueEntry]:
     return entries
 
 
-def bridge_source(modules: list[str], entries: list[ValueEntry]) -> tuple[str, dict[int, str]]:
-    """The generated Lean file and ``{line: entry id}`` of its ``#eval`` commands."""
-    lines = [f"import {name}" for name in modules]
-    lines.append("")
-    at: dict[int, str] = {}
-    for entry in entries:
-        lines.append(f"#eval ({entry.lean})")
-        at[len(lines)] = entry.id
-    return "\n".join(lines) + "\n", at
-
-
-def read_values(entries: list[ValueEntry], at: dict[int, str], messages: list[Message]) -> dict[str, dict]:
-    """Each entry's result (``"p/q"``) or error, from the messages of the bridge file."""
+def read_values(entries: list[ValueEntry], at: dict[int, str], messages: list[Message]) -> dict[str, ValueResult]:
+    """Each entry's exact result (``"p/q"``) or error, from the messages at its ``#eval`` line."""
+    raw: dict[str, str | None] = {e.id: None for e in entries}
+    error: dict[str, str | None] = {e.id: "no output" for e in entries}
+    result: dict[str, str | None] = {e.id: None for e in entries}
     by_id = {e.id: e for e in entries}
-    out: dict[str, dict] = {
-        e.id: {"lean": e.lean, "python": e.python, "args": e.args, "result": None, "error": "no output"}
-        for e in entries
-    }
     for message in messages:
         entry_id = at.get(message.line)
         if entry_id is None:
             continue
-        slot = out[entry_id]
         if message.severity == "error":
-            slot["error"] = message.text.strip()
-            slot["result"] = None
-        elif message.severity == "information" and slot.get("raw") is None:
+            error[entry_id], result[entry_id] = message.text.strip(), None
+        elif message.severity == "information" and raw[entry_id] is None:
+            raw[entry_id] = message.text.strip()
             value = parse_rat(message.text)
-            slot["raw"] = message.text.strip()
             if value is None:
-                slot["error"] = f"#eval of {by_id[entry_id].lean} printed {message.text.strip()!r}, not a Rat"
+                error[entry_id] = f"#eval of {by_id[entry_id].lean} printed {message.text.strip()!r}, not a Rat"
             else:
-                slot["result"] = str(value)
-                slot["error"] = None
-    for slot in out.values():
-        if slot["error"] is None:
-            del slot["error"]
-    return out
+                result[entry_id], error[entry_id] = str(value), None
+    return {
+        e.id: ValueResult(id=e.id, lean=e.lean, python=e.python, args=e.args, result=result[e.id],
+                          raw=raw[e.id], error=error[e.id])
+        for e in entries
+    }

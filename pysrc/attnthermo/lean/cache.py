@@ -1,0 +1,83 @@
+"""Sealed cache entries: a Lean result is reused only when it was written by this checker for
+exactly the inputs of this run.
+
+An entry holds its cache key (sha256 of what decides the result: the generated check file or
+module source, dependencies, toolchain, flags) and an HMAC-SHA256 of its whole content under a
+random secret kept beside the build folders (mode 0600). On reading, the key is recomputed
+from the current inputs and the HMAC re-verified, and every file the entry vouches for (an
+``.olean``, by the caller) is re-hashed; any mismatch discards the entry, says why, and Lean runs again.
+
+>>> import tempfile, pathlib
+>>> build = pathlib.Path(tempfile.mkdtemp()) / "b"
+>>> seal(build, "m", {"key": "k1", "status": "ok"})
+>>> unseal(build, "m", "k1")["status"], unseal(build, "m", "k2")
+('ok', None)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+SECRET_FILE = ".state-secret"
+
+
+def _secret(build: Path) -> bytes:
+    path = build.parent / SECRET_FILE
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600) if not path.exists() else None
+        if fd is not None:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(os.urandom(32))
+    return path.read_bytes()
+
+
+def _mac(build: Path, payload: dict) -> str:
+    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
+    return hmac.new(_secret(build), canonical, hashlib.sha256).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def state_path(build: Path, name: str) -> Path:
+    return build / "state" / f"{name}.json"
+
+
+def seal(build: Path, name: str, payload: dict) -> None:
+    """Write ``payload`` (which must hold its ``key``) as the sealed entry ``name``."""
+    path = state_path(build, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"payload": payload, "mac": _mac(build, payload)}, indent=1, ensure_ascii=False))
+    tmp.replace(path)
+
+
+def unseal(build: Path, name: str, key: str, say: Callable[[str], None] | None = None) -> dict | None:
+    """The payload of entry ``name`` if it is intact and was sealed for ``key``, else None
+    (``say`` is told why an existing entry was refused)."""
+    path = state_path(build, name)
+    if not path.is_file():
+        return None
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        payload, mac = entry["payload"], entry["mac"]
+    except (json.JSONDecodeError, KeyError, TypeError):
+        payload, mac = None, None
+    if not isinstance(payload, dict) or not isinstance(mac, str) or not hmac.compare_digest(mac, _mac(build, payload)):
+        if say:
+            say(f"cache: {path} fails its integrity check (edited or corrupt): discarded, re-checking")
+        return None
+    if payload.get("key") != key:
+        return None
+    return payload

@@ -1,0 +1,357 @@
+"""The Lean manifest: the typed contract between the Lean checker and everything downstream.
+
+``attnthermo lean check`` writes it (schema_version 2, described in DEVELOPERS.md); the
+identities, the ledger, the dojo adapter and the notebooks read it through
+:func:`load_manifest` (a file) or :func:`cached_manifest` (the last check of a project). This
+module is on the ground floor: it imports nothing that compiles, installs or runs Lean.
+
+>>> m = Manifest.from_json(example_json())
+>>> m.theorems["P.A.t"].status, m.counts.headline, m.theorems["P.A.t"].role
+('proved', 1, 'headline')
+>>> Manifest.from_json(m.to_json()) == m
+True
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from dataclasses import dataclass, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from attnthermo.errors import DomainError
+
+SCHEMA_VERSION = 2
+THEOREM_STATUSES = ("proved", "failed", "blocked", "drift", "missing")
+MODULE_STATUSES = ("ok", "failed", "blocked")
+PIN_STATES = ("match", "drift", "unpinned")
+ROLES = ("headline", "witness", "supporting")
+
+
+class _Json:
+    """``from_json``/``to_json`` for the dataclasses below, checking every field's type."""
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = ""):
+        where = where or cls.__name__
+        if not isinstance(data, dict):
+            raise DomainError(where, type(data).__name__, f"expected an object for {cls.__name__}")
+        hints = typing.get_type_hints(cls)
+        values = {}
+        for f in fields(cls):
+            if f.name not in data:
+                raise DomainError(f"{where}.{f.name}", None, "missing")
+            values[f.name] = _convert(data[f.name], hints[f.name], f"{where}.{f.name}")
+        unknown = sorted(set(data) - {f.name for f in fields(cls)})
+        if unknown:
+            raise DomainError(where, unknown, f"unknown field(s) for {cls.__name__} (schema_version {SCHEMA_VERSION})")
+        return cls(**values)
+
+    def to_json(self) -> dict:
+        return {f.name: _dump(getattr(self, f.name)) for f in fields(self)}
+
+
+def _convert(value: Any, hint: Any, where: str) -> Any:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        for option in args:
+            try:
+                return _convert(value, option, where)
+            except DomainError:
+                continue
+        raise DomainError(where, value, f"expected {hint}")
+    if hint is type(None):
+        if value is not None:
+            raise DomainError(where, value, "expected null")
+        return None
+    if origin is list:
+        if not isinstance(value, list):
+            raise DomainError(where, value, "expected a list")
+        return [_convert(v, args[0], f"{where}[{i}]") for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise DomainError(where, value, "expected an object")
+        return {k: _convert(v, args[1], f"{where}.{k}") for k, v in value.items()}
+    if is_dataclass(hint):
+        return hint.from_json(value, where)
+    if hint is Any:
+        return value
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+        raise DomainError(where, value, f"expected {hint.__name__}")
+    return value
+
+
+def _dump(value: Any) -> Any:
+    if is_dataclass(value):
+        return value.to_json()
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class Finding(_Json):
+    """Something the source audit refused: ``what`` (``set_option``, ``import Lean`` …), where, why."""
+
+    what: str
+    file: str
+    line: int
+    detail: str
+
+    def summary(self) -> str:
+        return f"{self.file}:{self.line}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class LeanMessage(_Json):
+    """One Lean message mapped back to its module file and line (``file`` is the generated check
+    file for the commands appended to it)."""
+
+    severity: str
+    file: str
+    line: int
+    text: str
+    kind: str
+
+    def summary(self) -> str:
+        first = self.text.strip().splitlines()[0] if self.text.strip() else self.kind
+        return f"{self.file}:{self.line}: {self.severity}: {first}"
+
+
+@dataclass(frozen=True)
+class AxiomAudit(_Json):
+    """What a theorem rests on: ``method`` ("print-axioms" natively, "proof-term" from ``#print``
+    in wasm), whether that is acceptable, what was found, the full axiom list where Lean gave it."""
+
+    method: str
+    ok: bool
+    found: list[str]
+    axioms: list[str] | None
+
+
+@dataclass(frozen=True)
+class TheoremResult(_Json):
+    """One theorem: where it is, Lean's elaborated statement (``#check @name``), its pin, status."""
+
+    name: str
+    module: str
+    file: str
+    line: int
+    role: str
+    statement: str | None
+    signature: str
+    docstring: str
+    claims: list[str]
+    witnesses: list[str]
+    private: bool
+    uses: list[str]
+    pinned: str
+    axioms: AxiomAudit
+    status: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class DefinitionResult(_Json):
+    """One project definition and its body as ``#print`` shows it (pinned like a statement)."""
+
+    name: str
+    module: str
+    file: str
+    line: int
+    kind: str
+    printed: str | None
+    pinned: str
+
+
+@dataclass(frozen=True)
+class ModuleResult(_Json):
+    """One module file: its hash, imports, status, what the audit refused and Lean's messages."""
+
+    name: str
+    file: str
+    source_sha256: str
+    imports: list[str]
+    status: str
+    blocked_by: list[str]
+    findings: list[Finding]
+    messages: list[LeanMessage]
+    cached: bool
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ValueResult(_Json):
+    """One value-bridge entry: the Lean expression, the Python function it must agree with, and
+    the exact value Lean printed (``"p/q"``) or why there is none."""
+
+    id: str
+    lean: str
+    python: str
+    args: dict[str, Any]
+    result: str | None
+    raw: str | None
+    error: str | None
+
+
+@dataclass(frozen=True)
+class Counts(_Json):
+    """Theorems by role (headline: has a ``Claim:`` tag; witness: ``Non-vacuity:`` tag or a
+    ``_witness`` name; supporting: the rest) and how many of each are proved."""
+
+    headline: int
+    witnesses: int
+    supporting: int
+    headline_proved: int
+    witnesses_proved: int
+    supporting_proved: int
+
+    def line(self) -> str:
+        """``12/12 headline theorems, 20/20 witnesses, 66/66 supporting lemmas proved``."""
+        return (f"{self.headline_proved}/{self.headline} headline theorems, {self.witnesses_proved}/"
+                f"{self.witnesses} witnesses, {self.supporting_proved}/{self.supporting} supporting lemmas proved")
+
+
+@dataclass(frozen=True)
+class CheckRun(_Json):
+    """How the check ran: the generated file Lean elaborated (wasm) and its sha256, the Lean
+    processes started in this run, seconds, and whether the result came from the cache."""
+
+    file: str | None
+    sha256: str | None
+    processes: int
+    seconds: float
+    cached: bool
+
+
+@dataclass(frozen=True)
+class Toolchain(_Json):
+    """The Lean that checked: ``kind`` ("wasm" or "native"), ``version`` and install details."""
+
+    kind: str
+    version: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Manifest(dict, _Json):
+    """The whole manifest (schema_version 2). ``ok`` is true only when every theorem is proved,
+    every pin matches, the audit refused nothing and every value was computed.
+
+    It is also a read-only dict of its JSON form (``manifest["theorems"][name]["status"]``,
+    ``json.dumps(manifest)``), for consumers written against plain dicts; new code uses the
+    typed attributes."""
+
+    schema_version: int
+    root: str
+    toolchain: Toolchain
+    flags: list[str]
+    axiom_audit: str
+    allowed_axioms: list[str]
+    pinned_sha256: str | None
+    pinned_missing: list[str]
+    ok: bool
+    failures: list[str]
+    counts: Counts
+    check: CheckRun
+    modules: dict[str, ModuleResult]
+    theorems: dict[str, TheoremResult]
+    definitions: dict[str, DefinitionResult]
+    values_status: str
+    values: dict[str, ValueResult]
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "manifest") -> Manifest:
+        if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
+            version = data.get("schema_version") if isinstance(data, dict) else None
+            raise DomainError(f"{where}.schema_version", version,
+                              f"this attnthermo reads schema_version {SCHEMA_VERSION} (re-run `attnthermo lean check`)")
+        manifest = super().from_json(data, where)
+        for name, theorem in manifest.theorems.items():
+            for attr, allowed in (("status", THEOREM_STATUSES), ("pinned", PIN_STATES), ("role", ROLES)):
+                if getattr(theorem, attr) not in allowed:
+                    raise DomainError(f"{where}.theorems.{name}.{attr}", getattr(theorem, attr), f"expected one of {allowed}")
+        for name, module in manifest.modules.items():
+            if module.status not in MODULE_STATUSES:
+                raise DomainError(f"{where}.modules.{name}.status", module.status, f"expected one of {MODULE_STATUSES}")
+        return manifest
+
+    def status(self, theorem: str) -> str:
+        """A theorem's status; "missing" when the manifest does not list it."""
+        found = self.theorems.get(theorem)
+        return found.status if found is not None else "missing"
+
+    def __post_init__(self) -> None:
+        dict.update(self, self.to_json())
+
+    def _read_only(self, *_args: Any, **_kwargs: Any) -> None:
+        raise TypeError("the manifest is read-only (build a new one with Manifest.from_json)")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only  # type: ignore[assignment]
+
+
+def load_manifest(path: str | Path) -> Manifest:
+    """The manifest in ``path``; DomainError naming the file and the field if it is not one."""
+    source = Path(path)
+    if not source.is_file():
+        raise DomainError("manifest", str(source), "no such file (write one with `attnthermo lean check --json PATH`)")
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DomainError("manifest", str(source), f"not valid JSON: {exc}") from exc
+    return Manifest.from_json(data, where=str(source))
+
+
+def manifest_path(root: str | Path | None = None, kind: str = "wasm") -> Path:
+    """Where ``attnthermo lean check`` with a ``kind`` toolchain caches the manifest of ``root``."""
+    from attnthermo.lean.buildpaths import build_dir_for
+    from attnthermo.paths import project_root
+
+    return build_dir_for(Path(root) if root is not None else project_root(), kind) / "manifest.json"
+
+
+def cached_manifest(root: str | Path | None = None) -> Manifest | None:
+    """The manifest the last check (either toolchain kind, the newer) wrote for ``root``, or None
+    when there is none. Never compiles."""
+    try:
+        found = [p for p in (manifest_path(root, "wasm"), manifest_path(root, "native")) if p.is_file()]
+    except FileNotFoundError:
+        return None
+    return load_manifest(max(found, key=lambda p: p.stat().st_mtime)) if found else None
+
+
+def example_json() -> dict:
+    """A small valid manifest (one proved headline theorem), for examples and tests."""
+    theorem = {
+        "name": "P.A.t", "module": "P.A", "file": "lean/P/A.lean", "line": 3, "role": "headline",
+        "statement": "P.A.t : 1 = 1", "signature": ": 1 = 1", "docstring": "Claim: `c`", "claims": ["c"],
+        "witnesses": [], "private": False, "uses": [], "pinned": "match",
+        "axioms": {"method": "proof-term", "ok": True, "found": [], "axioms": None},
+        "status": "proved", "reason": None,
+    }
+    return {
+        "schema_version": SCHEMA_VERSION, "root": "/p",
+        "toolchain": {"kind": "wasm", "version": "4.28.0-pre", "detail": {}},
+        "flags": ["-DwarningAsError=true"], "axiom_audit": "proof-term", "allowed_axioms": [],
+        "pinned_sha256": None, "pinned_missing": [], "ok": True, "failures": [],
+        "counts": {"headline": 1, "witnesses": 0, "supporting": 0, "headline_proved": 1,
+                   "witnesses_proved": 0, "supporting_proved": 0},
+        "check": {"file": None, "sha256": None, "processes": 0, "seconds": 0.0, "cached": True},
+        "modules": {"P.A": {"name": "P.A", "file": "lean/P/A.lean", "source_sha256": "0" * 64, "imports": [],
+                            "status": "ok", "blocked_by": [], "findings": [], "messages": [],
+                            "cached": True, "seconds": 0.0}},
+        "theorems": {"P.A.t": theorem}, "definitions": {}, "values_status": "none", "values": {},
+    }
+
+
+__all__ = [
+    "SCHEMA_VERSION", "AxiomAudit", "CheckRun", "Counts", "DefinitionResult", "Finding", "LeanMessage",
+    "Manifest", "ModuleResult", "TheoremResult", "Toolchain", "ValueResult", "cached_manifest",
+    "load_manifest", "manifest_path",
+]

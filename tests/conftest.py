@@ -39,75 +39,145 @@ _lean_runs: dict[str, Future] = {}
 
 @dataclass(frozen=True)
 class TamperedTree:
-    """A copy of the Lean project with five known defects (names of the theorems involved)."""
+    """A copy of the Lean project plus tampering (names of what was done, for the assertions).
+
+    - ``lexer``: a module holding the forgeries the source audit must refuse without Lean
+      (``expected_findings``: what and line), with an importer ``lexer_user`` that is blocked;
+    - ``probe``: a clean module whose definition ``changed_definition`` has a body other than the
+      pinned one while the statement of ``changed_user`` matches its pin, and a theorem
+      ``vacuous`` whose elaborated statement assumes False;
+    - ``broken``: a module with a false statement ``false_theorem`` and a syntax error at
+      ``syntax_error_line``, its clean theorem ``collateral`` and its importer ``broken_user``;
+    - ``weakened``: a pinned theorem of the real library given an extra hypothesis (its
+      elaborated statement drifts from the pin; its proof still checks).
+    """
 
     root: Path
-    sorried: str  # Ensemble theorem whose proof became `sorry` (so Fisher is blocked)
-    weakened: str  # LogUniform theorem with an extra hypothesis (drift: proof still checks)
-    axiom_name: str  # axiom added to LogUniform
-    axiom_users: tuple[str, ...]  # theorems using it directly, then transitively
-    false_theorem: str  # false statement added to RopePade (compile error)
-    syntax_error_line: int  # line of the syntax error appended to RopePade
+    lexer: str
+    lexer_user: str
+    expected_findings: tuple[tuple[str, str, int], ...]  # (theorem or "", what, line)
+    probe: str
+    changed_definition: str
+    changed_user: str
+    vacuous: str
+    broken: str
+    false_theorem: str
+    collateral: str
+    broken_user: str
+    syntax_error_line: int
+    weakened: str | None
+
+
+_LEXER_FORGERIES = """module
+import Lean
+@[expose] public section
+namespace AttnThermo.TamperLexer
+set_option warningAsError false in
+theorem forgedSorryAx : 1 = 2 := sorryAx _ false
+theorem beforeExit : True := trivial
+#exit
+open Nat in axiom bad : False
+instance : Inhabited False := ⟨bad⟩
+def quote : Char := '"'
+theorem hiddenSorry : 1 = 2 := by sorry
+set_option linter.unusedSectionVars false
+variable (h : False)
+include h
+theorem hiddenFalse (n : Nat) : n = n := rfl
+elab "forge" : command => pure ()
+run_cmd pure ()
+theorem reduced : 2 + 2 = 4 := Lean.ofReduceNat _ _ rfl
+notation "BAD" => bad
+end AttnThermo.TamperLexer
+"""
+_EXPECTED_FINDINGS = (
+    ("", "import Lean", 2), ("forgedSorryAx", "set_option", 5), ("forgedSorryAx", "sorryAx", 6),
+    ("", "#exit", 8), ("", "axiom", 9), ("hiddenSorry", "sorry", 12), ("hiddenFalse", "set_option", 13),
+    ("hiddenFalse", "include", 15), ("", "elab", 17), ("", "run_cmd", 18), ("reduced", "ofReduceNat", 19),
+    ("", "notation", 20),
+)
+_PROBE = """module
+@[expose] public section
+namespace AttnThermo.TamperProbe
+/-- Pinned with body `n + 1`; the body here differs, the statements below do not. -/
+def changedBody (n : Nat) : Nat := n + 2
+/-- Its statement matches the pin and its proof still checks. -/
+theorem changedBody_pos (n : Nat) : 0 < changedBody n := by
+  unfold changedBody
+  omega
+/-- What a hidden `include` of `h : False` makes of a theorem. -/
+theorem assumesFalse (h : False) (n : Nat) : n = n + 1 := h.elim
+end AttnThermo.TamperProbe
+"""
+_PROBE_PINS = {
+    "AttnThermo.TamperProbe.changedBody_pos": "∀ (n : Nat), 0 < AttnThermo.TamperProbe.changedBody n",
+    "AttnThermo.TamperProbe.assumesFalse": "False → ∀ (n : Nat), n = n + 1",
+}
+_PROBE_DEFINITION_PINS = {
+    "AttnThermo.TamperProbe.changedBody": "@[expose] def AttnThermo.TamperProbe.changedBody : Nat → Nat := fun n => n + 1",
+}
+_BROKEN = """module
+@[expose] public section
+namespace AttnThermo.TamperBroken
+/-- Clean, but in a module that does not compile. -/
+theorem collateral : True := trivial
+/-- A false statement. -/
+theorem falseStatement (n : Nat) : n + 1 = n := by
+  omega
+end AttnThermo.TamperBroken
+
+this line is not Lean ((
+"""
 
 
 def _make_tampered_tree(dest: Path) -> TamperedTree:
     import shutil
-    import tomllib
 
+    from attnthermo.lean.audit import source_findings
+    from attnthermo.lean.pinned import load_pins, write_pins
     from attnthermo.lean.project import load_project
 
     for part in ("lean", "bridge"):
         shutil.copytree(REPO / part, dest / part)
     for part in ("lakefile.lean", "lean-toolchain"):
         shutil.copyfile(REPO / part, dest / part)
-    pinned = tomllib.loads((REPO / "bridge" / "pinned-statements.toml").read_text())["theorems"]
     project = load_project(dest)
+    pins = load_pins(dest)
+    clean = [m for m in project.order if not source_findings(m.data.decode(), m.relpath, project.modules)]
     referenced = {i for m in project.order for d in m.source.declarations for i in d.identifiers}
+    weakened = None
+    for module in reversed(clean):
+        leaves = [d for d in module.source.declarations if d.kind == "theorem" and d.name in pins.theorems
+                  and not any(d.name == i or d.name.endswith("." + i) for i in referenced)]
+        if leaves:
+            decl = leaves[-1]
+            local = decl.name.rsplit(".", 1)[1]
+            text = module.path.read_text()
+            head = text.index(f"theorem {local}", decl.start) + len(f"theorem {local}")
+            module.path.write_text(text[:head] + " (_tampered : True)" + text[head:])
+            weakened = decl.name
+            break
 
-    def theorems(module: str) -> list:
-        return [d for d in project.modules[module].source.declarations if d.kind == "theorem" and d.name in pinned]
-
-    ens = project.modules["AttnThermo.Ensemble"].path
-    sorried = theorems("AttnThermo.Ensemble")[0]
-    text = ens.read_text()
-    ens.write_text(text[: sorried.body_start] + ":= by\n  sorry\n\n" + text[sorried.end :])
-
-    log = project.modules["AttnThermo.LogUniform"].path
-    leaves = [
-        d for d in theorems("AttnThermo.LogUniform")
-        if not any(i == d.name.rsplit(".", 1)[1] or d.name.endswith("." + i) or i.endswith("." + d.name.rsplit(".", 1)[1])
-                   for i in referenced)
-    ]
-    weakened = leaves[-1]
-    local = weakened.name.rsplit(".", 1)[1]
-    text = log.read_text()
-    head = text.index(f"theorem {local}", weakened.start) + len(f"theorem {local}")
-    text = text[:head] + " (_tampered : True)" + text[head:]
-    log.write_text(
-        text
-        + "\nnamespace AttnThermo.LogUniform\n\n/-- Tampered: an extra axiom. -/\n"
-        + "axiom tamperedAxiom : (2 : Nat) + 2 = 5\n\n"
-        + "/-- Tampered: uses the axiom. -/\ntheorem usesTamperedAxiom : (2 : Nat) + 2 = 5 := tamperedAxiom\n\n"
-        + "/-- Tampered: uses the axiom through another theorem. -/\n"
-        + "theorem usesTamperedAxiomTransitively : (2 : Nat) + 2 = 5 ∧ True := ⟨usesTamperedAxiom, trivial⟩\n\n"
-        + "end AttnThermo.LogUniform\n"
-    )
-
-    rope = project.modules["AttnThermo.RopePade"].path
-    text = rope.read_text().rstrip("\n") + (
-        "\n\nnamespace AttnThermo.RopePade\n\n/-- Tampered: a false statement. -/\n"
-        "theorem tamperedFalse (n : Nat) : n + 1 = n := by\n  omega\n\nend AttnThermo.RopePade\n\n"
-    )
-    syntax_line = text.count("\n") + 1
-    rope.write_text(text + "this line is not Lean ((\n")
+    files = {
+        "TamperLexer": _LEXER_FORGERIES,
+        "TamperLexerUser": "module\npublic import AttnThermo.TamperLexer\nnamespace AttnThermo.TamperLexerUser\n"
+                           "theorem user : True := trivial\nend AttnThermo.TamperLexerUser\n",
+        "TamperProbe": _PROBE,
+        "TamperBroken": _BROKEN,
+        "TamperBrokenUser": "module\npublic import AttnThermo.TamperBroken\nnamespace AttnThermo.TamperBrokenUser\n"
+                            "theorem user : True := trivial\nend AttnThermo.TamperBrokenUser\n",
+    }
+    for name, text in files.items():
+        (dest / "lean" / "AttnThermo" / f"{name}.lean").write_text(text)
+    write_pins(dest, {**pins.theorems, **_PROBE_PINS}, {**pins.definitions, **_PROBE_DEFINITION_PINS})
     return TamperedTree(
-        root=dest,
-        sorried=sorried.name,
-        weakened=weakened.name,
-        axiom_name="AttnThermo.LogUniform.tamperedAxiom",
-        axiom_users=("AttnThermo.LogUniform.usesTamperedAxiom", "AttnThermo.LogUniform.usesTamperedAxiomTransitively"),
-        false_theorem="AttnThermo.RopePade.tamperedFalse",
-        syntax_error_line=syntax_line,
+        root=dest, lexer="AttnThermo.TamperLexer", lexer_user="AttnThermo.TamperLexerUser",
+        expected_findings=_EXPECTED_FINDINGS, probe="AttnThermo.TamperProbe",
+        changed_definition="AttnThermo.TamperProbe.changedBody", changed_user="AttnThermo.TamperProbe.changedBody_pos",
+        vacuous="AttnThermo.TamperProbe.assumesFalse", broken="AttnThermo.TamperBroken",
+        false_theorem="AttnThermo.TamperBroken.falseStatement", collateral="AttnThermo.TamperBroken.collateral",
+        broken_user="AttnThermo.TamperBrokenUser", syntax_error_line=_BROKEN.splitlines().index("this line is not Lean ((") + 1,
+        weakened=weakened,
     )
 
 
@@ -145,7 +215,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     from attnthermo.lean import check
 
-    slots = threading.BoundedSemaphore(2)
+    import os
+
+    # Lean processes at once for the two background checks (each needs ~4 GB); 1 on a busy machine
+    slots = threading.BoundedSemaphore(int(os.environ.get("ATTNTHERMO_TEST_LEAN_SLOTS", "2")))
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lean-check")
     if "lean_manifest" in wanted:  # the real tree first: it gets the first two Lean slots
         _lean_runs["lean_manifest"] = pool.submit(check, REPO, jobs=2, progress=_lean_progress("real"), slots=slots)
@@ -179,5 +252,5 @@ def tampered_tree() -> TamperedTree:
 
 @pytest.fixture(scope="session")
 def tampered_manifest() -> dict:
-    """The manifest of the tampered copy (sorry, drift, extra axiom, false statement, syntax error)."""
+    """The manifest of the tampered copy (see TamperedTree)."""
     return _lean_run("tampered")[1]

@@ -246,7 +246,7 @@ class Manifest(dict, _Json):
 
     It is also a read-only dict of its JSON form (``manifest["theorems"][name]["status"]``,
     ``json.dumps(manifest)``), for consumers written against plain dicts; new code uses the
-    typed attributes."""
+    typed attributes. ``copy.copy``/``copy.deepcopy`` give a plain, mutable JSON dict."""
 
     schema_version: int
     root: str
@@ -294,6 +294,13 @@ class Manifest(dict, _Json):
         raise TypeError("the manifest is read-only (build a new one with Manifest.from_json)")
 
     __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only  # type: ignore[assignment]
+
+    def __copy__(self) -> dict:
+        """A copy is the plain (mutable) JSON dict."""
+        return self.to_json()
+
+    def __deepcopy__(self, memo: dict) -> dict:
+        return self.to_json()
 
 
 def load_manifest(path: str | Path) -> Manifest:

@@ -43,6 +43,9 @@ def test_dict_view_for_schema_one_consumers_is_read_only() -> None:
     assert manifest["theorems"]["P.A.t"]["status"] == "proved" and manifest.get("ok") is True
     with pytest.raises(TypeError, match="read-only"):
         manifest["ok"] = False
+    edited = copy.deepcopy(manifest)
+    edited["ok"] = False
+    assert type(edited) is dict and manifest.ok is True
 
 
 @pytest.mark.parametrize(

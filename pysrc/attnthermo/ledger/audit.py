@@ -69,7 +69,9 @@ class _Progress:
 
     def note(self, message: str) -> None:
         if self.bar is not None:
-            self.bar.write(message, file=sys.stderr)
+            self.bar.set_postfix_str(message[:60])  # the bar shows what Lean is doing and for how long
+            if not message.startswith("Lean: still elaborating"):
+                self.bar.write(message, file=sys.stderr)
 
     def close(self) -> None:
         if self.bar is not None:

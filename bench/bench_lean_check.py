@@ -1,0 +1,76 @@
+"""Benchmark: a full first Lean check of the library against compiling a one-theorem module.
+
+In one run, on the same machine and toolchain: (1) compile a module holding one theorem (one
+Lean process: what loading the core library costs); (2) a first `attnthermo lean check` of a
+fresh copy of the project (new build folder, nothing cached: every module, the #check/#print
+commands and the value bridge); (3) the same check again (cached). Prints the ratio (2)/(1),
+target <= 1.6, and the cached seconds. Costs two Lean processes (~4 min each on 2 cores): run it
+when no other Lean process is running. Run: ``python bench/bench_lean_check.py [--root DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from attnthermo.lean.checker import check
+from attnthermo.lean.compiler import compile_file
+from attnthermo.lean.toolchain import find_toolchain
+from attnthermo.paths import project_root
+
+ONE_THEOREM = "module\n\n@[expose] public section\n\ntheorem benchOne (n : Nat) : n + 0 = n := by omega\n"
+TARGET_RATIO = 1.6
+
+
+def one_theorem_seconds(workdir: Path) -> float:
+    """Wall seconds of one Lean process compiling a one-theorem module (to an .olean)."""
+    toolchain = find_toolchain(print)
+    src = workdir / "one"
+    (src / "Bench").mkdir(parents=True)
+    (src / "Bench" / "One.lean").write_text(ONE_THEOREM)
+    start = time.monotonic()
+    result = compile_file(toolchain, src, "Bench/One.lean", search_path=[], olean=workdir / "olean" / "Bench" / "One.olean")
+    seconds = time.monotonic() - start
+    if not result.clean:
+        raise SystemExit(f"the one-theorem module did not compile: {[m.summary() for m in result.messages]}")
+    return seconds
+
+
+def fresh_copy(root: Path, workdir: Path) -> Path:
+    """A copy of the Lean project (its own, empty build folder)."""
+    copy = workdir / "project"
+    for part in ("lean", "bridge"):
+        shutil.copytree(root / part, copy / part)
+    for part in ("lakefile.lean", "lean-toolchain"):
+        shutil.copyfile(root / part, copy / part)
+    return copy
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=None, help="Lean project (default: this one)")
+    root = (parser.parse_args().root or project_root()).resolve()
+    with tempfile.TemporaryDirectory(prefix="attnthermo-bench-", dir="/tmp") as tmp:
+        workdir = Path(tmp)
+        one = one_theorem_seconds(workdir)
+        print(f"one-theorem module: {one:.1f} s (one Lean process)", flush=True)
+        copy = fresh_copy(root, workdir)
+        start = time.monotonic()
+        first = check(copy, progress=None)
+        full = time.monotonic() - start
+        start = time.monotonic()
+        again = check(copy, progress=None)
+        cached = time.monotonic() - start
+    n_modules = len(first.modules)
+    print(f"full first check: {full:.1f} s ({first.check.processes} Lean process(es); {n_modules} modules, "
+          f"{len(first.theorems)} theorems, {len(first.definitions)} definitions, {len(first.values)} values; "
+          f"{first.counts.line()})")
+    print(f"ratio full / one-theorem: {full / one:.2f}x (target <= {TARGET_RATIO}x)")
+    print(f"cached re-check: {cached:.1f} s ({'cached' if again.check.cached else 'NOT cached'})")
+
+
+if __name__ == "__main__":
+    main()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from attnthermo.errors import LeanCheckFailed
 from attnthermo.lean.lexer import tokenize
 
 ALLOWED_AXIOMS = ("propext", "Classical.choice", "Quot.sound")
@@ -46,11 +47,10 @@ def term_findings(printed: str, project_axioms: set[str]) -> list[str]:
     found: set[str] = set()
     try:
         tokens = tokenize(printed)
-    except Exception:  # noqa: BLE001 - printed terms are not source; fall back to words
+    except LeanCheckFailed:  # printed terms are not source; an odd one is read word by word
         words = re.findall(r"[\w.«»']+", printed)
-        tokens = []
         found |= {UNCHECKED_CONSTANTS[p] for w in words for p in w.split(".") if p in UNCHECKED_CONSTANTS}
-        found |= {w for w in words if w in project_axioms}
+        return sorted(found | {f"axiom {w}" for w in words if w in project_axioms})
     for tok in tokens:
         if tok.kind != "ident":
             continue

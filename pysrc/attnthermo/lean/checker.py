@@ -67,6 +67,7 @@ class LeanRun:
     values_at: dict[int, str] = field(default_factory=dict)
     eval_messages: list[Message] = field(default_factory=list)
     run: CheckRun = field(default_factory=lambda: CheckRun(None, None, 0, 0.0, True))
+    axioms: set[str] = field(default_factory=set)  # the project's own axioms (refused, and scanned for)
 
 
 def check(
@@ -387,7 +388,7 @@ def _theorem(decl: Declaration, after: int, module: Module, run: LeanRun, findin
         audit = AxiomAudit("print-axioms", not bad, bad, axioms)
     else:
         proof, error = _info(run, "print-proof", decl.name)
-        bad = term_findings(proof, set()) if proof is not None else [f"#print gave no proof term ({error or 'no output'})"]
+        bad = term_findings(proof, run.axioms) if proof is not None else [f"#print gave no proof term ({error or 'no output'})"]
         audit = AxiomAudit("proof-term", not bad, bad, None)
     mod_status = run.status[module.name]
     own_findings = [f for f in findings if after < f.line <= decl.end_line]
@@ -433,6 +434,7 @@ def _theorem(decl: Declaration, after: int, module: Module, run: LeanRun, findin
 def _manifest(project: Project, toolchain: Toolchain, findings: dict[str, list[Finding]], run: LeanRun,
               pins: Pins, entries: list[ValueEntry]) -> Manifest:
     native = toolchain.kind == "native"
+    run.axioms = {d.name for m in project.order for d in m.source.declarations if d.kind == "axiom"}
     definitions: dict[str, DefinitionResult] = {}
     for module in project.order:
         for decl in module.source.declarations:

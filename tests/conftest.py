@@ -214,18 +214,26 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if not wanted or _lean_runs or session.config.option.collectonly:
         return
     from attnthermo.lean import check
+    from attnthermo.lean.buildpaths import build_dir_for
+    from attnthermo.lean.toolchain import find_toolchain
 
     import os
 
     # Lean processes at once for the two background checks (each needs ~4 GB); 1 on a busy machine
     slots = threading.BoundedSemaphore(int(os.environ.get("ATTNTHERMO_TEST_LEAN_SLOTS", "2")))
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lean-check")
-    if "lean_manifest" in wanted:  # the real tree first: it gets the first two Lean slots
-        _lean_runs["lean_manifest"] = pool.submit(check, REPO, jobs=2, progress=_lean_progress("real"), slots=slots)
+    # fixed now, before tests start changing PATH and the cache folder in the main thread
+    toolchain = find_toolchain()
+    tampered_root = Path(tempfile.mkdtemp(prefix="attnthermo-tampered-"))
+    builds = {root: build_dir_for(root, toolchain.kind) for root in (REPO, tampered_root)}
+    if "lean_manifest" in wanted:  # the real tree first: it gets the first Lean slot
+        _lean_runs["lean_manifest"] = pool.submit(check, REPO, jobs=2, progress=_lean_progress("real"), slots=slots,
+                                                  toolchain=toolchain, build_dir=builds[REPO])
     if wanted & {"tampered_manifest", "tampered_tree"}:
         def tampered() -> tuple[TamperedTree, dict]:
-            tree = _make_tampered_tree(Path(tempfile.mkdtemp(prefix="attnthermo-tampered-")))
-            return tree, check(tree.root, jobs=2, progress=_lean_progress("tampered"), slots=slots)
+            tree = _make_tampered_tree(tampered_root)
+            return tree, check(tree.root, jobs=2, progress=_lean_progress("tampered"), slots=slots,
+                               toolchain=toolchain, build_dir=builds[tampered_root])
 
         _lean_runs["tampered"] = pool.submit(tampered)
     pool.shutdown(wait=False)

@@ -77,19 +77,25 @@ def check(
     jobs: int = 2,
     progress: Callable[[str], None] | None = print,
     slots: threading.Semaphore | None = None,
+    toolchain: Toolchain | None = None,
+    build_dir: Path | None = None,
 ) -> Manifest:
     """Check the Lean project at ``root`` (default: ``attnthermo.paths.project_root()``).
 
     Returns the manifest and writes it to the build folder and to ``json_path`` if given.
-    ``slots`` bounds the Lean processes shared with other concurrent checks (default: ``jobs``).
+    ``slots`` bounds the Lean processes shared with other concurrent checks (default: ``jobs``);
+    ``toolchain`` and ``build_dir`` default to ``find_toolchain()`` and ``build_dir_for(root, kind)``
+    (pass them to fix both before starting a check in another thread).
     Raises ToolchainError when Lean cannot be found or installed, LeanCheckFailed when an import
     resolves to no file or a file cannot be lexed (before any Lean process).
     """
-    return _check(root, json_path=json_path, jobs=jobs, progress=progress, slots=slots, pins=None)
+    return _check(root, json_path=json_path, jobs=jobs, progress=progress, slots=slots, pins=None,
+                  toolchain=toolchain, build_dir=build_dir)
 
 
 def _check(root: Path | str | None, *, json_path: Path | str | None, jobs: int,
-           progress: Callable[[str], None] | None, slots: threading.Semaphore | None, pins: Pins | None) -> Manifest:
+           progress: Callable[[str], None] | None, slots: threading.Semaphore | None, pins: Pins | None,
+           toolchain: Toolchain | None = None, build_dir: Path | None = None) -> Manifest:
     """``check``, with the pins given (``pin`` ignores the old ones) or read from the project."""
     if not isinstance(jobs, int) or jobs < 1:
         raise DomainError("jobs", jobs, "must be a positive integer (Lean processes at once)")
@@ -105,9 +111,9 @@ def _check(root: Path | str | None, *, json_path: Path | str | None, jobs: int,
         if found:
             say(f"source audit: {name} refused: " + "; ".join(f.summary() for f in found[:3])
                 + (f" (+{len(found) - 3} more)" if len(found) > 3 else ""))
-    toolchain = find_toolchain(say)
+    toolchain = toolchain or find_toolchain(say)
     slots = slots or threading.BoundedSemaphore(jobs)
-    build = build_dir_for(root, toolchain.kind)
+    build = build_dir or build_dir_for(root, toolchain.kind)
     refused = frozenset(n for n, f in findings.items() if f)
     with exclusive_lock(build / ".lock"):
         if toolchain.kind == "wasm":
@@ -117,7 +123,6 @@ def _check(root: Path | str | None, *, json_path: Path | str | None, jobs: int,
         manifest = _manifest(project, toolchain, findings, run, pins, entries)
         text = json.dumps(manifest.to_json(), indent=1, ensure_ascii=False)
         (build / "manifest.json").write_text(text, encoding="utf-8")
-    say(manifest.counts.line() + ("" if manifest.ok else f"; {len(manifest.failures)} failure(s)"))
     if json_path is not None:
         Path(json_path).parent.mkdir(parents=True, exist_ok=True)
         Path(json_path).write_text(text, encoding="utf-8")

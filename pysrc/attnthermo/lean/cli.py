@@ -31,10 +31,11 @@ def _check(args: argparse.Namespace) -> int:
     from attnthermo.manifest import manifest_path
 
     manifest = check(args.root, json_path=args.json_path, jobs=args.jobs, progress=lambda m: print(m, flush=True))
-    unpinned = sorted(n for n, t in manifest.theorems.items() if t.pinned == "unpinned")
+    unpinned = sorted(n for n, t in manifest.theorems.items() if t.pinned == "unpinned" and t.status == "proved")
     run = manifest.check
     how = "cached" if run.cached else f"{run.processes} Lean process(es), {run.seconds:.0f} s"
-    print(f"{manifest.counts.line()}; toolchain {manifest.toolchain.kind} {manifest.toolchain.version} ({how}); "
+    failed = "" if manifest.ok else f"; {len(manifest.failures)} failure(s)"
+    print(f"{manifest.counts.line()}{failed}; toolchain {manifest.toolchain.kind} {manifest.toolchain.version} ({how}); "
           f"axiom audit: {manifest.axiom_audit}")
     if unpinned:
         print(f"note: {len(unpinned)} theorem(s) not pinned (proved, but not trusted downstream): " + ", ".join(unpinned))

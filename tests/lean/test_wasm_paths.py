@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from attnthermo.lean.toolchain import wasm_can_see, wasm_visible_dir
+from attnthermo.lean.buildpaths import wasm_can_see, wasm_visible_dir
 
 
 def test_visibility_rule() -> None:

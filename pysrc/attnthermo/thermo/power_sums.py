@@ -7,8 +7,12 @@ Routes (math-notes §4), all evaluated at a working precision ``wp`` chosen by t
 - ``stieltjes`` z = 1, γ = 1:  S_k = γ_k(1) - γ_k(N+1), generalised Stieltjes constants;
 - ``stieltjes_series`` z = 1, γ = 1 + ε, finite N:  S_k = Σ_j (-ε)^j/j! · [γ_{k+j}(1) - γ_{k+j}(N+1)]
   (the series route near γ = 1, used to cross-check the Hurwitz route there);
-- ``lerch``     z < 1:  Σ_{d≤N} z^d d^-s = Li_s(z) - z^{N+1} Φ(z, s, N+1); the s-derivatives by a
-  five-point central difference at raised precision (mpmath has no s-derivative of Li or Φ).
+- ``direct``    z < 1 when at most :data:`DIRECT_MAX_TERMS` terms are needed: the sum itself, up to N or
+  until a rigorous geometric bound on everything after the last term (each ratio of consecutive terms
+  is at most ρ < 1 from there on) falls below 10^-wp of the sum — the z^{N+1}Φ tail is never formed;
+- ``lerch``     z < 1 otherwise (z close to 1 and N large):  Σ_{d≤N} z^d d^-s = Li_s(z) - z^{N+1} Φ(z, s, N+1);
+  the s-derivatives by a five-point central difference at raised precision (mpmath has no
+  s-derivative of Li or Φ). Slower (seconds); ``bench/bench_identities.py`` reports by how much.
 
 The Hurwitz route cancels ζ(γ) against ζ(γ, N+1), both ≈ 1/(γ-1): it loses about
 (k+1)·|log₁₀|γ-1|| digits, which :func:`digits_lost` reports so the caller can raise ``wp``.
@@ -22,19 +26,36 @@ The Hurwitz route cancels ζ(γ) against ζ(γ, N+1), both ≈ 1/(γ-1): it lose
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import mpmath
 
 from attnthermo.errors import DomainError
 from attnthermo.thermo.params import INF, Count, Real, to_mpf
 
-ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "lerch")
+ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "direct", "lerch")
+
+# the direct sum is used while it needs at most this many terms (beyond, the Lerch route is faster)
+DIRECT_MAX_TERMS = 50_000
 
 
 def choose_route(gamma: Real, N: Count, z: Real) -> str:
     """The route ``auto`` takes for these parameters."""
     if z != 1:
-        return "lerch"
+        return "direct" if direct_terms(gamma, N, z) <= DIRECT_MAX_TERMS else "lerch"
     return "stieltjes" if gamma == 1 else "hurwitz"
+
+
+def direct_terms(gamma: Real, N: Count, z: Real, digits: int = 40) -> int:
+    """About how many terms the direct sum needs for ``digits`` digits (N when N is smaller)."""
+    with mpmath.workdps(20):
+        mu = -mpmath.log(to_mpf(z))
+        if mu <= 0:
+            return 10**18 if N is INF else N
+        # z^M M^{-γ} (log M)² ≤ 10^-digits: the geometric decay, plus the polynomial factor's worth
+        estimate = (digits * mpmath.log(10) + (abs(to_mpf(gamma)) + 2) * mpmath.log(digits / mu + 3)) / mu
+        needed = int(mpmath.ceil(estimate)) + 1
+    return needed if N is INF else min(N, needed)
 
 
 def digits_lost(gamma: Real, N: Count, z: Real, k_max: int = 2) -> int:
@@ -68,6 +89,12 @@ def power_sums(gamma: Real, N: Count, z: Real, *, wp: int, route: str = "auto", 
             _require(z == 1 and N is not INF, chosen, "needs z = 1 and finite N")
             return _stieltjes_series(to_mpf(gamma) - 1, N, k_max, wp)
         _require(z != 1 or gamma > 1 or N is not INF, chosen, "diverges at z = 1, gamma <= 1, N infinite")
+        if chosen == "direct":
+            _require(z < 1, chosen, "needs z < 1 (the terms must decay geometrically)")
+            sums = _direct(to_mpf(gamma), N, to_mpf(z), k_max)
+            if sums is not None:
+                return sums
+            _require(route == "auto", chosen, f"needs more than {DIRECT_MAX_TERMS} terms here (use lerch)")
         return _lerch(to_mpf(gamma), N, to_mpf(z), k_max, wp)
 
 
@@ -179,3 +206,69 @@ def _lerch(s: mpmath.mpf, N: Count, z: mpmath.mpf, k_max: int, wp: int) -> list[
         values = [f0, -d1, d2][: k_max + 1]
     with mpmath.workdps(wp):
         return [+v for v in values]
+
+
+@lru_cache(maxsize=1)
+def _smallest_prime_factors(limit: int) -> list[int]:
+    """spf[d] for d ≤ limit (a sieve): log d and d^-s of a composite come from its factors."""
+    spf = list(range(limit + 1))
+    for p in range(2, int(limit**0.5) + 1):
+        if spf[p] == p:
+            for multiple in range(p * p, limit + 1, p):
+                if spf[multiple] == multiple:
+                    spf[multiple] = p
+    return spf
+
+
+def _direct(s: mpmath.mpf, N: Count, z: mpmath.mpf, k_max: int) -> list[mpmath.mpf] | None:
+    """Σ_{d≤N} (log d)^k z^d d^-s term by term, stopping early once the rest is provably below
+    10^-wp of each sum (None if more than :data:`DIRECT_MAX_TERMS` terms would be needed).
+
+    From d ≥ 2 on, the ratio of consecutive terms t_{j+1}/t_j = z (1+1/j)^{-s} (log(j+1)/log j)^k
+    is at most ρ_d = z (1+1/d)^{max(0,-s)} (1 + 1/(d log d))^k for every j ≥ d (each factor falls
+    with j), so Σ_{j>d} t_j ≤ t_d ρ_d/(1 - ρ_d) whenever ρ_d < 1. Arithmetic is fixed point on
+    Python integers with guard bits; log d and d^-s are evaluated only for primes (a composite
+    d = p·m takes log p + log m and p^-s·m^-s).
+    """
+    spf = _smallest_prime_factors(DIRECT_MAX_TERMS)
+    target = mpmath.mp.prec  # the sums must hold this many bits relative to themselves
+    small = max(0, int(-mpmath.log(z, 2))) * (k_max + 2)  # the sums can be as small as z^(k+2)
+    prec = target + small + 40
+    growth = max(0.0, -float(s))
+    float_z = float(z)
+    with mpmath.workprec(prec + 20):
+        fixed_z = int(mpmath.ldexp(z, prec))
+        logs, powers = [0, 0], [0, 1 << prec]
+        sums = [fixed_z] + [0] * k_max  # d = 1: log 1 = 0
+        z_power = fixed_z
+        last = N if N is not INF else None
+        d = 1
+        while last is None or d < last:
+            d += 1
+            if d > DIRECT_MAX_TERMS:
+                return None
+            p = spf[d]
+            if p == d:
+                log_p = mpmath.log(d)
+                log_d = int(mpmath.ldexp(log_p, prec))
+                power = int(mpmath.ldexp(mpmath.exp(-s * log_p), prec))
+            else:
+                log_d = logs[p] + logs[d // p]
+                power = (powers[p] * powers[d // p]) >> prec
+            logs.append(log_d)
+            powers.append(power)
+            z_power = (z_power * fixed_z) >> prec
+            term = (power * z_power) >> prec
+            terms = []
+            for k in range(k_max + 1):
+                sums[k] += term
+                terms.append(term)
+                term = (term * log_d) >> prec
+            if d % 8 == 0:
+                log_float = log_d / 2.0**prec
+                rho = float_z * (1 + 1 / d) ** growth * (1 + 1 / (d * log_float)) ** k_max * (1 + 1e-12)
+                if rho < 1:
+                    factor = int(rho / (1 - rho) * 2**20) + 1
+                    if all(t * factor <= (total << 20) >> (target + 8) for t, total in zip(terms, sums)):
+                        break
+        return [mpmath.ldexp(mpmath.mpf(total), -prec) for total in sums]

@@ -1,0 +1,81 @@
+"""The one place thermo and the ledger read a Lean manifest through (schema in DEVELOPERS.md).
+
+Until the typed manifest reader lands on the ground floor, this wraps
+``attnthermo.lean.manifest_file``, imported only when a manifest is actually read, so that
+``import attnthermo.thermo.registry`` loads none of the compiler or toolchain modules. Everything
+else asks the questions below instead of reaching into the manifest's dicts.
+
+>>> m = {"theorems": {"A.t": {"status": "proved", "statement": "1 = 1", "claims": ["c"], "kind": "theorem"}}}
+>>> theorem_status(m, "A.t"), theorem_status(m, "A.u"), claim_tags(m)
+('proved', 'missing', {'A.t': ('c',)})
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+Manifest = dict
+
+
+def load(path: str | Path) -> Manifest:
+    """The manifest written to ``path`` by ``attnthermo lean check --json``."""
+    from attnthermo.lean.manifest_file import load_manifest
+
+    return load_manifest(path)
+
+
+def cached(root: str | Path | None = None) -> Manifest | None:
+    """The manifest of the last ``attnthermo lean check`` of ``root`` (default: this project), or None."""
+    from attnthermo.lean.manifest_file import cached_manifest
+
+    return cached_manifest(root)
+
+
+def _entry(manifest: Manifest, theorem: str) -> dict[str, Any] | None:
+    return manifest.get("theorems", {}).get(theorem)
+
+
+def theorem_status(manifest: Manifest, theorem: str) -> str:
+    """"proved", "failed", "blocked", "drift", or "missing" when the manifest does not list it."""
+    entry = _entry(manifest, theorem)
+    return "missing" if entry is None else str(entry.get("status"))
+
+
+def theorem_statement(manifest: Manifest, theorem: str) -> str | None:
+    """Lean's statement of the theorem as the manifest records it (elaborated where the checker could)."""
+    entry = _entry(manifest, theorem)
+    return None if entry is None else entry.get("statement")
+
+
+def theorem_reason(manifest: Manifest, theorem: str) -> str | None:
+    """Why a theorem is not proved (None when it is, or is missing)."""
+    entry = _entry(manifest, theorem)
+    return None if entry is None else entry.get("reason")
+
+
+def theorem_location(manifest: Manifest, theorem: str) -> tuple[str, int] | None:
+    """(file relative to the project root, line) of the theorem."""
+    entry = _entry(manifest, theorem)
+    return None if entry is None else (str(entry.get("file")), int(entry.get("line") or 0))
+
+
+def claim_tags(manifest: Manifest) -> dict[str, tuple[str, ...]]:
+    """{theorem: claim ids its docstring names (``Claim: `id` ``)} for every tagged theorem."""
+    return {name: tuple(entry.get("claims") or ()) for name, entry in manifest.get("theorems", {}).items()
+            if entry.get("claims") and entry.get("kind", "theorem") == "theorem"}
+
+
+def toolchain_version(manifest: Manifest) -> str | None:
+    return (manifest.get("toolchain") or {}).get("version")
+
+
+def tags_from_sources(root: str | Path) -> dict[str, tuple[str, ...]]:
+    """The same tags read straight from the Lean sources by the checker's parser (no compiling):
+    what a manifest of ``root`` would carry."""
+    from attnthermo.lean.project import load_project
+    from attnthermo.lean.sources import claim_ids
+
+    project = load_project(Path(root))
+    return {d.name: tuple(claim_ids(d.docstring)) for m in project.order for d in m.source.declarations
+            if d.kind == "theorem" and claim_ids(d.docstring)}

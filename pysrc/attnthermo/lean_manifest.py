@@ -12,10 +12,49 @@ else asks the questions below instead of reaching into the manifest's dicts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 Manifest = dict
+
+
+@dataclass(frozen=True)
+class TheoremRecord:
+    """One theorem as the manifest records it."""
+
+    name: str
+    module: str
+    file: str
+    line: int
+    kind: str
+    statement: str
+    signature: str
+    claims: tuple[str, ...]
+    status: str
+    reason: str | None
+    pinned: str
+    axioms_ok: bool
+    axioms_found: tuple[str, ...]
+
+
+def theorem(manifest: Manifest, name: str) -> TheoremRecord | None:
+    """The manifest's record of theorem ``name`` (None when it is not listed)."""
+    entry = _entry(manifest, name)
+    if entry is None:
+        return None
+    axioms = entry.get("axioms") or {}
+    return TheoremRecord(
+        name=name, module=str(entry.get("module")), file=str(entry.get("file")), line=int(entry.get("line") or 0),
+        kind=str(entry.get("kind", "theorem")), statement=str(entry.get("statement") or ""),
+        signature=str(entry.get("signature") or entry.get("statement") or ""), claims=tuple(entry.get("claims") or ()),
+        status=str(entry.get("status")), reason=entry.get("reason"), pinned=str(entry.get("pinned")),
+        axioms_ok=bool(axioms.get("ok")), axioms_found=tuple(map(str, axioms.get("found") or ())))
+
+
+def project_root(manifest: Manifest) -> str:
+    """The Lean project the manifest was written for."""
+    return str(manifest.get("root", ""))
 
 
 def load(path: str | Path) -> Manifest:
@@ -61,9 +100,9 @@ def theorem_location(manifest: Manifest, theorem: str) -> tuple[str, int] | None
 
 
 def claim_tags(manifest: Manifest) -> dict[str, tuple[str, ...]]:
-    """{theorem: claim ids its docstring names (``Claim: `id` ``)} for every tagged theorem."""
+    """{theorem: claim ids its docstring names (``Claim: `id` ``)} for every theorem, tagged or not."""
     return {name: tuple(entry.get("claims") or ()) for name, entry in manifest.get("theorems", {}).items()
-            if entry.get("claims") and entry.get("kind", "theorem") == "theorem"}
+            if entry.get("kind", "theorem") == "theorem"}
 
 
 def toolchain_version(manifest: Manifest) -> str | None:
@@ -78,4 +117,4 @@ def tags_from_sources(root: str | Path) -> dict[str, tuple[str, ...]]:
 
     project = load_project(Path(root))
     return {d.name: tuple(claim_ids(d.docstring)) for m in project.order for d in m.source.declarations
-            if d.kind == "theorem" and claim_ids(d.docstring)}
+            if d.kind == "theorem"}

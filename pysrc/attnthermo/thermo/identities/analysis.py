@@ -239,7 +239,8 @@ def _n_active_form():
 
     x = sympy.Symbol("x", real=True)
     d_h = sympy.Symbol("d_h", positive=True)
-    return equation((d_h / 2 - x) - (d_h / 2 - 1 - sympy.floor(x)), 1 + sympy.floor(x) - x)
+    continuous, exact = d_h / 2 - x, d_h / 2 - 1 - sympy.floor(x)
+    return equation(sympy.Add(continuous, -exact, evaluate=False), 1 + sympy.floor(x) - x)
 
 
 def _n_active_value(*, d, theta, d_head, dps):

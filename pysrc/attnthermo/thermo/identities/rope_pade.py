@@ -83,7 +83,7 @@ def _middle_form():
 
     (q,) = _positive("q")
     k = sympy.Symbol("k", integer=True, nonnegative=True)
-    return equation((q**k) ** 2, q ** (2 * k))
+    return equation(sympy.Pow(q**k, 2, evaluate=False), q ** (2 * k))
 
 
 def _middle_value(*, theta, dps):

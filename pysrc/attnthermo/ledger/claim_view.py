@@ -91,8 +91,8 @@ def _identity_view(receipt: dict) -> dict[str, Any]:
 
 
 def _measurement_view(receipt: dict, ledger: dict | None) -> dict[str, Any]:
-    metrics = receipt.get("data", {}).get("metrics") or {}
     row = (ledger or {}).get("measurements", {}).get(receipt["label"], {})
+    metrics = row.get("metrics") or receipt.get("data", {}).get("metrics") or {}  # the row has every metric
     setting = row.get("setting") or {}
     control = is_control(row)
     return {"label": receipt["label"], "relation": receipt["relation"], "status": receipt["status"],

@@ -111,7 +111,7 @@ def _fugacity_check(t: Tally) -> None:
 FUGACITY = declare(
     name="fugacity_truncatedPolylog", lean_module=LEAN_MODULE,
     lean=("fugacity_truncatedPolylog", "fugacity_truncatedSeries_shift", "fugacity_partitionFunction_attentionStates"),
-    claims=("partition-generates-moments",),
+    claims=("partition-generates-moments", "partition-polylog"),
     statement="z∂_z Σ_{d≤N} a_d z^d = Σ_{d≤N} d·a_d z^d, so z∂_z Σ z^d d^-s = Σ z^d d^-(s-1); "
               "at N = ∞, z∂_z Li_s(z) = Li_{s-1}(z)",
     point=dict(s=2, z=Fraction(1, 2), N=math.inf, dps=30),

@@ -107,6 +107,10 @@ def test_markdown_rounds_to_the_ci_and_omits_control_metrics(ledger_file, tmp_pa
     md = render_markdown(ledger, tmp_path)
     decay = md.split("### measurement decay-fit on smollm2")[1].split("###")[0]
     assert "| 0.887 [0.867, 0.911] |" in decay and "| [4, 64] | 256 | 4 |" in decay
+    row = next(line for line in md.splitlines() if line.startswith("| `trained-gamma-below-one`"))
+    assert "γ 0.887 [0.867, 0.911], d ∈ [4, 64], N 256 × 4 prompts" in row
+    twelfth = next(line for line in md.splitlines() if line.startswith("| `cv-gamma1-twelfth`"))
+    assert "Lean (algebraic core)" in twelfth and "Lean (algebraic core) + identity at 30 digits" in twelfth
     assert "gamma_pade" in decay
     control = md.split("### measurement random-init on smollm2")[1].split("###")[0]
     assert "gamma_pade" not in control

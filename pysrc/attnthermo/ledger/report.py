@@ -75,18 +75,25 @@ def _link(target: str, base: Path) -> str:
         return target
 
 
-def _receipt_md(r: dict, base: Path) -> str:
+def _receipt_md(r: dict, base: Path, measurements: dict) -> str:
     mark = _MARK.get(r["status"], "?")
     rel = "" if r["relation"] == "supports" else " (contradicts)"
     if r["kind"] == "lean":
         links = ", ".join(f"[{_cell(link['theorem'].rsplit('.', 1)[-1])}]({_link(link['path'], base)}#L{link['line']}) "
                           f"`{_cell(link['text'])}`" for link in r["links"]) or _cell(r["label"])
-        return f"{mark} Lean{rel}: {links}"
+        covers = r.get("data", {}).get("covers")
+        return f"{mark} Lean{rel}{f' ({covers})' if covers else ''}: {links}"
     if r["kind"] == "identity":
         return f"{mark} identity{rel}: `{_cell(r['label'])}`"
     if r["kind"] == "measurement":
         anchor = "measurement-" + r["label"].replace(" on ", "-").replace(" ", "-")
-        return f"{mark} measurement{rel}: [{_cell(r['label'])}](#{anchor})"
+        m = measurements.get(r["label"], {})
+        metrics, setting = m.get("metrics") or {}, m.get("setting") or {}
+        numbers = "" if metrics.get("gamma") is None else (
+            f" γ {with_ci(metrics['gamma'], metrics.get('gamma_ci_low'), metrics.get('gamma_ci_high'))}, "
+            f"d ∈ {_window(metrics.get('window') or setting.get('window'))}, N {setting.get('tokens', '?')} × "
+            f"{setting.get('prompts', m.get('prompts', '?'))} prompts")
+        return f"{mark} measurement{rel}: [{_cell(r['label'])}](#{anchor}){numbers}"
     return f"{mark} citation{rel}: {_cell(r['label'])}"
 
 
@@ -116,7 +123,8 @@ def render_markdown(ledger: dict[str, Any], base: Path) -> str:
     for cid in ledger["order"]:
         row = ledger["claims"][cid]
         book = row["book_says"] or f"({row['book_bucket']})"
-        receipts = "<br>".join(_receipt_md(r, base) for r in row["receipts"]) or _cell(row["no_receipt_reason"])
+        receipts = "<br>".join(_receipt_md(r, base, ledger["measurements"]) for r in row["receipts"]) \
+            or _cell(row["no_receipt_reason"])
         lines.append(
             f"| `{cid}` | {row['chapter']} | {row['kind']} | **{row['bucket']}** | {_cell(row['strength'])} | "
             f"{_cell(book)} | {row['agreement']} | {receipts} | {_cell(row['reason'])} |")

@@ -10,9 +10,10 @@ Routes (math-notes §4), all evaluated at a working precision ``wp`` chosen by t
 - ``direct``    z < 1 when at most :data:`DIRECT_MAX_TERMS` terms are needed: the sum itself, up to N or
   until a rigorous geometric bound on everything after the last term (each ratio of consecutive terms
   is at most ρ < 1 from there on) falls below 10^-wp of the sum — the z^{N+1}Φ tail is never formed;
-- ``lerch``     z < 1 otherwise (z close to 1 and N large):  Σ_{d≤N} z^d d^-s = Li_s(z) - z^{N+1} Φ(z, s, N+1);
-  the s-derivatives by a five-point central difference at raised precision (mpmath has no
-  s-derivative of Li or Φ). Slower (seconds); ``bench/bench_identities.py`` reports by how much.
+- ``lerch``     z < 1 otherwise (z close to 1 and N large):  Σ_{d≤N} z^d d^-s = Li_s(z) - z^{N+1} Φ(z, s, N+1),
+  the Φ tail dropped when a geometric bound proves it below the working precision; the
+  s-derivatives by a five-point central difference at raised precision (mpmath has no
+  s-derivative of Li or Φ). Slower; ``bench/bench_identities.py`` reports by how much.
 
 The Hurwitz route cancels ζ(γ) against ζ(γ, N+1), both ≈ 1/(γ-1): it loses about
 (k+1)·|log₁₀|γ-1|| digits, which :func:`digits_lost` reports so the caller can raise ``wp``.
@@ -190,13 +191,14 @@ def _lerch(s: mpmath.mpf, N: Count, z: mpmath.mpf, k_max: int, wp: int) -> list[
     # 2·step digits for the round-off of f''; near an integer s, Li and Φ lose about one step more
     near_integer = abs(s - mpmath.nint(s)) < mpmath.mpf(10) ** -2
     inner = wp + (3 if near_integer else 2) * step_digits + 10
+    with_tail = N is not INF and not _tail_negligible(s, N, z, k_max, inner + step_digits)
     with mpmath.workdps(inner):
         h = mpmath.mpf(10) ** (-step_digits)
         zz = +z
 
         def F(x: mpmath.mpf) -> mpmath.mpf:
             value = mpmath.polylog(x, zz)
-            if N is not INF:
+            if with_tail:
                 value -= zz ** (N + 1) * mpmath.lerchphi(zz, x, N + 1)
             return value
 
@@ -206,6 +208,24 @@ def _lerch(s: mpmath.mpf, N: Count, z: mpmath.mpf, k_max: int, wp: int) -> list[
         values = [f0, -d1, d2][: k_max + 1]
     with mpmath.workdps(wp):
         return [+v for v in values]
+
+
+def _tail_negligible(s: mpmath.mpf, N: int, z: mpmath.mpf, k_max: int, digits: int) -> bool:
+    """True when Σ_{d>N} (log d)^k z^d d^-s is provably below 10^-digits of S_k for every k ≤ k_max:
+    the geometric bound t_{N+1}/(1 - ρ) (ratios of later terms ≤ ρ, as in :func:`_direct_fixed`)
+    against the lower bounds S_0 ≥ z and S_k ≥ (log 2)^k 2^-s z² (all terms are positive)."""
+    with mpmath.workdps(30):
+        d = mpmath.mpf(N + 1)
+        rho = z * (1 + 1 / d) ** max(mpmath.mpf(0), -s) * (1 + 1 / (d * mpmath.log(d))) ** k_max
+        if rho >= 1:
+            return False
+        scale = mpmath.mpf(10) ** -digits
+        for k in range(k_max + 1):
+            bound = mpmath.log(d) ** k * mpmath.exp(-s * mpmath.log(d) + (N + 1) * mpmath.log(z)) / (1 - rho)
+            lower = z if k == 0 else mpmath.log(2) ** k * mpmath.mpf(2) ** -s * z**2
+            if bound > scale * lower:
+                return False
+    return True
 
 
 @lru_cache(maxsize=1)

@@ -1,9 +1,10 @@
 """The one place thermo and the ledger read a Lean manifest through (schema in DEVELOPERS.md).
 
-Until the typed manifest reader lands on the ground floor, this wraps
-``attnthermo.lean.manifest_file``, imported only when a manifest is actually read, so that
-``import attnthermo.thermo.registry`` loads none of the compiler or toolchain modules. Everything
-else asks the questions below instead of reaching into the manifest's dicts.
+Until the typed manifest reader lands on the ground floor, this reads the JSON itself (schema
+versions 1 and 2 carry the same theorem fields used here) and imports the checker only to find
+the cached manifest's folder, so that ``import attnthermo.thermo.registry`` loads none of the
+compiler or toolchain modules. Everything else asks the questions below instead of reaching into
+the manifest's dicts; switching to the typed reader changes this file only.
 
 >>> m = {"theorems": {"A.t": {"status": "proved", "statement": "1 = 1", "claims": ["c"], "kind": "theorem"}}}
 >>> theorem_status(m, "A.t"), theorem_status(m, "A.u"), claim_tags(m)
@@ -57,18 +58,40 @@ def project_root(manifest: Manifest) -> str:
     return str(manifest.get("root", ""))
 
 
-def load(path: str | Path) -> Manifest:
-    """The manifest written to ``path`` by ``attnthermo lean check --json``."""
-    from attnthermo.lean.manifest_file import load_manifest
+READABLE_SCHEMAS = (1, 2)
 
-    return load_manifest(path)
+
+def load(path: str | Path) -> Manifest:
+    """The manifest written to ``path`` by ``attnthermo lean check --json``; DomainError naming the
+    file if it is not one."""
+    import json
+
+    from attnthermo.errors import DomainError
+
+    source = Path(path)
+    if not source.is_file():
+        raise DomainError("manifest", str(source), "no such file (write one with `attnthermo lean check --json PATH`)")
+    try:
+        manifest = json.loads(source.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DomainError("manifest", str(source), f"not valid JSON: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("schema_version") not in READABLE_SCHEMAS \
+            or not isinstance(manifest.get("theorems"), dict):
+        raise DomainError("manifest", str(source), f"not a Lean manifest (schema_version {READABLE_SCHEMAS})")
+    return manifest
 
 
 def cached(root: str | Path | None = None) -> Manifest | None:
-    """The manifest of the last ``attnthermo lean check`` of ``root`` (default: this project), or None."""
-    from attnthermo.lean.manifest_file import cached_manifest
+    """The manifest of the last ``attnthermo lean check`` of ``root`` (default: this project), or None.
+    Never compiles."""
+    from attnthermo.lean.checker import build_dir_for
+    from attnthermo.paths import project_root
 
-    return cached_manifest(root)
+    try:
+        path = build_dir_for(Path(root) if root is not None else project_root()) / "manifest.json"
+    except FileNotFoundError:
+        return None
+    return load(path) if path.is_file() else None
 
 
 def _entry(manifest: Manifest, theorem: str) -> dict[str, Any] | None:

@@ -170,7 +170,7 @@ def render_claim(view: dict[str, Any]) -> str:
              f"book: {view['book_says'] or '(no label)'} [{view['book_bucket']}] — {view['agreement']}",
              f"mechanism: {view['mechanism']} — {view['mechanism_note']}"]
     for r in view["lean"]:
-        covers = f"covers {r['covers']}: {r['covers_why']}" if r["covers"] else ""
+        covers = f"covers the {r['covers']}: {r['covers_why']}" if r["covers"] else ""
         lines.append(f"Lean {_MARK.get(r['status'], '?')} ({r['relation']}; {covers})")
         for t in r["theorems"]:
             where = f"  {t['file']}:{t['line']}" if t.get("file") else ""

@@ -61,7 +61,8 @@ class Receipt:
     def label(self) -> str:
         """A short human name: the theorem list, the identity, the protocol on a model, or the source."""
         if self.kind == "lean":
-            return ", ".join(t.rsplit(".", 1)[-1] for t in self.theorems)
+            names = [t.rsplit(".", 1)[-1] for t in self.theorems]
+            return ", ".join(names) if len(names) <= 3 else f"{', '.join(names[:3])} and {len(names) - 3} more"
         if self.kind == "identity":
             return f"{self.identity} @ {self.dps} digits"
         if self.kind == "measurement":

@@ -161,6 +161,13 @@ _MARK = {"holds": "✔", "fails": "✘", "inconclusive": "◐", "error": "⚠", 
          "proved": "✔", "missing": "∅", "unknown": "?"}
 
 
+SCREEN = 160  # characters of a sympy form on the screen (--json has all of it)
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= SCREEN else text[:SCREEN - 30] + f"… ({len(text)} characters; --json)"
+
+
 def render_claim(view: dict[str, Any]) -> str:
     """The view as text, one screen."""
     lines = [f"{view['id']} (Ch. {view['chapter']}, {view['kind']}): {view['statement']}",
@@ -184,7 +191,7 @@ def render_claim(view: dict[str, Any]) -> str:
         if "value" in i:
             point = ", ".join(f"{k}={v}" for k, v in i["point"].items())
             lines.append(f"  value at {point}: {i['value']}")
-            lines.append(f"  sympy: {i['sympy']}")
+            lines.append(f"  sympy: {_fit(i['sympy'])}")
     for m in view["measurements"]:
         lines.append(f"measurement {_MARK.get(m['status'], '?')} {m['label']} ({m['relation']}"
                      f"{', control' if m['control'] else ''}): {m['detail']}")
@@ -208,8 +215,9 @@ def render_claim(view: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def claim_rows(*, ledger: str | Path | None = None, claims: str | Path | None = None, bucket: str | None = None,
-               kind: str | None = None, chapter: int | None = None) -> tuple[list[dict[str, Any]], str]:
+def claim_rows(*, ledger: str | Path | None = None, manifest: str | Path | None = None,
+               claims: str | Path | None = None, bucket: str | None = None, kind: str | None = None,
+               chapter: int | None = None) -> tuple[list[dict[str, Any]], str]:
     """The claims (filtered) with their buckets, and where the buckets come from."""
     from attnthermo.ledger.buckets import BUCKETS
     from attnthermo.ledger.claims import KINDS
@@ -224,7 +232,7 @@ def claim_rows(*, ledger: str | Path | None = None, claims: str | Path | None = 
         buckets = {cid: row["bucket"] for cid, row in data["claims"].items()}
         source = f"buckets from the last audit ({path})"
     else:
-        rows = computed_rows(claim_set, lean_manifest.cached())
+        rows = computed_rows(claim_set, lean_manifest.load(manifest) if manifest else lean_manifest.cached())
         buckets = {cid: row["bucket"] for cid, row in rows.items()}
         source = "buckets computed now (no audit found; measurements not run, so empirical claims are folklore here)"
     out = [{"id": c.id, "chapter": c.chapter, "kind": c.kind, "bucket": buckets.get(c.id, "—"), "statement": c.statement}

@@ -48,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     many.add_argument("--kind", help="math, empirical or interpretive")
     many.add_argument("--chapter", type=int, help="the book's chapter")
     many.add_argument("--ledger", metavar="PATH", help="a ledger.json to read instead of the last audit's")
+    many.add_argument("--manifest", metavar="PATH", help="a Lean manifest, when computing without an audit")
     many.add_argument("--claims", metavar="PATH", help="a claims file to use instead of the shipped one")
     many.add_argument("--json", action="store_true", help="print the rows as JSON")
     many.set_defaults(handler=_claims)
@@ -99,8 +100,8 @@ def _claims(args: argparse.Namespace) -> int:
 
     from attnthermo.ledger.claim_view import claim_rows
 
-    rows, source = claim_rows(ledger=args.ledger, claims=args.claims, bucket=args.bucket, kind=args.kind,
-                              chapter=args.chapter)
+    rows, source = claim_rows(ledger=args.ledger, manifest=args.manifest, claims=args.claims, bucket=args.bucket,
+                              kind=args.kind, chapter=args.chapter)
     if args.json:
         print(json.dumps({"source": source, "claims": rows}, indent=2, ensure_ascii=False))
         return 0

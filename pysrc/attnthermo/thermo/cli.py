@@ -88,7 +88,8 @@ def _identity(args: argparse.Namespace) -> int:
     print(f"claims: {', '.join(ident.claims)}")
     for line in status_lines(ident, manifest):
         print(line)
-    print(f"sympy: {ident.sympy_form()}")
+    form = str(ident.sympy_form())
+    print(f"sympy: {form if len(form) <= 160 else form[:130] + f'… ({len(form)} characters)'}")
     print(f"value at {', '.join(f'{k}={v}' for k, v in shown.items())}: "
           f"{format_value(value, shown.get('dps', DEFAULT_DPS))}")
     return 0

@@ -307,17 +307,19 @@ def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tupl
             logs.append(log_d)
             powers.append(power)
             z_power = (z_power * fixed_z) >> prec
-            term = (power * z_power) >> prec
-            terms = []
-            for k in range(k_max + 1):
-                sums[k] += term
-                terms.append(term)
+            first = term = (power * z_power) >> prec
+            sums[0] += term
+            for k in range(1, k_max + 1):
                 term = (term * log_d) >> prec
+                sums[k] += term
             if d % 8 == 0:
                 log_float = log_d / 2.0**prec
                 rho = float_z * (1 + 1 / d) ** growth * (1 + 1 / (d * log_float)) ** k_max * (1 + 1e-12)
                 if rho < 1:
                     factor = int(rho / (1 - rho) * 2**20) + 1
+                    terms = [first]
+                    for _ in range(k_max):
+                        terms.append((terms[-1] * log_d) >> prec)
                     if all(t * factor <= (total << 20) >> target for t, total in zip(terms, sums)):
                         break
     return tuple(sums)

@@ -110,3 +110,17 @@ def test_direct_route_for_z_below_one_matches_lerch(gamma, N, z):
     lerch = power_sums(gamma, N, z, wp=DPS + 10, route="lerch")
     for k, (a, b) in enumerate(zip(direct, lerch)):
         assert close(a, b), (k, a, b)
+
+
+def test_entropy_at_z_below_one_reuses_the_shifted_direct_sum():
+    """Σ d·z^d d^-γ comes out of the same direct pass as the γ-sums; it equals S_0 at γ - 1."""
+    from attnthermo.thermo.power_sums import clear_direct_sums
+
+    gamma, N, z = Fraction(3, 2), 10**6, Fraction(9, 10)
+    clear_direct_sums()
+    power_sums(gamma, N, z, wp=DPS + 10, route="direct")
+    memo = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="direct")[0]
+    clear_direct_sums()
+    fresh = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="direct")[0]
+    lerch = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="lerch")[0]
+    assert close(memo, fresh) and close(memo, lerch)

@@ -258,7 +258,10 @@ def _direct(gamma: Real, N: Count, z: Real, k_max: int) -> list[mpmath.mpf] | No
         if len(_DIRECT_SUMS) > 256:  # a memo for the two evaluations of one call, not a store
             _DIRECT_SUMS.clear()
         prec = needed + _DIRECT_HEADROOM
-        stored = _DIRECT_SUMS[key] = (prec, _direct_fixed(gamma, N, z, k_max, prec))
+        result = _direct_fixed(gamma, N, z, k_max, prec)
+        stored = _DIRECT_SUMS[key] = (prec, None if result is None else result[0])
+        if result is not None and k_max > 0:  # Σ d·z^d d^-γ = S_0 at γ - 1, for the entropy's ⟨d⟩
+            _DIRECT_SUMS.setdefault((gamma - 1, N, z, 0), (prec, (result[1],)))
     prec, fixed = stored
     return None if fixed is None else [mpmath.ldexp(mpmath.mpf(total), -prec) for total in fixed]
 
@@ -268,8 +271,9 @@ def clear_direct_sums() -> None:
     _DIRECT_SUMS.clear()
 
 
-def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tuple[int, ...] | None:
-    """The sums as fixed-point integers (value · 2^prec), with an error bounded a priori.
+def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tuple[tuple[int, ...], int] | None:
+    """The sums as fixed-point integers (value · 2^prec), with an error bounded a priori, and in the
+    same pass Σ d·z^d d^-γ (the γ - 1 sum; its ratios carry one more factor (1+1/j) ≤ 1+1/d).
 
     From d ≥ 2 on, the ratio of consecutive terms t_{j+1}/t_j = z (1+1/j)^{-γ} (log(j+1)/log j)^k
     is at most ρ_d = z (1+1/d)^{max(0,-γ)} (1 + 1/(d log d))^k for every j ≥ d (each factor falls
@@ -289,6 +293,7 @@ def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tupl
         fixed_z = int(mpmath.ldexp(zz, prec))
         logs, powers = [0, 0], [0, 1 << prec]
         sums = [fixed_z] + [0] * k_max  # d = 1: log 1 = 0
+        shifted = fixed_z
         z_power = fixed_z
         last = N if N is not INF else None
         d = 1
@@ -309,17 +314,21 @@ def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tupl
             z_power = (z_power * fixed_z) >> prec
             first = term = (power * z_power) >> prec
             sums[0] += term
+            shifted += d * term
             for k in range(1, k_max + 1):
                 term = (term * log_d) >> prec
                 sums[k] += term
             if d % 8 == 0:
                 log_float = log_d / 2.0**prec
                 rho = float_z * (1 + 1 / d) ** growth * (1 + 1 / (d * log_float)) ** k_max * (1 + 1e-12)
-                if rho < 1:
+                rho_shifted = rho * (1 + 1 / d)
+                if rho_shifted < 1:
                     factor = int(rho / (1 - rho) * 2**20) + 1
                     terms = [first]
                     for _ in range(k_max):
                         terms.append((terms[-1] * log_d) >> prec)
-                    if all(t * factor <= (total << 20) >> target for t, total in zip(terms, sums)):
+                    shifted_factor = int(rho_shifted / (1 - rho_shifted) * 2**20) + 1
+                    if all(t * factor <= (total << 20) >> target for t, total in zip(terms, sums)) \
+                            and d * first * shifted_factor <= (shifted << 20) >> target:
                         break
-    return tuple(sums)
+    return tuple(sums), shifted

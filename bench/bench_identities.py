@@ -3,17 +3,22 @@
 Times energy_variance (which needs S_0, S_1, S_2) at 30 digits for N = 10³, 10⁶, 10⁹, 10¹² in
 three cases (γ ≠ 1 with z = 1, γ = 1, z < 1) against the mpmath brute-force sum (measured at
 N = 10³, 10⁴, 10⁵; N = 10⁶ extrapolated linearly from those, and labelled so) and a float64
-numpy brute force for scale. Run: ``python bench/bench_identities.py``.
+numpy brute force for scale. Then the fugacity target of issue 12: every ensemble function at
+30 digits with z < 1, as a ratio to the same function at z = 1 (same γ, N, same run; target ≤ 3).
+Run: ``python bench/bench_identities.py`` (``--z-only`` for the second part).
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from fractions import Fraction
 
 import numpy as np
 
+from attnthermo.thermo import ensemble
 from attnthermo.thermo.ensemble import energy_variance
+from attnthermo.thermo.power_sums import choose_route, clear_direct_sums
 from attnthermo.thermo.reference import brute_force_sums
 
 DPS = 30
@@ -23,6 +28,7 @@ CASES = [("gamma=3/2, z=1", Fraction(3, 2), 1), ("gamma=1, z=1", 1, 1), ("gamma=
 def timed(function, repeat: int = 1) -> float:
     best = float("inf")
     for _ in range(repeat):
+        clear_direct_sums()  # time a cold evaluation, not a memoised one
         start = time.perf_counter()
         function()
         best = min(best, time.perf_counter() - start)
@@ -58,5 +64,41 @@ def main() -> None:
         print(f"  numpy float64 brute (~16 digits at best): N=1e3 {np_time[10**3]:.5f} s, N=1e6 {np_time[10**6]:.4f} s")
 
 
+FUNCTIONS = ("partition", "mean_energy", "energy_variance", "heat_capacity", "fisher_information", "entropy",
+             "free_energy")
+Z_GAMMAS = (Fraction(7, 100), Fraction(3, 2))
+Z_N = (2, 10**3, 10**6, 10**12)
+Z_VALUES = (Fraction(1, 2), Fraction(9, 10), Fraction(99, 100), Fraction(999, 1000))
+
+
+def fugacity_ratios() -> None:
+    """z < 1 against z = 1, per function and (γ, N), at 30 digits: the worst ratio per z."""
+    print(f"\nz < 1 vs z = 1 at {DPS} digits (ratio of seconds, same γ and N; target ≤ 3)")
+    worst: dict = {}
+    every: dict = {}
+    for gamma in Z_GAMMAS:
+        for N in Z_N:
+            for name in FUNCTIONS:
+                function = getattr(ensemble, name)
+                base = timed(lambda: function(gamma=gamma, N=N, z=1, dps=DPS), repeat=2)
+                for z in Z_VALUES:
+                    if z == Fraction(999, 1000) and N > 10**4 and name != "partition":
+                        continue  # the Lerch route (seconds per call): measured once, on partition
+                    t = timed(lambda: function(gamma=gamma, N=N, z=z, dps=DPS), repeat=2)
+                    route = choose_route(gamma, N, z)
+                    key = (z, route)
+                    ratio = t / base
+                    every.setdefault(key, []).append(ratio)
+                    if key not in worst or ratio > worst[key][0]:
+                        worst[key] = (ratio, name, gamma, N, t, base)
+    for (z, route), (ratio, name, gamma, N, t, base) in sorted(worst.items()):
+        flag = "ok" if ratio <= 3 else "ABOVE TARGET"
+        median = sorted(every[(z, route)])[len(every[(z, route)]) // 2]
+        print(f"  z={str(z):<9} route={route:<7} median {median:5.2f}, worst {ratio:6.2f} ({name}, γ={gamma}, "
+              f"N={N:.0e}: {t:.3f} s vs {base:.3f} s at z=1; {len(every[(z, route)])} cases)  {flag}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--z-only" not in sys.argv:
+        main()
+    fugacity_ratios()

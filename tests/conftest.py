@@ -1,13 +1,20 @@
-"""Shared fixtures: paths to the repository and to ../shared (tests may read it; the product may not)."""
+"""Shared fixtures: paths to the repository and to ../shared (tests may read it; the product may not).
+
+../shared (the claims list and math notes the project was built from) sits beside the clone in CI
+only: tests that read it skip, with the reason, when it is absent — unless
+ATTNTHERMO_REQUIRE_SHARED=1 (set by .ci/run), which makes them mandatory. ATTNTHERMO_SHARED_DIR
+points at it elsewhere (a worktree that does not sit beside it).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("ATTNTHERMO_SHARED_DIR") or REPO.parent / "shared")
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +25,10 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
-        pytest.fail(f"../shared is missing beside the repository ({SHARED}); CI provides it")
+        reason = f"../shared is missing beside the repository ({SHARED}): it holds the claims list and math notes"
+        if os.environ.get("ATTNTHERMO_REQUIRE_SHARED") == "1":
+            pytest.fail(reason + "; ATTNTHERMO_REQUIRE_SHARED=1 makes these tests mandatory")
+        pytest.skip(reason + " (set ATTNTHERMO_REQUIRE_SHARED=1 to make this a failure)")
     return SHARED
 
 

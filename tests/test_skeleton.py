@@ -10,3 +10,33 @@ def test_help_lists_usage(capsys):
 
 def test_project_root_is_found_from_checkout(repo_root):
     assert paths.project_root(repo_root / "pysrc") == repo_root
+
+
+def test_manifest_adapter_reads_schema_1_and_2_and_refuses_others(tmp_path):
+    import json
+
+    import pytest
+
+    from attnthermo import lean_manifest
+    from attnthermo.errors import DomainError
+
+    entry = {"module": "A", "file": "lean/A.lean", "line": 3, "status": "proved", "statement": "∀ x, x = x",
+             "claims": ["c"], "pinned": "match", "axioms": {"ok": True, "found": []}}
+    for version in (1, 2):
+        path = tmp_path / f"m{version}.json"
+        path.write_text(json.dumps({"schema_version": version, "theorems": {"A.t": entry}}))
+        record = lean_manifest.theorem(lean_manifest.load(path), "A.t")
+        assert record.status == "proved" and record.line == 3 and record.claims == ("c",) and record.axioms_ok
+    path = tmp_path / "m3.json"
+    path.write_text(json.dumps({"schema_version": 3, "theorems": {}}))
+    with pytest.raises(DomainError, match="schema_version"):
+        lean_manifest.load(path)
+
+
+def test_claim_commands_are_registered(capsys):
+    import pytest
+
+    for command in ("claim", "claims"):
+        with pytest.raises(SystemExit):
+            cli.main([command, "--help"])
+        assert "usage: attnthermo " + command in capsys.readouterr().out

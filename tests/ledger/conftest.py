@@ -1,8 +1,9 @@
 """Synthetic evidence for the ledger's unit tests: manifests and measurements as plain data.
 
 The manifests are derived either from the shipped claims (every theorem they name, placed in the
-module its name says) or from the real manifest of the Lean-core tests; tampering is done on
-copies, the way a broken proof or a changed pin shows up in the checker's output.
+module its name says, in the module graph of the repository's Lean project) or from the real
+manifest of the Lean-core tests; tampering is done on copies, the way a broken proof or a changed
+pin shows up in the checker's output.
 """
 
 from __future__ import annotations
@@ -14,38 +15,44 @@ import pytest
 
 from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.receipts import Evidence, check_receipt
+from attnthermo.thermo.identities.identity import IdentityCheck
 
-# The Lean library's module graph (Fisher imports Ensemble; the others stand alone).
-IMPORTS = {"AttnThermo.Ensemble": [], "AttnThermo.Fisher": ["AttnThermo.Ensemble"],
-           "AttnThermo.LogUniform": [], "AttnThermo.RopePade": []}
+
+
+def _project():
+    """The repository's Lean project as the checker reads it (module graph, dependency order)."""
+    from pathlib import Path
+
+    from attnthermo.lean.project import load_project
+
+    return load_project(Path(__file__).resolve().parents[2])
 
 
 def synthetic_manifest(claims: dict[str, Claim], root: str = "/nonexistent") -> dict:
-    """A manifest in which every theorem the claims name is proved, pinned and axiom-clean."""
+    """A manifest in which every theorem the claims name is proved, pinned and axiom-clean, in the
+    modules (and with the imports) of the repository's Lean project. A theorem whose module the
+    library does not have gets a module without imports (test_links names such a theorem)."""
+    project = _project()
     theorems = {}
     for name in sorted({t for c in claims.values() for t in c.theorems}):
         module = name.rsplit(".", 1)[0]
         theorems[name] = {"module": module, "file": f"lean/{module.replace('.', '/')}.lean", "line": 1 + len(theorems),
-                          "kind": "theorem", "statement": f"statement of {name}", "docstring": "", "claims": [],
+                          "kind": "theorem", "statement": f"statement of {name}", "docstring": "",
+                          "claims": [c.id for c in claims.values() if name in c.theorems],
                           "axioms": {"audit": "source", "ok": True, "found": []}, "pinned": "match",
                           "status": "proved", "reason": ""}
-    modules = {m: {"file": f"lean/{m.replace('.', '/')}.lean", "imports": deps, "status": "ok",
-                   "blocked_by": [], "source_sha256": "x"} for m, deps in IMPORTS.items()}
+    names = set(project.modules) | {t["module"] for t in theorems.values()}
+    modules = {m: {"file": f"lean/{m.replace('.', '/')}.lean", "status": "ok", "blocked_by": [], "source_sha256": "x",
+                   "imports": list(project.modules[m].project_imports) if m in project.modules else []}
+               for m in sorted(names)}
     return {"schema_version": 1, "root": root, "toolchain": {"kind": "wasm", "version": "test"}, "ok": True,
             "modules": modules, "theorems": theorems, "values": {}}
 
 
 def dependents(manifest: dict, module: str) -> set[str]:
-    """The module and every module importing it, transitively."""
-    found = {module}
-    changed = True
-    while changed:
-        changed = False
-        for name, m in manifest["modules"].items():
-            if name not in found and found & set(m.get("imports", [])):
-                found.add(name)
-                changed = True
-    return found
+    """The module and every module importing it, transitively (the checker's Project.dependents)."""
+    project = _project()
+    return {module} | (set(project.dependents(module)) if module in project.modules else set())
 
 
 def break_module(manifest: dict, module: str) -> dict:
@@ -76,8 +83,8 @@ def passing_metrics() -> dict[tuple[str, str], dict]:
     }
 
 
-def passing_identities(claims: dict[str, Claim]) -> dict[str, dict]:
-    return {r.identity: {"ok": True, "max_error": 1e-35, "points": 24, "dps": r.dps, "detail": "synthetic"}
+def passing_identities(claims: dict[str, Claim]) -> dict[str, IdentityCheck]:
+    return {r.identity: IdentityCheck(str(r.identity), ok=True, dps=r.dps, points=24, max_error=1e-35, detail="synthetic")
             for c in claims.values() for r in c.receipts if r.kind == "identity"}
 
 

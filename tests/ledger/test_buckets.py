@@ -7,6 +7,7 @@ import pytest
 from attnthermo.errors import DomainError
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, Receipt
+from attnthermo.thermo.identities.identity import IdentityCheck
 
 
 @pytest.fixture()
@@ -18,8 +19,37 @@ def test_erratum_quarter_is_contradicted_by_the_proved_twelfth(all_pass):
     v = all_pass["cv-gamma1-quarter"]
     assert v.bucket == "folklore"
     assert "contradicted" in v.reason and "uniformVariance_ne_sq_div_four" in v.reason
+    assert "algebraic core" in v.reason  # the Lean half of the contradiction is named for what it is
     assert all_pass["cv-gamma1-twelfth"].bucket == "verified"
-    assert all_pass["cv-gamma1-twelfth"].strength.startswith("Lean")
+
+
+@pytest.mark.parametrize("cid", ["cv-gamma1-twelfth", "fisher-equals-cv-over-gamma-sq"])
+def test_algebraic_core_is_verified_only_with_its_identity(claims, syn, cid):
+    """Issue 10 §4: Lean proves these claims' algebra, not the claims; the row says so, and without
+    the identity receipt the Lean receipt alone does not verify them."""
+    manifest = syn.manifest(claims)
+    v = syn.verdicts_for(claims, syn.evidence_for(claims, manifest))[cid]
+    assert v.bucket == "verified" and v.strength == "Lean (algebraic core) + identity at 30 digits", v
+    lean = next(r for r in claims[cid].receipts if r.kind == "lean")
+    assert lean.covers == "algebraic core" and lean.covers_why
+    ev = syn.evidence_for(claims, manifest)
+    for r in claims[cid].receipts:
+        if r.kind == "identity":
+            del ev.identities[r.identity]
+    alone = syn.verdicts_for(claims, ev)[cid]
+    assert alone.bucket == "folklore" and "identity" in alone.reason
+
+
+def test_a_statement_covering_lean_receipt_verifies_alone(claims, syn):
+    ev = syn.evidence_for(claims, syn.manifest(claims))
+    ev.identities.pop("middleWavelength_sq")
+    v = syn.verdicts_for(claims, ev)["rope-t-cross"]
+    assert v.bucket == "folklore" and "could not be re-checked" in v.reason  # a missing supporting identity
+    only_lean = {cid: c for cid, c in claims.items() if cid == "rope-t-cross"}
+    stripped = {"rope-t-cross": Claim(**{**only_lean["rope-t-cross"].__dict__,
+                                         "receipts": tuple(r for r in claims["rope-t-cross"].receipts if r.kind == "lean")})}
+    verdict = syn.verdicts_for(stripped, syn.evidence_for(stripped, syn.manifest(stripped)))["rope-t-cross"]
+    assert verdict.bucket == "verified" and verdict.strength.startswith("Lean theorem") and "covers" in verdict.strength
 
 
 def test_tmax_equality_is_only_an_upper_bound(all_pass):
@@ -48,7 +78,10 @@ def test_identity_verifies_only_what_lean_cannot_state(all_pass, claims):
         if c.kind == "math" and all_pass[cid].bucket == "verified":
             kinds = {r.kind for r in c.receipts}
             assert ("lean" in kinds) != bool(c.lean_unstatable), cid
-            assert all_pass[cid].strength.startswith("Lean" if "lean" in kinds else "identity"), cid
+            covers = {r.covers for r in c.receipts if r.kind == "lean" and r.relation == "supports"}
+            expected = "identity" if "lean" not in kinds else "Lean theorem" if "statement" in covers else \
+                "Lean (algebraic core) + identity"
+            assert all_pass[cid].strength.startswith(expected), (cid, all_pass[cid].strength)
 
 
 def test_measured_claims_say_on_how_many_models(all_pass):
@@ -80,7 +113,8 @@ def test_nonstandard_axiom_or_failed_identity_unverifies(claims, syn):
     manifest = syn.manifest(claims)
     manifest["theorems"]["AttnThermo.RopePade.padeExp_sub_taylor"]["axioms"] = {"ok": False, "found": ["sorryAx"]}
     ev = syn.evidence_for(claims, manifest)
-    ev.identities["tail_bounds"] = {"ok": False, "max_error": 0.3, "points": 5, "dps": 30, "detail": "bound violated"}
+    ev.identities["tail_bounds"] = IdentityCheck("tail_bounds", ok=False, dps=30, points=5, max_error=0.3,
+                                                 detail="bound violated")
     v = syn.verdicts_for(claims, ev)
     assert v["pade-form"].bucket == "folklore" and "sorryAx" in v["pade-form"].reason
     assert v["tail-boundary"].bucket == "folklore" and "bound violated" in v["tail-boundary"].reason
@@ -96,7 +130,8 @@ def test_mechanism_cycle_is_an_error():
 def test_contradiction_without_support_still_needs_the_receipt_to_hold(claims, syn):
     manifest = syn.break_module(syn.manifest(claims), "AttnThermo.LogUniform")
     ev = syn.evidence_for(claims, manifest)
-    ev.identities["uniformVariance_ne_sq_div_four"]["ok"] = False
+    ev.identities["uniformVariance_ne_sq_div_four"] = IdentityCheck("uniformVariance_ne_sq_div_four", ok=False,
+                                                                    dps=30, points=8, max_error=1.0, detail="broken")
     v = syn.verdicts_for(claims, ev)
     assert v["cv-gamma1-quarter"].bucket == "folklore"
     assert "contradicted" not in v["cv-gamma1-quarter"].reason

@@ -62,6 +62,8 @@ mechanism_note = "n"
 [[claim.receipt]]
 kind = "lean"
 relation = "supports"
+covers = "statement"
+covers_why = "w"
 theorems = ["A.b"]
 '''
 
@@ -76,6 +78,9 @@ def test_a_minimal_file_loads(tmp_path):
     (('theorems = ["A.b"]', 'theorems = []'), "claim 'a'.receipt[0].theorems"),
     (('mechanism = "derivation"', 'mechanism = "claim:nope"'), "claim 'a'.mechanism"),
     (('schema_version = 1', 'schema_version = 7'), "claims.schema_version"),
+    (('covers = "statement"', 'covers = "all of it"'), "claim 'a'.receipt[0].covers"),
+    (('covers_why = "w"', 'covers_why = " "'), "claim 'a'.receipt[0].covers_why"),
+    (('covers_why = "w"\n', ''), "claim 'a'.receipt[0].covers_why"),
 ])
 def test_bad_fields_name_the_parameter(tmp_path, change, parameter):
     with pytest.raises(DomainError) as err:
@@ -87,7 +92,7 @@ def test_duplicate_ids_and_missing_reasons_are_refused(tmp_path):
     with pytest.raises(DomainError, match="appears twice"):
         load_claims(_write(tmp_path, GOOD + GOOD.split("\n", 1)[1]))
     measured = GOOD.replace('kind = "math"', 'kind = "empirical"').replace(
-        'kind = "lean"\nrelation = "supports"\ntheorems = ["A.b"]',
+        'kind = "lean"\nrelation = "supports"\ncovers = "statement"\ncovers_why = "w"\ntheorems = ["A.b"]',
         'kind = "measurement"\nrelation = "supports"\nprotocol = "p"\nmodel = "default"\n'
         '[[claim.receipt.test]]\ncheck = "at_least"\nmetric = "r2"\ntolerance = 0.9\nwhy = " "')
     with pytest.raises(DomainError, match="needs its reason"):
@@ -109,3 +114,13 @@ def test_missing_file_and_bad_toml(tmp_path):
 
 def test_shipped_file_is_the_default():
     assert load_claims(data_file("claims.toml")).keys() == load_claims().keys()
+
+
+def test_every_lean_receipt_says_what_it_covers_and_why(claims):
+    """Issue 10 §4: coverage is data beside the claim; the two headline algebraic cores say so."""
+    for c in claims.values():
+        for r in c.receipts:
+            if r.kind == "lean":
+                assert r.covers in ("statement", "algebraic core") and len(r.covers_why) > 30, c.id
+    for cid in ("cv-gamma1-twelfth", "fisher-equals-cv-over-gamma-sq", "partition-generates-moments"):
+        assert {r.covers for r in claims[cid].receipts if r.kind == "lean"} == {"algebraic core"}, cid

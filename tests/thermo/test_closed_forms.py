@@ -96,3 +96,31 @@ def test_cost_is_flat_in_N():
 
     cost(10**3)
     assert cost(10**12) < 5 * cost(10**3) + 0.5
+
+
+@pytest.mark.parametrize("gamma,N,z", [(Fraction(3, 2), 10**6, Fraction(9, 10)), (Fraction(-1, 2), 10**9, Fraction(1, 2)),
+                                       (1, 5000, Fraction(99, 100)), (Fraction(7, 100), 2, Fraction(99, 100)),
+                                       (Fraction(3, 2), 10**6, Fraction(99, 100))])  # Lerch drops its negligible tail here
+def test_direct_route_for_z_below_one_matches_lerch(gamma, N, z):
+    """The direct sum with its geometric tail bound against the Lerch-Φ route (independent formulas)."""
+    from attnthermo.thermo.power_sums import choose_route
+
+    assert choose_route(gamma, N, z) == "direct"
+    direct = power_sums(gamma, N, z, wp=DPS + 10, route="direct")
+    lerch = power_sums(gamma, N, z, wp=DPS + 10, route="lerch")
+    for k, (a, b) in enumerate(zip(direct, lerch)):
+        assert close(a, b), (k, a, b)
+
+
+def test_entropy_at_z_below_one_reuses_the_shifted_direct_sum():
+    """Σ d·z^d d^-γ comes out of the same direct pass as the γ-sums; it equals S_0 at γ - 1."""
+    from attnthermo.thermo.power_sums import clear_direct_sums
+
+    gamma, N, z = Fraction(3, 2), 10**6, Fraction(9, 10)
+    clear_direct_sums()
+    power_sums(gamma, N, z, wp=DPS + 10, route="direct")
+    memo = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="direct")[0]
+    clear_direct_sums()
+    fresh = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="direct")[0]
+    lerch = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="lerch")[0]
+    assert close(memo, fresh) and close(memo, lerch)

@@ -6,7 +6,7 @@ import mpmath
 import pytest
 
 from attnthermo.thermo import ensemble
-from attnthermo.thermo.catalog import _log_partition_second_derivative
+from attnthermo.thermo.identities.derivation import log_partition_second_derivative
 from attnthermo.thermo.reference import brute_force_moments
 
 DPS = 30
@@ -14,7 +14,7 @@ DPS = 30
 
 @pytest.mark.parametrize("gamma,N", [(Fraction(1, 2), 50), (1, 10**4), (Fraction(5, 2), 10**9)])
 def test_variance_is_second_derivative_of_log_partition(gamma, N):
-    numeric = _log_partition_second_derivative(gamma, N, 1, DPS)
+    numeric = log_partition_second_derivative(gamma=gamma, N=N, z=1, dps=DPS)
     moments = ensemble.energy_variance(gamma=gamma, N=N, dps=DPS)
     with mpmath.workdps(DPS):
         assert abs(numeric - moments) <= mpmath.mpf(10) ** -(DPS - 3) * moments

@@ -47,3 +47,20 @@ def test_tail_bounds_two_sided():
         assert p.lower <= p.exact <= p.upper
     t = tails.tail(gamma="1.5", D=10**9, dps=20)
     assert t.lower <= t.exact <= t.upper
+
+
+def test_one_pade_gamma_for_floats_rationals_and_sympy():
+    import math
+
+    import sympy
+
+    assert isinstance(pade.pade_gamma(10_000.0, 4096.0), float)
+    assert pade.pade_gamma(10_000.0, 4096) == (20_000 - 4096 * math.sqrt(2)) / (20_000 + 4096 * math.sqrt(2))
+    assert isinstance(pade.pade_gamma(10_000, 4096, "7/5"), Fraction)
+    theta, T = sympy.symbols("theta T", positive=True)
+    symbolic = pade.pade_gamma(theta, T)
+    assert sympy.simplify(symbolic - (2 * theta - T * sympy.sqrt(2)) / (2 * theta + T * sympy.sqrt(2))) == 0
+    exact = symbolic.subs({theta: 10_000, T: 4096})
+    assert abs(float(exact) - pade.pade_gamma(10_000.0, 4096.0)) < 1e-15
+    with mpmath.workdps(40):
+        assert mpmath.almosteq(pade.pade_gamma(10_000, 4096), mpmath.mpf(sympy.N(exact, 45)), 1e-38)

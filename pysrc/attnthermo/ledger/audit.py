@@ -23,14 +23,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from attnthermo.lean.manifest_file import load_manifest
+from attnthermo import lean_manifest
+from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.lean.pinned import read_pinned
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
+from attnthermo.ledger.links import link_disagreements
 from attnthermo.ledger.protocols import PROTOCOLS, metrics_for
 from attnthermo.ledger.receipts import Evidence, check_receipt
 from attnthermo.ledger.report import build_ledger, render_markdown
+from attnthermo.paths import cache_dir
+from attnthermo.thermo.identities.identity import IdentityCheck
 
 _VERSIONED = ("attnthermo", "mpmath", "sympy", "numpy", "matplotlib", "torch", "transformers", "gguf")
 
@@ -123,10 +127,18 @@ def _measure(protocol: str, model: str, default_model: str, device: str, quick: 
             "arguments": {k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
             "metrics": metrics_for(protocol, result), "seconds": round(time.perf_counter() - t0, 3),
             "model_sha256": (result.get("model") or {}).get("sha256"), "cache_key": result.get("cache_key"),
-            "notes": result.get("notes"), "result": result}
+            "notes": result.get("notes"), "setting": _setting(result), "result": result}
 
 
-def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False, out_dir: str | Path = ".", *,
+def _setting(result: dict) -> dict[str, Any]:
+    """What a reader needs beside γ: tokens per prompt N, prompts K, the fitted window, the control."""
+    protocol = result.get("protocol") or {}
+    return {"tokens": protocol.get("tokens"), "prompts": protocol.get("prompts"),
+            "window": (result.get("gamma") or {}).get("window") or protocol.get("window"),
+            "control": protocol.get("control")}
+
+
+def run_audit(model: str = DEFAULT_MODEL, device: str = "auto", quick: bool = False, out_dir: str | Path = ".", *,
               json_path: str | Path | None = None, markdown_path: str | Path | None = None,
               manifest: str | Path | dict | None = None, claims: str | Path | None = None,
               pinned: str | Path | None = None, root: str | Path | None = None, plots: bool = True,
@@ -155,7 +167,7 @@ def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False,
             manifest_data = ev_mod.run_lean_check(lean_root, bar.note if progress else (lambda _m: None))
             manifest_source = "checked now (attnthermo lean check, module keys validated)"
         else:
-            manifest_data = manifest if isinstance(manifest, dict) else load_manifest(manifest)
+            manifest_data = manifest if isinstance(manifest, dict) else lean_manifest.load(manifest)
             manifest_source = "supplied" + (f" ({manifest})" if not isinstance(manifest, dict) else "") + \
                               ", source hashes validated now"
         evidence = Evidence(manifest=manifest_data, stale_modules=ev_mod.stale_modules(manifest_data),
@@ -164,8 +176,11 @@ def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False,
         bar.step("Lean manifest")
 
         t0 = time.perf_counter()
+        identity_rows: dict[str, dict] = {}
         for name, dps in sorted(identities_needed.items()):
-            evidence.identities[name] = ev_mod.check_identity(name, dps)
+            found = ev_mod.check_identity(name, dps)
+            evidence.identities[name] = found["error"] if "error" in found else IdentityCheck.from_json(found)
+            identity_rows[name] = found
             bar.step(f"identity {name}")
         timings["identities"] = time.perf_counter() - t0
 
@@ -191,21 +206,40 @@ def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False,
         bar.close()
     timings["total"] = time.perf_counter() - started
     provenance = _provenance(manifest_data, manifest_source, claims, model, device, quick, timings)
+    from attnthermo.thermo.registry import identities
+
+    tags = lean_manifest.claim_tags(manifest_data)
     ledger = build_ledger(claim_set, results, verdicts, provenance=provenance, measurements=measurement_rows,
-                          identities=evidence.identities, plots=plot_paths, lean_tagged=_tags(manifest_data))
+                          identities=identity_rows, plots=plot_paths, lean_tagged=_tagged_by_claim(tags),
+                          links=link_disagreements(claim_set, identities(), tags))
     json_out.parent.mkdir(parents=True, exist_ok=True)
     json_out.write_text(json.dumps(ledger, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
     md_out.parent.mkdir(parents=True, exist_ok=True)
     md_out.write_text(render_markdown(ledger, md_out.parent.resolve()), encoding="utf-8")
+    _last_audit_file().write_text(json.dumps({"ledger": str(json_out.resolve())}), encoding="utf-8")
     return Ledger(ledger, json_out, md_out)
 
 
-def _tags(manifest: dict) -> dict[str, list[str]]:
-    tags: dict[str, list[str]] = {}
-    for name, entry in manifest.get("theorems", {}).items():
-        for cid in entry.get("claims", []) or []:
-            tags.setdefault(cid, []).append(name)
-    return tags
+def _last_audit_file() -> Path:
+    """Where the last audit notes the ledger it wrote (read by ``attnthermo claim``)."""
+    return cache_dir("ledger") / "last-audit.json"
+
+
+def last_ledger_path() -> Path | None:
+    """The ledger.json the last audit on this machine wrote, if it is still there."""
+    pointer = _last_audit_file()
+    if not pointer.is_file():
+        return None
+    path = Path(json.loads(pointer.read_text(encoding="utf-8"))["ledger"])
+    return path if path.is_file() else None
+
+
+def _tagged_by_claim(tags: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    by_claim: dict[str, list[str]] = {}
+    for theorem, claims in tags.items():
+        for cid in claims:
+            by_claim.setdefault(cid, []).append(theorem)
+    return by_claim
 
 
 def _draw(out: Path, evidence: Evidence, model: str, quick: bool) -> dict[str, str]:
@@ -230,7 +264,7 @@ def _provenance(manifest: dict, manifest_source: str, claims: Any, model: str, d
         "schema_version": 1,
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "git_commit": _git_commit(root) if root.exists() else None,
-        "toolchain": manifest.get("toolchain", {}).get("version"),
+        "toolchain": lean_manifest.toolchain_version(manifest),
         "toolchain_kind": manifest.get("toolchain", {}).get("kind"),
         "manifest_sha256": ev_mod.manifest_sha256(manifest),
         "manifest_source": manifest_source,

@@ -3,15 +3,21 @@
 The rule, in order (the README states the same):
 
 1. **Contradicted.** A Lean, identity or measurement receipt whose relation is ``contradicts``
-   and that holds puts the claim in *folklore*, naming that receipt.
+   and that holds puts the claim in *folklore*, naming that receipt (a contradicting Lean
+   receipt that covers only the algebraic core counts together with a contradicting identity
+   receipt that holds).
 2. **A receipt that does not stand.** A supporting Lean, identity or measurement receipt that
    fails, or could not be re-checked, puts the claim in *folklore*, naming it.
 3. Otherwise, by kind:
 
-   - *math*: **verified** when a supporting Lean receipt holds; when the claim records why core
-     Lean cannot state it (infinite sums, real powers, logarithms), a supporting identity
-     receipt that holds at its high precision verifies it instead, and the row says which kind
-     of receipt it has. Anything else is *folklore* (no receipt).
+   - *math*: **verified (Lean)** when a supporting Lean receipt holds that covers the claim's
+     statement (``covers = "statement"``). A Lean receipt that covers only the claim's algebraic
+     core (``covers = "algebraic core"``, e.g. the moment algebra for an abstract derivation while
+     the claim is about ∂_γ of d^-γ) verifies only together with a supporting identity receipt
+     that holds at its high precision: the row says "Lean (algebraic core) + identity at 30
+     digits". When the claim records why core Lean cannot state it at all (``lean_unstatable``),
+     a holding identity receipt verifies it alone, and the row says so. Anything else is
+     *folklore* (no receipt, or an algebraic core without its identity).
    - *empirical*: when a supporting measurement holds within every tolerance test, the claim is
      **verified** (the row says on how many models) — unless it is a formula fitted to the
      numbers (``fits_formula``) with no derivation behind it, which makes it *numerology*.
@@ -30,7 +36,7 @@ but verified; the three bucket names agree with themselves.
 
 >>> from attnthermo.ledger.claims import Claim, Receipt
 >>> c = Claim("x", 1, "math", "s", "", "asserted", "derivation", "n",
-...           (Receipt("lean", "contradicts", theorems=("A.b",)),))
+...           (Receipt("lean", "contradicts", theorems=("A.b",), covers="statement", covers_why="w"),))
 >>> from attnthermo.ledger.receipts import ReceiptResult
 >>> r = ReceiptResult("lean", "contradicts", "b", "holds", "proved")
 >>> decide({"x": c}, {"x": [r]})["x"].bucket
@@ -60,6 +66,10 @@ class Verdict:
     agreement: str  # "agrees" | "disagrees"
     models: list[str]
 
+    def __post_init__(self) -> None:
+        if self.bucket not in BUCKETS:
+            raise DomainError("bucket", self.bucket, f"must be one of {', '.join(BUCKETS)}")
+
     def to_json(self) -> dict[str, Any]:
         return {"bucket": self.bucket, "reason": self.reason, "strength": self.strength,
                 "agreement": self.agreement, "models": self.models}
@@ -75,11 +85,19 @@ def _agreement(book_bucket: str, bucket: str) -> str:
     return "agrees" if ok else "disagrees"
 
 
+def _covers_statement(r: ReceiptResult) -> bool:
+    return r.kind == "lean" and r.data.get("covers") == "statement"
+
+
 def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verdict]) -> tuple[str, str, str, list[str]]:
     checkable = [r for r in results if r.kind in RECHECKABLE]
-    for r in checkable:
-        if r.relation == "contradicts" and r.holds:
-            return "folklore", f"contradicted by {r.kind} receipt {r.label}: {r.detail}", _strength(r), []
+    contradicting = [r for r in checkable if r.relation == "contradicts" and r.holds]
+    core = [r for r in contradicting if r.kind == "lean" and not _covers_statement(r)]
+    for r in contradicting:
+        if r in core:
+            continue  # an algebraic core contradicts only beside a receipt that reaches the claim
+        also = f" (with Lean, algebraic core: {core[0].label})" if core and r.kind == "identity" else ""
+        return "folklore", f"contradicted by {r.kind} receipt {r.label}{also}: {r.detail}", _strength(r), []
     for r in checkable:
         if r.relation == "supports" and r.status in ("fails", "error"):
             verb = "does not hold" if r.status == "fails" else "could not be re-checked"
@@ -89,9 +107,17 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
     cited = f"; {len(citations)} citation(s) recorded" if citations else ""
     if claim.kind == "math":
         lean = [r for r in holding if r.kind == "lean"]
-        if lean:
-            return "verified", "Lean receipt holds", _strength(lean[0]), []
         identity = [r for r in holding if r.kind == "identity"]
+        statement = [r for r in lean if _covers_statement(r)]
+        if statement:
+            return "verified", "Lean receipt holds and covers the statement", _strength(statement[0]), []
+        if lean and identity:
+            digits = identity[0].data.get("dps")
+            return ("verified", f"Lean (algebraic core) + identity at {digits} digits: {lean[0].data.get('covers_why')}",
+                    f"Lean (algebraic core) + identity at {digits} digits", [])
+        if lean:
+            return ("folklore", f"Lean covers only the algebraic core ({lean[0].data.get('covers_why')}) and no "
+                    "identity receipt holds", "none", [])
         if identity and claim.lean_unstatable:
             return ("verified", f"identity receipt holds; no Lean statement possible ({claim.lean_unstatable})",
                     _strength(identity[0]), [])
@@ -125,7 +151,7 @@ def _derivation_behind(claim: Claim, holding: list[ReceiptResult], decided: dict
 
 def _strength(r: ReceiptResult, models: int = 0) -> str:
     if r.kind == "lean":
-        return "Lean theorem (proved, pinned)"
+        return "Lean theorem (proved, pinned; covers the statement)"
     if r.kind == "identity":
         return f"identity ({r.data.get('dps')} digits, {r.data.get('points')} points)"
     if r.kind == "measurement":

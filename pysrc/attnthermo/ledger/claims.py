@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.errors import DomainError
 from attnthermo.paths import data_file
 
@@ -26,7 +27,7 @@ KINDS = ("math", "empirical", "interpretive")
 BOOK_BUCKETS = ("verified", "folklore", "numerology", "unverified", "asserted")
 RECEIPT_KINDS = ("lean", "identity", "measurement", "citation")
 RELATIONS = ("supports", "contradicts")
-DEFAULT_IDENTITY_DPS = 30
+COVERAGES = ("statement", "algebraic core")
 
 
 @dataclass(frozen=True)
@@ -48,17 +49,20 @@ class Receipt:
     relation: str
     theorems: tuple[str, ...] = ()
     identity: str | None = None
-    dps: int = DEFAULT_IDENTITY_DPS
+    dps: int = DEFAULT_DPS
     protocol: str | None = None
     model: str | None = None
     tests: tuple[ToleranceTest, ...] = ()
     source: str | None = None
+    covers: str | None = None
+    covers_why: str | None = None
 
     @property
     def label(self) -> str:
         """A short human name: the theorem list, the identity, the protocol on a model, or the source."""
         if self.kind == "lean":
-            return ", ".join(t.rsplit(".", 1)[-1] for t in self.theorems)
+            names = [t.rsplit(".", 1)[-1] for t in self.theorems]
+            return ", ".join(names) if len(names) <= 3 else f"{', '.join(names[:3])} and {len(names) - 3} more"
         if self.kind == "identity":
             return f"{self.identity} @ {self.dps} digits"
         if self.kind == "measurement":
@@ -134,9 +138,13 @@ def _receipt(entry: dict, where: str) -> Receipt:
         theorems = _require(entry, "theorems", where, list)
         if not theorems or not all(isinstance(t, str) and "." in t for t in theorems):
             raise DomainError(f"{where}.theorems", theorems, "a non-empty list of full Lean names")
-        return Receipt(kind, relation, theorems=tuple(theorems))
+        covers = _one_of(entry.get("covers"), COVERAGES, f"{where}.covers")
+        why = _require(entry, "covers_why", where)
+        if not why.strip():
+            raise DomainError(f"{where}.covers_why", why, "say why the theorem covers the statement or only its core")
+        return Receipt(kind, relation, theorems=tuple(theorems), covers=covers, covers_why=why)
     if kind == "identity":
-        dps = entry.get("dps", DEFAULT_IDENTITY_DPS)
+        dps = entry.get("dps", DEFAULT_DPS)
         if not isinstance(dps, int) or dps < 15:
             raise DomainError(f"{where}.dps", dps, "an integer ≥ 15 (high precision)")
         return Receipt(kind, relation, identity=_require(entry, "identity", where), dps=dps)

@@ -1,4 +1,4 @@
-"""``attnthermo audit`` and ``attnthermo ledger diff``.
+"""``attnthermo audit``, ``attnthermo claim ID``, ``attnthermo claims`` and ``attnthermo ledger diff``.
 
 ``attnthermo audit`` exits 0 whenever the audit ran, whatever the verdicts; it fails (non-zero,
 with a message) only when a check that should run could not (Lean toolchain, audited model).
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from attnthermo.defaults import DEFAULT_MODEL
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``audit`` and ``ledger diff`` to the attnthermo command line."""
@@ -15,7 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "audit", help="re-check every receipt and bucket every claim (ledger.json, LEDGER.md, plots)",
         description="Runs the Lean check (cached), the identity checks and the measurements the claims "
                     "need, then writes ledger.json, LEDGER.md and the plots. Exit 0 whenever the audit ran.")
-    audit.add_argument("--model", default="smollm2", help="model to measure: smollm2 (default), gemma3-270m or a path")
+    audit.add_argument("--model", default=DEFAULT_MODEL,
+                       help=f"model to measure: {DEFAULT_MODEL} (default), gemma3-270m or a path")
     audit.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     audit.add_argument("--quick", action="store_true", help="small N and few prompts, for a first look")
     audit.add_argument("--out", default="audit-out", metavar="DIR", help="folder for ledger.json, LEDGER.md and plots")
@@ -28,6 +31,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     audit.add_argument("--no-plots", action="store_true", help="skip the figures")
     audit.add_argument("--no-progress", action="store_true", help="no progress bar")
     audit.set_defaults(handler=_audit)
+
+    one = subparsers.add_parser(
+        "claim", help="one claim on one screen: statement, bucket and why, Lean, identities, measurements",
+        description="From the last audit when there is one (else computed now, without measurements; the "
+                    "output says which).")
+    one.add_argument("id", help="claim id (see `attnthermo claims`)")
+    one.add_argument("--ledger", metavar="PATH", help="a ledger.json to read instead of the last audit's")
+    one.add_argument("--manifest", metavar="PATH", help="a Lean manifest, when computing without an audit")
+    one.add_argument("--claims", metavar="PATH", help="a claims file to use instead of the shipped one")
+    one.add_argument("--json", action="store_true", help="print the view as JSON")
+    one.set_defaults(handler=_claim)
+
+    many = subparsers.add_parser("claims", help="list the claims with their buckets, filtered")
+    many.add_argument("--bucket", help="verified, folklore or numerology")
+    many.add_argument("--kind", help="math, empirical or interpretive")
+    many.add_argument("--chapter", type=int, help="the book's chapter")
+    many.add_argument("--ledger", metavar="PATH", help="a ledger.json to read instead of the last audit's")
+    many.add_argument("--manifest", metavar="PATH", help="a Lean manifest, when computing without an audit")
+    many.add_argument("--claims", metavar="PATH", help="a claims file to use instead of the shipped one")
+    many.add_argument("--json", action="store_true", help="print the rows as JSON")
+    many.set_defaults(handler=_claims)
 
     ledger = subparsers.add_parser("ledger", help="work with ledger.json files")
     sub = ledger.add_subparsers(dest="ledger_command", metavar="COMMAND")
@@ -58,4 +82,33 @@ def _diff(args: argparse.Namespace) -> int:
     from attnthermo.ledger.diff import bucket_changes, format_changes, load_ledger
 
     print(format_changes(bucket_changes(load_ledger(args.old, "OLD"), load_ledger(args.new, "NEW"))))
+    return 0
+
+
+def _claim(args: argparse.Namespace) -> int:
+    import json
+
+    from attnthermo.ledger.claim_view import claim_view, render_claim
+
+    view = claim_view(args.id, ledger=args.ledger, manifest=args.manifest, claims=args.claims)
+    print(json.dumps(view, indent=2, ensure_ascii=False) if args.json else render_claim(view))
+    return 0
+
+
+def _claims(args: argparse.Namespace) -> int:
+    import json
+
+    from attnthermo.ledger.claim_view import claim_rows
+
+    rows, source = claim_rows(ledger=args.ledger, manifest=args.manifest, claims=args.claims, bucket=args.bucket,
+                              kind=args.kind, chapter=args.chapter)
+    if args.json:
+        print(json.dumps({"source": source, "claims": rows}, indent=2, ensure_ascii=False))
+        return 0
+    print(source)
+    width = max((len(r["id"]) for r in rows), default=10)
+    for r in rows:
+        statement = r["statement"] if len(r["statement"]) <= 80 else r["statement"][:79] + "…"
+        print(f"{r['id']:<{width}}  ch.{r['chapter']:<3} {r['kind']:<12} {r['bucket']:<10} {statement}")
+    print(f"{len(rows)} claim(s)")
     return 0

@@ -13,7 +13,7 @@ import hashlib
 import json
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from attnthermo.paths import PACKAGE_DIR, cache_dir
 
@@ -75,21 +75,9 @@ def _thermo_key(name: str, dps: int) -> str:
     return digest.hexdigest()
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, (bool, int, str)) or value is None:
-        return value
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return str(value)
-
-
 def check_identity(name: str, dps: int) -> dict:
-    """Run one registry identity's check now (or reuse a cache whose key still validates)."""
+    """Run one registry identity's check now (or reuse a cache whose key still validates): the
+    IdentityCheck's JSON plus ``cached``, or ``{"error": why}``."""
     cache = cache_dir("ledger", "identities") / f"{name}-{dps}.json"
     key = _thermo_key(name, dps)
     if cache.is_file():
@@ -106,15 +94,6 @@ def check_identity(name: str, dps: int) -> dict:
         check = ident.check(dps=dps)
     except Exception as exc:  # a broken check is recorded against its claims, not fatal to the audit
         return {"error": f"the check raised {type(exc).__name__}: {exc}"}
-    points = getattr(check, "points", 0)
-    result = {
-        "ok": bool(check.ok),
-        "max_error": _plain(check.max_error),
-        "points": len(points) if isinstance(points, (list, tuple)) else int(points),
-        "dps": dps,
-        "detail": _plain(getattr(check, "detail", "")),
-        "lean_theorems": list(getattr(ident, "lean_theorems", ()) or ()),
-        "no_lean_reason": getattr(ident, "no_lean_reason", None),
-    }
+    result = {**check.to_json(), "lean_theorems": list(ident.lean_theorems), "no_lean_reason": ident.no_lean_reason}
     cache.write_text(json.dumps({"key": key, "result": result}, ensure_ascii=False), encoding="utf-8")
     return {**result, "cached": False}

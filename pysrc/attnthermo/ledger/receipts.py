@@ -11,7 +11,7 @@ A receipt's status is one of
 - ``unavailable``  it cannot exist here (a model not shipped, a protocol the project lacks);
 - ``recorded``     a citation: noted, never verified on its own.
 
->>> ev = Evidence(identities={"x": {"ok": True, "max_error": 1e-40, "points": 12, "dps": 30}})
+>>> ev = Evidence(identities={"x": IdentityCheck("x", ok=True, dps=30, points=12, max_error=1e-40, detail="")})
 >>> check_receipt(Receipt("identity", "supports", identity="x"), ev).status
 'holds'
 """
@@ -21,8 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from attnthermo import lean_manifest
+from attnthermo.defaults import DEFAULT_MODEL
+from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import pin_status
 from attnthermo.ledger.claims import Receipt
+from attnthermo.thermo.identities.identity import IdentityCheck
 from attnthermo.ledger.tolerance import MissingMetric, run_check
 
 STATUSES = ("holds", "fails", "error", "unavailable", "recorded")
@@ -35,7 +39,7 @@ class Evidence:
     manifest        the Lean manifest (schema in DEVELOPERS.md) or None
     stale_modules   module -> why its manifest entry no longer matches the sources on disk
     pinned          theorem -> pinned statement, to re-compare with the manifest (optional)
-    identities      identity name -> {"ok", "max_error", "points", "dps", "detail"} or {"error": msg}
+    identities      identity name -> its IdentityCheck, or a message saying why it could not be checked
     measurements    (protocol, model) -> {"status": "ok", "metrics": {...}} or
                     {"status": "unavailable", "reason": msg}
     default_model   the model the audit measures when a receipt says ``model = "default"``
@@ -44,9 +48,9 @@ class Evidence:
     manifest: dict | None = None
     stale_modules: dict[str, str] = field(default_factory=dict)
     pinned: dict[str, str] | None = None
-    identities: dict[str, dict] = field(default_factory=dict)
+    identities: dict[str, IdentityCheck | str] = field(default_factory=dict)
     measurements: dict[tuple[str, str], dict] = field(default_factory=dict)
-    default_model: str = "smollm2"
+    default_model: str = DEFAULT_MODEL
 
     def model_for(self, receipt: Receipt) -> str:
         """The concrete model a measurement receipt refers to."""
@@ -65,6 +69,10 @@ class ReceiptResult:
     data: dict[str, Any] = field(default_factory=dict)
     links: list[dict[str, str]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise DomainError("status", self.status, f"must be one of {', '.join(STATUSES)}")
+
     @property
     def holds(self) -> bool:
         return self.status == "holds"
@@ -76,60 +84,57 @@ class ReceiptResult:
 
 def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     base = dict(kind="lean", relation=receipt.relation, label=receipt.label)
+    coverage = {"covers": receipt.covers, "covers_why": receipt.covers_why}
     if ev.manifest is None:
-        return ReceiptResult(**base, status="error", detail="no Lean manifest was produced")
-    theorems = ev.manifest.get("theorems", {})
-    root = ev.manifest.get("root", "")
+        return ReceiptResult(**base, status="error", detail="no Lean manifest was produced", data=coverage)
+    root = lean_manifest.project_root(ev.manifest)
     problems, per_theorem, links = [], {}, []
     for name in receipt.theorems:
-        entry = theorems.get(name)
-        if entry is None:
+        record = lean_manifest.theorem(ev.manifest, name)
+        if record is None:
             problems.append(f"{name}: not in the manifest")
             per_theorem[name] = {"status": "missing"}
             continue
-        pinned = entry.get("pinned")
-        if ev.pinned is not None:
-            pinned = pin_status(name, entry.get("signature", entry.get("statement", "")), ev.pinned)
-        compiled = entry.get("status") in ("proved", "drift")
-        axioms_ok = bool(entry.get("axioms", {}).get("ok"))
-        stale = ev.stale_modules.get(entry.get("module", ""))
-        per_theorem[name] = {"status": entry.get("status"), "pinned": pinned, "axioms_ok": axioms_ok,
-                             "module": entry.get("module"), "file": entry.get("file"), "line": entry.get("line")}
-        links.append({"text": f"{entry.get('file')}:{entry.get('line')}", "path": f"{root}/{entry.get('file')}",
-                      "line": str(entry.get("line")), "theorem": name})
+        pinned = record.pinned if ev.pinned is None else pin_status(name, record.signature, ev.pinned)
+        compiled = record.status in ("proved", "drift")
+        stale = ev.stale_modules.get(record.module)
+        per_theorem[name] = {"status": record.status, "pinned": pinned, "axioms_ok": record.axioms_ok,
+                             "module": record.module, "file": record.file, "line": record.line,
+                             "statement": record.statement}
+        links.append({"text": f"{record.file}:{record.line}", "path": f"{root}/{record.file}",
+                      "line": str(record.line), "theorem": name})
         if stale:
             problems.append(f"{name}: {stale}")
         elif not compiled:
-            problems.append(f"{name}: {entry.get('status')} ({entry.get('reason') or 'no reason given'})")
-        elif not axioms_ok:
-            found = entry.get("axioms", {}).get("found", [])
-            problems.append(f"{name}: non-standard axioms {', '.join(map(str, found)) or '(audit failed)'}")
+            problems.append(f"{name}: {record.status} ({record.reason or 'no reason given'})")
+        elif not record.axioms_ok:
+            problems.append(f"{name}: non-standard axioms {', '.join(record.axioms_found) or '(audit failed)'}")
         elif pinned != "match":
             problems.append(f"{name}: statement {pinned} (pinned statement {'differs' if pinned == 'drift' else 'missing'})")
-    data = {"theorems": per_theorem, "toolchain": ev.manifest.get("toolchain", {}).get("version")}
+    data = {"theorems": per_theorem, "toolchain": lean_manifest.toolchain_version(ev.manifest), **coverage}
     if problems:
         return ReceiptResult(**base, status="fails", detail="; ".join(problems), data=data, links=links)
     n = len(receipt.theorems)
+    scope = "the statement" if receipt.covers == "statement" else "the algebraic core only"
     return ReceiptResult(**base, status="holds", data=data, links=links,
-                         detail=f"{n} theorem{'s' if n > 1 else ''} proved, statement pinned, standard axioms only")
+                         detail=f"{n} theorem{'s' if n > 1 else ''} proved, statement pinned, standard axioms only; "
+                                f"covers {scope}")
 
 
 def _identity(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     base = dict(kind="identity", relation=receipt.relation, label=receipt.label,
                 links=[{"text": f"attnthermo.identity({receipt.identity!r})", "identity": str(receipt.identity)}])
-    check = ev.identities.get(str(receipt.identity))
-    if check is None:
+    found = ev.identities.get(str(receipt.identity))
+    if found is None:
         return ReceiptResult(**base, status="error", detail="identity was not checked")
-    if "error" in check:
-        return ReceiptResult(**base, status="error", detail=check["error"])
-    data = {k: check.get(k) for k in ("ok", "max_error", "points", "dps", "detail", "cached")}
-    enough = int(check.get("dps") or 0) >= receipt.dps
-    if check.get("ok") and enough and (check.get("points") or 0) > 0:
+    if isinstance(found, str):
+        return ReceiptResult(**base, status="error", detail=found)
+    data = found.to_json()
+    if found.ok and found.dps >= receipt.dps and found.points > 0:
         return ReceiptResult(**base, status="holds", data=data,
-                             detail=f"agrees at {check.get('dps')} digits on {check.get('points')} points "
-                                    f"(max error {float(check.get('max_error') or 0):.3g})")
-    why = "checked below the precision the receipt asks" if not enough else (check.get("detail") or "check failed")
-    return ReceiptResult(**base, status="fails", data=data, detail=str(why))
+                             detail=f"agrees at {found.dps} digits on {found.points} points (max error {found.max_error:.3g})")
+    why = "checked below the precision the receipt asks" if found.dps < receipt.dps else (found.detail or "check failed")
+    return ReceiptResult(**base, status="fails", data=data, detail=why)
 
 
 def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:

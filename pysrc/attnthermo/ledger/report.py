@@ -9,15 +9,22 @@ measurements.
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
 
-from attnthermo.ledger.buckets import Verdict
+from attnthermo.ledger.buckets import BUCKETS, Verdict
 from attnthermo.ledger.claims import Claim, claims_as_data
 from attnthermo.ledger.receipts import ReceiptResult
 
 SCHEMA_VERSION = 1
+
+# metrics that mean nothing for a control run (γ_Padé is a formula of θ and T: it "predicts" the
+# same γ for random weights as for the trained model)
+CONTROL_OMITS = ("gamma_pade", "pade_T", "theta", "scale_gamma_pade")
+# the metrics shown in the measurement table's own columns
+_COLUMNS = ("gamma", "gamma_ci_low", "gamma_ci_high", "r2", "window", "sink_mass")
 
 RULE_SUMMARY = (
     "A receipt that holds and contradicts a claim makes it folklore; so does a supporting receipt that "
@@ -32,12 +39,13 @@ _MARK = {"holds": "✔", "fails": "✘", "error": "⚠", "unavailable": "∅", "
 
 def build_ledger(claims: dict[str, Claim], results: dict[str, list[ReceiptResult]],
                  verdicts: dict[str, Verdict], *, provenance: dict, measurements: dict,
-                 identities: dict, plots: dict[str, str], lean_tagged: dict[str, list[str]] | None = None
-                 ) -> dict[str, Any]:
+                 identities: dict, plots: dict[str, str], lean_tagged: dict[str, list[str]] | None = None,
+                 links: list[str] | None = None) -> dict[str, Any]:
     """The ledger as plain data (what ledger.json holds).
 
     ``lean_tagged`` lists, per claim, the Lean theorems whose docstrings name it (``Claim: `id` ``):
-    shown beside the receipts so a tag without a receipt, or a receipt without a tag, is visible.
+    shown beside the receipts so a tag without a receipt, or a receipt without a tag, is visible;
+    ``links`` lists every disagreement between those tags, claims.toml and the identities.
     """
     rows: dict[str, Any] = {}
     for claim in claims_as_data(claims):
@@ -49,11 +57,11 @@ def build_ledger(claims: dict[str, Claim], results: dict[str, list[ReceiptResult
                      "lean_tagged": sorted((lean_tagged or {}).get(cid, []))}
     order = [c for c in rows if rows[c]["agreement"] == "disagrees"] + \
             [c for c in rows if rows[c]["agreement"] != "disagrees"]
-    summary = {b: sum(1 for r in rows.values() if r["bucket"] == b) for b in ("verified", "folklore", "numerology")}
+    summary = {b: sum(1 for r in rows.values() if r["bucket"] == b) for b in BUCKETS}
     summary["disagreements_with_book"] = sum(1 for r in rows.values() if r["agreement"] == "disagrees")
     return {"schema_version": SCHEMA_VERSION, "provenance": provenance, "rule": RULE_SUMMARY,
             "summary": summary, "order": order, "claims": rows, "measurements": measurements,
-            "identities": identities, "plots": plots}
+            "identities": identities, "plots": plots, "links": list(links or [])}
 
 
 def _cell(text: Any) -> str:
@@ -67,18 +75,25 @@ def _link(target: str, base: Path) -> str:
         return target
 
 
-def _receipt_md(r: dict, base: Path) -> str:
+def _receipt_md(r: dict, base: Path, measurements: dict) -> str:
     mark = _MARK.get(r["status"], "?")
     rel = "" if r["relation"] == "supports" else " (contradicts)"
     if r["kind"] == "lean":
         links = ", ".join(f"[{_cell(link['theorem'].rsplit('.', 1)[-1])}]({_link(link['path'], base)}#L{link['line']}) "
                           f"`{_cell(link['text'])}`" for link in r["links"]) or _cell(r["label"])
-        return f"{mark} Lean{rel}: {links}"
+        covers = r.get("data", {}).get("covers")
+        return f"{mark} Lean{rel}{f' ({covers})' if covers else ''}: {links}"
     if r["kind"] == "identity":
         return f"{mark} identity{rel}: `{_cell(r['label'])}`"
     if r["kind"] == "measurement":
         anchor = "measurement-" + r["label"].replace(" on ", "-").replace(" ", "-")
-        return f"{mark} measurement{rel}: [{_cell(r['label'])}](#{anchor})"
+        m = measurements.get(r["label"], {})
+        metrics, setting = m.get("metrics") or {}, m.get("setting") or {}
+        numbers = "" if metrics.get("gamma") is None else (
+            f" γ {with_ci(metrics['gamma'], metrics.get('gamma_ci_low'), metrics.get('gamma_ci_high'))}, "
+            f"d ∈ {_window(metrics.get('window') or setting.get('window'))}, N {setting.get('tokens', '?')} × "
+            f"{setting.get('prompts', m.get('prompts', '?'))} prompts")
+        return f"{mark} measurement{rel}: [{_cell(r['label'])}](#{anchor}){numbers}"
     return f"{mark} citation{rel}: {_cell(r['label'])}"
 
 
@@ -108,7 +123,8 @@ def render_markdown(ledger: dict[str, Any], base: Path) -> str:
     for cid in ledger["order"]:
         row = ledger["claims"][cid]
         book = row["book_says"] or f"({row['book_bucket']})"
-        receipts = "<br>".join(_receipt_md(r, base) for r in row["receipts"]) or _cell(row["no_receipt_reason"])
+        receipts = "<br>".join(_receipt_md(r, base, ledger["measurements"]) for r in row["receipts"]) \
+            or _cell(row["no_receipt_reason"])
         lines.append(
             f"| `{cid}` | {row['chapter']} | {row['kind']} | **{row['bucket']}** | {_cell(row['strength'])} | "
             f"{_cell(book)} | {row['agreement']} | {receipts} | {_cell(row['reason'])} |")
@@ -117,22 +133,83 @@ def render_markdown(ledger: dict[str, Any], base: Path) -> str:
         row = ledger["claims"][cid]
         lines.append(f"- `{cid}` (Ch. {row['chapter']}{', project' if row['origin'] == 'project' else ''}): "
                      f"{row['statement']} — mechanism: {row['mechanism_note']}")
-    lines += ["", "## Measurements", ""]
+    lines += ["", "## Measurements", "",
+              "γ is shown to the digits its 95% bootstrap CI supports; N is the tokens per prompt, the window "
+              "the fitted distances. Metrics that mean nothing for a control (γ_Padé in a random-init row) "
+              "are omitted.", ""]
     for key, m in ledger["measurements"].items():
         lines += [f"### measurement {key}", "", f"<a id=\"measurement-{key.replace(' on ', '-').replace(' ', '-')}\"></a>", ""]
         if m.get("status") != "ok":
             lines += [f"No receipt available: {m.get('reason')}", ""]
             continue
+        lines += measurement_table(m) + [""]
         lines.append(f"Model sha256 `{(m.get('model_sha256') or '?')[:16]}`, "
                      f"{m.get('seconds')} s (cache key `{(m.get('cache_key') or '?')[:16]}`); arguments `{m.get('arguments')}`.")
-        lines += ["", "| metric | value |", "|---|---|"]
-        lines += [f"| {k} | {_cell(v)} |" for k, v in m.get("metrics", {}).items()]
         lines.append("")
+    if ledger.get("links"):
+        lines += ["## Link disagreements", "", "Lean docstring tags, claims.toml and the identities disagree here "
+                  "(attnthermo.ledger.links):", ""] + [f"- {_cell(d)}" for d in ledger["links"]] + [""]
     if ledger["plots"]:
         lines += ["## Plots", ""]
         lines += [f"![{name}]({_link(path, base)})" for name, path in ledger["plots"].items()]
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def decimals_for(low: float | None, high: float | None) -> int:
+    """Decimals a value needs beside its CI [low, high]: one digit past the CI width's first.
+
+    >>> decimals_for(0.867, 0.911), decimals_for(0.2, 3.1), decimals_for(None, None)
+    (3, 1, 4)
+    """
+    if low is None or high is None or not high > low:
+        return 4
+    return max(0, 1 - math.floor(math.log10(high - low)))
+
+
+def with_ci(value: float | None, low: float | None, high: float | None) -> str:
+    """``0.887 [0.867, 0.911]``: the value and its CI rounded to what the CI supports.
+
+    >>> with_ci(0.88712345, 0.86655, 0.91122)
+    '0.887 [0.867, 0.911]'
+    """
+    if value is None:
+        return "—"
+    d = decimals_for(low, high)
+    if low is None or high is None:
+        return f"{value:.{d}f}"
+    return f"{value:.{d}f} [{low:.{d}f}, {high:.{d}f}]"
+
+
+def is_control(measurement: dict) -> bool:
+    """A control run (random weights, shuffled tokens), by its setting."""
+    return bool((measurement.get("setting") or {}).get("control") or (measurement.get("arguments") or {}).get("control"))
+
+
+def measurement_table(m: dict) -> list[str]:
+    """The measurement as one Markdown table row: γ with its CI, R², window, N, prompts, sink, the rest."""
+    metrics, setting = m.get("metrics", {}), m.get("setting") or {}
+    window = metrics.get("window") or setting.get("window")
+    r2, sink = metrics.get("r2"), metrics.get("sink_mass")
+    omitted = CONTROL_OMITS if is_control(m) else ()
+    rest = {k: v for k, v in metrics.items() if k not in _COLUMNS and k not in omitted and v is not None}
+    other = "; ".join(f"{k} = {_short(v)}" for k, v in rest.items()) or "—"
+    return ["| γ [95% CI] | R² | window d | N | prompts | sink mass | other |", "|---|---|---|---|---|---|---|",
+            f"| {with_ci(metrics.get('gamma'), metrics.get('gamma_ci_low'), metrics.get('gamma_ci_high'))} | "
+            f"{'—' if r2 is None else f'{r2:.3f}'} | {_window(window)} | {setting.get('tokens', '?')} | "
+            f"{setting.get('prompts', m.get('prompts', '?'))} | {'—' if sink is None else f'{sink:.3f}'} | {_cell(other)} |"]
+
+
+def _window(window) -> str:
+    return f"[{window[0]}, {window[1]}]" if isinstance(window, (list, tuple)) and len(window) == 2 else "?"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_short(v) for v in value) + "]"
+    return str(value)
 
 
 def parse_markdown_buckets(text: str) -> dict[str, str]:

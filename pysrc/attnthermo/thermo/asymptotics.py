@@ -78,10 +78,10 @@ class GammaOneHeatCapacity:
         return (self.erratum - self.exact) / self.exact
 
 
-def gamma_one_heat_capacity(*, N: object, dps: int = 30) -> GammaOneHeatCapacity:
+def gamma_one_heat_capacity(*, N: object, dps: int | None = None) -> GammaOneHeatCapacity:
     """C_V(γ = 1, N) beside its asymptotic laws; N ≥ 2 finite (the laws are in 1/log N)."""
-    n = as_count(N, "N", allow_infinite=False, minimum=2)
     digits = as_dps(dps)
+    n = as_count(N, "N", allow_infinite=False, minimum=2)
     exact = heat_capacity(gamma=1, N=n, dps=digits)
     terms = expansion_terms(n, 4, digits)
     with mpmath.workdps(digits):

@@ -67,3 +67,19 @@ def _plain(value):
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+def simplifies_to_zero(expr) -> bool:
+    """True when sympy proves ``expr == 0`` (False means "not shown", not "false")."""
+    import sympy
+
+    for attempt in (sympy.simplify, lambda e: sympy.simplify(sympy.expand(sympy.powsimp(e, force=True)))):
+        if attempt(expr) == 0:
+            return True
+    return False
+
+
+def require_sympy_equal(tally: Tally, relation, label: str) -> None:
+    """Require sympy to show that the two sides of ``relation`` (a ``sympy.Eq``, unevaluated
+    derivatives and integrals allowed) are equal."""
+    tally.require(simplifies_to_zero((relation.lhs - relation.rhs).doit()), f"sympy: {label}")

@@ -2,7 +2,7 @@
 
 Every function takes ``gamma=`` (real), ``N=`` (positive integer, or ``math.inf`` /
 ``mpmath.inf`` where the sum converges), ``z=`` (fugacity, 0 < z ≤ 1, default 1) and ``dps=``
-(decimal digits, default 30) and returns an mpmath number certified to ``dps`` significant digits
+(decimal digits; None, the default, means the current ``mpmath.mp.dps``; checked first) and returns an mpmath number certified to ``dps`` significant digits
 (:mod:`attnthermo.thermo.precision`) or raises :class:`~attnthermo.errors.PrecisionError`.
 Cost is independent of N (:mod:`attnthermo.thermo.power_sums`).
 
@@ -50,32 +50,33 @@ def _sums(p: EnsembleParameters, wp: int) -> list[mpmath.mpf]:
     return power_sums(p.gamma, p.N, p.z, wp=wp)
 
 
-def _certified(p: EnsembleParameters, dps: object, what: str, formula, floor: float = 0.0) -> mpmath.mpf:
-    digits = as_dps(dps)
+def _certified(p: EnsembleParameters, digits: int, what: str, formula, floor: float = 0.0) -> mpmath.mpf:
     return certify(lambda wp: formula(_sums(p, wp), wp), digits, what=what,
                    extra=digits_lost(p.gamma, p.N, p.z), floor=floor)
 
 
-def partition(*, gamma: object, N: object, z: object = 1, dps: int = 30) -> mpmath.mpf:
+def partition(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
     """Z_N(γ, z) = Σ_{d≤N} z^d d^-γ  (N = ∞: Li_γ(z); ζ(γ) at z = 1, γ > 1).
 
     >>> mpmath.nstr(partition(gamma=2, N=float("inf"), dps=15), 15)  # ζ(2) = π²/6
     '1.64493406684823'
     """
+    digits = as_dps(dps)
     p = EnsembleParameters.validate(gamma, N, z)
-    return _certified(p, dps, "partition", lambda s, wp: s[0])
+    return _certified(p, digits, "partition", lambda s, wp: s[0])
 
 
-def mean_energy(*, gamma: object, N: object, z: object = 1, dps: int = 30) -> mpmath.mpf:
+def mean_energy(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
     """⟨log d⟩ = S_1/S_0 = -∂_γ log Z.
 
     >>> mpmath.nstr(mean_energy(gamma=1, N=2, dps=10), 10)  # (log 2 / 2) / (3/2)
     '0.2310490602'
     """
+    digits = as_dps(dps)
     p = EnsembleParameters.validate(gamma, N, z)
     if p.N == 1:
         return mpmath.mpf(0)
-    return _certified(p, dps, "mean_energy", lambda s, wp: s[1] / s[0])
+    return _certified(p, digits, "mean_energy", lambda s, wp: s[1] / s[0])
 
 
 def _variance(s: list[mpmath.mpf]) -> mpmath.mpf:
@@ -83,49 +84,53 @@ def _variance(s: list[mpmath.mpf]) -> mpmath.mpf:
     return s[2] / s[0] - mean * mean
 
 
-def energy_variance(*, gamma: object, N: object, z: object = 1, dps: int = 30) -> mpmath.mpf:
+def energy_variance(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
     """Var(log d) = S_2/S_0 - (S_1/S_0)² = ∂²_γ log Z.
 
     >>> mpmath.nstr(energy_variance(gamma=1, N=10**3, dps=12), 12)  # math-notes §3
     '4.58002953758'
     """
+    digits = as_dps(dps)
     p = EnsembleParameters.validate(gamma, N, z)
     if p.N == 1:
         return mpmath.mpf(0)
-    return _certified(p, dps, "energy_variance", lambda s, wp: _variance(s))
+    return _certified(p, digits, "energy_variance", lambda s, wp: _variance(s))
 
 
-def heat_capacity(*, gamma: object, N: object, z: object = 1, dps: int = 30) -> mpmath.mpf:
+def heat_capacity(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
     """C_V = γ² Var(log d)  (k_B = 1, T = 1/γ).
 
     >>> heat_capacity(gamma=2, N=1, dps=5)
     mpf('0.0')
     """
+    digits = as_dps(dps)
     p = EnsembleParameters.validate(gamma, N, z)
     if p.N == 1 or p.gamma == 0:
         return mpmath.mpf(0)
-    return _certified(p, dps, "heat_capacity", lambda s, wp: to_mpf(p.gamma) ** 2 * _variance(s))
+    return _certified(p, digits, "heat_capacity", lambda s, wp: to_mpf(p.gamma) ** 2 * _variance(s))
 
 
-def fisher_information(*, gamma: object, N: object, z: object = 1, dps: int = 30) -> mpmath.mpf:
+def fisher_information(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
     """I(γ) = E[(∂_γ log p_d)²] = Var(log d); equal to C_V/γ² for γ ≠ 0 (math-notes §2).
 
     >>> fisher_information(gamma=1, N=10**3, dps=12) == energy_variance(gamma=1, N=10**3, dps=12)
     True
     """
+    digits = as_dps(dps)
     p = EnsembleParameters.validate(gamma, N, z)
     if p.N == 1:
         return mpmath.mpf(0)
     # E[score²] with score = -(E - ⟨E⟩): the same central second moment as the variance
-    return _certified(p, dps, "fisher_information", lambda s, wp: _variance(s))
+    return _certified(p, digits, "fisher_information", lambda s, wp: _variance(s))
 
 
-def entropy(*, gamma: object, N: object, z: object = 1, dps: int = 30) -> mpmath.mpf:
+def entropy(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
     """H = -Σ p_d log p_d = log Z + γ⟨log d⟩ - ⟨d⟩ log z, with ⟨d⟩ = Z(γ-1, z)/Z(γ, z).
 
     >>> mpmath.nstr(entropy(gamma=0, N=4, dps=10), 10)  # uniform on 4 states: log 4
     '1.386294361'
     """
+    digits = as_dps(dps)
     p = EnsembleParameters.validate(gamma, N, z)
     if p.N == 1:
         return mpmath.mpf(0)
@@ -137,16 +142,17 @@ def entropy(*, gamma: object, N: object, z: object = 1, dps: int = 30) -> mpmath
             value -= shifted / s[0] * mpmath.log(to_mpf(p.z))
         return value
 
-    return _certified(p, dps, "entropy", formula, floor=1.0)
+    return _certified(p, digits, "entropy", formula, floor=1.0)
 
 
-def free_energy(*, gamma: object, N: object, z: object = 1, dps: int = 30) -> mpmath.mpf:
+def free_energy(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
     """F = -T log Z = -(log Z)/γ (the grand potential when z ≠ 1); γ = 0 (T = ∞) is a DomainError.
 
     >>> free_energy(gamma=2, N=1, dps=5)  # Z = 1
     mpf('0.0')
     """
+    digits = as_dps(dps)
     p = EnsembleParameters.validate(gamma, N, z)
     if p.gamma == 0:
         raise DomainError("gamma", gamma, "free energy -log(Z)/gamma needs gamma != 0 (temperature 1/gamma)")
-    return _certified(p, dps, "free_energy", lambda s, wp: -mpmath.log(s[0]) / to_mpf(p.gamma), floor=1.0)
+    return _certified(p, digits, "free_energy", lambda s, wp: -mpmath.log(s[0]) / to_mpf(p.gamma), floor=1.0)

@@ -13,11 +13,13 @@ Fraction(3, 2)
 from __future__ import annotations
 
 import math
+import operator
 from fractions import Fraction
 from typing import Union
 
 import mpmath
 
+from attnthermo.defaults import MAX_DPS, MAX_DPS_COST
 from attnthermo.errors import DomainError
 
 Real = Union[Fraction, mpmath.mpf]
@@ -84,13 +86,27 @@ def is_infinite(value: object) -> bool:
         return False
 
 
+def _negative_or_nan(value: object) -> bool:
+    """-inf or NaN in any spelling (float, mpmath, string)."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"-inf", "-infinity", "-oo", "nan"}
+    try:
+        return bool(mpmath.isnan(value)) or (bool(mpmath.isinf(value)) and value < 0)
+    except (TypeError, ValueError):
+        return False
+
+
 def as_count(value: object, name: str = "N", *, allow_infinite: bool = True, minimum: int = 1) -> Count:
     """A positive integer (or :data:`INF`); integer-valued floats such as ``1e12`` are accepted."""
+    allowed = f"an integer >= {minimum}" + (" or +inf (math.inf, 'inf': the infinite sum, where it converges)"
+                                             if allow_infinite else "")
     if isinstance(value, bool):
-        raise DomainError(name, value, "must be a positive integer, not a bool")
+        raise DomainError(name, value, f"must be {allowed}, not a bool")
+    if _negative_or_nan(value):
+        raise DomainError(name, value, f"must be {allowed}")
     if is_infinite(value):
         if not allow_infinite:
-            raise DomainError(name, value, "must be finite here")
+            raise DomainError(name, value, f"must be finite here ({allowed})")
         return INF
     if isinstance(value, int):
         count = value
@@ -100,7 +116,7 @@ def as_count(value: object, name: str = "N", *, allow_infinite: bool = True, min
             raise DomainError(name, value, "must be an integer (the number of states d = 1..N)")
         count = int(real)
     if count < minimum:
-        raise DomainError(name, value, f"must be at least {minimum}")
+        raise DomainError(name, value, f"must be {allowed}")
     return count
 
 
@@ -114,12 +130,26 @@ def as_fugacity(value: object, name: str = "z") -> Real:
     return z
 
 
-def as_dps(value: object, name: str = "dps") -> int:
-    """A requested number of significant decimal digits (a positive integer)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise DomainError(name, value, "must be a positive integer number of decimal digits")
+def as_dps(value: object = None, name: str = "dps") -> int:
+    """Significant decimal digits: a positive integer up to :data:`~attnthermo.defaults.MAX_DPS`,
+    or None for the current ``mpmath.mp.dps`` (mpmath's convention). Checked before anything else.
+
+    >>> as_dps(None) == mpmath.mp.dps
+    True
+    """
+    if value is None:
+        return int(mpmath.mp.dps)
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        value = operator.index(value)
+    except TypeError:
+        raise DomainError(name, value, "must be a positive integer number of decimal digits "
+                                       "(or None for the current mpmath.mp.dps)") from None
     if value < 1:
-        raise DomainError(name, value, "must be at least 1")
+        raise DomainError(name, value, "must be at least 1 (a number of significant decimal digits)")
+    if value > MAX_DPS:
+        raise DomainError(name, value, f"must be at most {MAX_DPS} ({MAX_DPS_COST})")
     return value
 
 

@@ -7,8 +7,13 @@ Routes (math-notes §4), all evaluated at a working precision ``wp`` chosen by t
 - ``stieltjes`` z = 1, γ = 1:  S_k = γ_k(1) - γ_k(N+1), generalised Stieltjes constants;
 - ``stieltjes_series`` z = 1, γ = 1 + ε, finite N:  S_k = Σ_j (-ε)^j/j! · [γ_{k+j}(1) - γ_{k+j}(N+1)]
   (the series route near γ = 1, used to cross-check the Hurwitz route there);
-- ``lerch``     z < 1:  Σ_{d≤N} z^d d^-s = Li_s(z) - z^{N+1} Φ(z, s, N+1); the s-derivatives by a
-  five-point central difference at raised precision (mpmath has no s-derivative of Li or Φ).
+- ``direct``    z < 1 when at most :data:`DIRECT_MAX_TERMS` terms are needed: the sum itself, up to N or
+  until a rigorous geometric bound on everything after the last term (each ratio of consecutive terms
+  is at most ρ < 1 from there on) falls below 10^-wp of the sum — the z^{N+1}Φ tail is never formed;
+- ``lerch``     z < 1 otherwise (z close to 1 and N large):  Σ_{d≤N} z^d d^-s = Li_s(z) - z^{N+1} Φ(z, s, N+1),
+  the Φ tail dropped when a geometric bound proves it below the working precision; the
+  s-derivatives by a five-point central difference at raised precision (mpmath has no
+  s-derivative of Li or Φ). Slower; ``bench/bench_identities.py`` reports by how much.
 
 The Hurwitz route cancels ζ(γ) against ζ(γ, N+1), both ≈ 1/(γ-1): it loses about
 (k+1)·|log₁₀|γ-1|| digits, which :func:`digits_lost` reports so the caller can raise ``wp``.
@@ -22,19 +27,36 @@ The Hurwitz route cancels ζ(γ) against ζ(γ, N+1), both ≈ 1/(γ-1): it lose
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import mpmath
 
 from attnthermo.errors import DomainError
 from attnthermo.thermo.params import INF, Count, Real, to_mpf
 
-ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "lerch")
+ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "direct", "lerch")
+
+# the direct sum is used while it needs at most this many terms (beyond, the Lerch route is faster)
+DIRECT_MAX_TERMS = 50_000
 
 
 def choose_route(gamma: Real, N: Count, z: Real) -> str:
     """The route ``auto`` takes for these parameters."""
     if z != 1:
-        return "lerch"
+        return "direct" if direct_terms(gamma, N, z) <= DIRECT_MAX_TERMS else "lerch"
     return "stieltjes" if gamma == 1 else "hurwitz"
+
+
+def direct_terms(gamma: Real, N: Count, z: Real, digits: int = 40) -> int:
+    """About how many terms the direct sum needs for ``digits`` digits (N when N is smaller)."""
+    with mpmath.workdps(20):
+        mu = -mpmath.log(to_mpf(z))
+        if mu <= 0:
+            return 10**18 if N is INF else N
+        # z^M M^{-γ} (log M)² ≤ 10^-digits: the geometric decay, plus the polynomial factor's worth
+        estimate = (digits * mpmath.log(10) + (abs(to_mpf(gamma)) + 2) * mpmath.log(digits / mu + 3)) / mu
+        needed = int(mpmath.ceil(estimate)) + 1
+    return needed if N is INF else min(N, needed)
 
 
 def digits_lost(gamma: Real, N: Count, z: Real, k_max: int = 2) -> int:
@@ -68,6 +90,12 @@ def power_sums(gamma: Real, N: Count, z: Real, *, wp: int, route: str = "auto", 
             _require(z == 1 and N is not INF, chosen, "needs z = 1 and finite N")
             return _stieltjes_series(to_mpf(gamma) - 1, N, k_max, wp)
         _require(z != 1 or gamma > 1 or N is not INF, chosen, "diverges at z = 1, gamma <= 1, N infinite")
+        if chosen == "direct":
+            _require(z < 1, chosen, "needs z < 1 (the terms must decay geometrically)")
+            sums = _direct(gamma, N, z, k_max)
+            if sums is not None:
+                return sums
+            _require(route == "auto", chosen, f"needs more than {DIRECT_MAX_TERMS} terms here (use lerch)")
         return _lerch(to_mpf(gamma), N, to_mpf(z), k_max, wp)
 
 
@@ -163,13 +191,14 @@ def _lerch(s: mpmath.mpf, N: Count, z: mpmath.mpf, k_max: int, wp: int) -> list[
     # 2·step digits for the round-off of f''; near an integer s, Li and Φ lose about one step more
     near_integer = abs(s - mpmath.nint(s)) < mpmath.mpf(10) ** -2
     inner = wp + (3 if near_integer else 2) * step_digits + 10
+    with_tail = N is not INF and not _tail_negligible(s, N, z, k_max, inner + step_digits)
     with mpmath.workdps(inner):
         h = mpmath.mpf(10) ** (-step_digits)
         zz = +z
 
         def F(x: mpmath.mpf) -> mpmath.mpf:
             value = mpmath.polylog(x, zz)
-            if N is not INF:
+            if with_tail:
                 value -= zz ** (N + 1) * mpmath.lerchphi(zz, x, N + 1)
             return value
 
@@ -179,3 +208,127 @@ def _lerch(s: mpmath.mpf, N: Count, z: mpmath.mpf, k_max: int, wp: int) -> list[
         values = [f0, -d1, d2][: k_max + 1]
     with mpmath.workdps(wp):
         return [+v for v in values]
+
+
+def _tail_negligible(s: mpmath.mpf, N: int, z: mpmath.mpf, k_max: int, digits: int) -> bool:
+    """True when Σ_{d>N} (log d)^k z^d d^-s is provably below 10^-digits of S_k for every k ≤ k_max:
+    the geometric bound t_{N+1}/(1 - ρ) (ratios of later terms ≤ ρ, as in :func:`_direct_fixed`)
+    against the lower bounds S_0 ≥ z and S_k ≥ (log 2)^k 2^-s z² (all terms are positive)."""
+    with mpmath.workdps(30):
+        d = mpmath.mpf(N + 1)
+        rho = z * (1 + 1 / d) ** max(mpmath.mpf(0), -s) * (1 + 1 / (d * mpmath.log(d))) ** k_max
+        if rho >= 1:
+            return False
+        scale = mpmath.mpf(10) ** -digits
+        for k in range(k_max + 1):
+            bound = mpmath.log(d) ** k * mpmath.exp(-s * mpmath.log(d) + (N + 1) * mpmath.log(z)) / (1 - rho)
+            lower = z if k == 0 else mpmath.log(2) ** k * mpmath.mpf(2) ** -s * z**2
+            if bound > scale * lower:
+                return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _smallest_prime_factors(limit: int) -> list[int]:
+    """spf[d] for d ≤ limit (a sieve): log d and d^-s of a composite come from its factors."""
+    spf = list(range(limit + 1))
+    for p in range(2, int(limit**0.5) + 1):
+        if spf[p] == p:
+            for multiple in range(p * p, limit + 1, p):
+                if spf[multiple] == multiple:
+                    spf[multiple] = p
+    return spf
+
+
+# the direct sums computed so far: (γ, N, z, k_max) -> (prec, fixed-point sums); one certify call
+# evaluates at two precisions, and the first computes enough bits for both
+_DIRECT_SUMS: dict[tuple, tuple[int, tuple[int, ...] | None]] = {}
+_DIRECT_HEADROOM = 104  # bits above the asking precision: covers certify's next step (≥ 10 digits)
+
+
+def _direct(gamma: Real, N: Count, z: Real, k_max: int) -> list[mpmath.mpf] | None:
+    """Σ_{d≤N} (log d)^k z^d d^-γ term by term, at the current working precision (None if more
+    than :data:`DIRECT_MAX_TERMS` terms would be needed); see :func:`_direct_fixed`."""
+    with mpmath.workdps(20):
+        small = max(0, int(-mpmath.log(to_mpf(z), 2))) * (k_max + 2)  # the sums can be as small as z^(k+2)
+    needed = mpmath.mp.prec + small + 48
+    key = (gamma, N, z, k_max)
+    stored = _DIRECT_SUMS.get(key)
+    if stored is None or stored[0] < needed:
+        if len(_DIRECT_SUMS) > 256:  # a memo for the two evaluations of one call, not a store
+            _DIRECT_SUMS.clear()
+        prec = needed + _DIRECT_HEADROOM
+        result = _direct_fixed(gamma, N, z, k_max, prec)
+        stored = _DIRECT_SUMS[key] = (prec, None if result is None else result[0])
+        if result is not None and k_max > 0:  # Σ d·z^d d^-γ = S_0 at γ - 1, for the entropy's ⟨d⟩
+            _DIRECT_SUMS.setdefault((gamma - 1, N, z, 0), (prec, (result[1],)))
+    prec, fixed = stored
+    return None if fixed is None else [mpmath.ldexp(mpmath.mpf(total), -prec) for total in fixed]
+
+
+def clear_direct_sums() -> None:
+    """Forget the direct sums computed so far (benchmarks time a cold evaluation)."""
+    _DIRECT_SUMS.clear()
+
+
+def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tuple[tuple[int, ...], int] | None:
+    """The sums as fixed-point integers (value · 2^prec), with an error bounded a priori, and in the
+    same pass Σ d·z^d d^-γ (the γ - 1 sum; its ratios carry one more factor (1+1/j) ≤ 1+1/d).
+
+    From d ≥ 2 on, the ratio of consecutive terms t_{j+1}/t_j = z (1+1/j)^{-γ} (log(j+1)/log j)^k
+    is at most ρ_d = z (1+1/d)^{max(0,-γ)} (1 + 1/(d log d))^k for every j ≥ d (each factor falls
+    with j), so Σ_{j>d} t_j ≤ t_d ρ_d/(1 - ρ_d) whenever ρ_d < 1: the sum stops once that bound
+    is below 2^-(prec-48) of each sum. Rounding: each of at most DIRECT_MAX_TERMS terms carries a
+    few ulps (2^-prec) from at most log₂ d fixed-point products, far inside the 48 guard bits. log d
+    and d^-γ are evaluated only for primes (a composite d = p·m takes log p + log m and p^-γ·m^-γ).
+    :func:`_direct` computes it once with headroom above the asking precision, so certify's second,
+    finer evaluation reuses it: the error bound is a priori here, not from two evaluations agreeing.
+    """
+    spf = _smallest_prime_factors(DIRECT_MAX_TERMS)
+    target = prec - 48
+    with mpmath.workprec(prec + 20):
+        s, zz = to_mpf(gamma), to_mpf(z)
+        growth = max(0.0, -float(s))
+        float_z = float(zz)
+        fixed_z = int(mpmath.ldexp(zz, prec))
+        logs, powers = [0, 0], [0, 1 << prec]
+        sums = [fixed_z] + [0] * k_max  # d = 1: log 1 = 0
+        shifted = fixed_z
+        z_power = fixed_z
+        last = N if N is not INF else None
+        d = 1
+        while last is None or d < last:
+            d += 1
+            if d > DIRECT_MAX_TERMS:
+                return None
+            p = spf[d]
+            if p == d:
+                log_p = mpmath.log(d)
+                log_d = int(mpmath.ldexp(log_p, prec))
+                power = int(mpmath.ldexp(mpmath.exp(-s * log_p), prec))
+            else:
+                log_d = logs[p] + logs[d // p]
+                power = (powers[p] * powers[d // p]) >> prec
+            logs.append(log_d)
+            powers.append(power)
+            z_power = (z_power * fixed_z) >> prec
+            first = term = (power * z_power) >> prec
+            sums[0] += term
+            shifted += d * term
+            for k in range(1, k_max + 1):
+                term = (term * log_d) >> prec
+                sums[k] += term
+            if d % 8 == 0:
+                log_float = log_d / 2.0**prec
+                rho = float_z * (1 + 1 / d) ** growth * (1 + 1 / (d * log_float)) ** k_max * (1 + 1e-12)
+                rho_shifted = rho * (1 + 1 / d)
+                if rho_shifted < 1:
+                    factor = int(rho / (1 - rho) * 2**20) + 1
+                    terms = [first]
+                    for _ in range(k_max):
+                        terms.append((terms[-1] * log_d) >> prec)
+                    shifted_factor = int(rho_shifted / (1 - rho_shifted) * 2**20) + 1
+                    if all(t * factor <= (total << 20) >> target for t, total in zip(terms, sums)) \
+                            and d * first * shifted_factor <= (shifted << 20) >> target:
+                        break
+    return tuple(sums), shifted

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import mpmath
 
+from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.thermo.params import as_fugacity, as_real, to_mpf
 
 
-def brute_force_sums(gamma: object, N: int, z: object = 1, *, dps: int = 30, k_max: int = 2) -> list[mpmath.mpf]:
+def brute_force_sums(gamma: object, N: int, z: object = 1, *, dps: int = DEFAULT_DPS, k_max: int = 2) -> list[mpmath.mpf]:
     """[S_0, …, S_{k_max}] with S_k = Σ_{d≤N} (log d)^k z^d d^-γ, summed term by term."""
     g, zz = as_real(gamma, "gamma"), as_fugacity(z)
     with mpmath.workdps(dps + 10):
@@ -29,7 +30,7 @@ def brute_force_sums(gamma: object, N: int, z: object = 1, *, dps: int = 30, k_m
         return sums
 
 
-def brute_force_moments(gamma: object, N: int, z: object = 1, *, dps: int = 30) -> dict[str, mpmath.mpf]:
+def brute_force_moments(gamma: object, N: int, z: object = 1, *, dps: int = DEFAULT_DPS) -> dict[str, mpmath.mpf]:
     """Z, ⟨E⟩, Var(E) as the mean of squared deviations, Fisher as E[score²], entropy as -Σ p log p."""
     g, zz = to_mpf(as_real(gamma, "gamma")), as_fugacity(z)
     with mpmath.workdps(dps + 10):

@@ -40,19 +40,21 @@ def _head(d_head: object) -> int:
     return d_head
 
 
-def rope_wavelength(*, theta: object, d_head: object, i: object, dps: int = 30) -> mpmath.mpf:
+def rope_wavelength(*, theta: object, d_head: object, i: object, dps: int | None = None) -> mpmath.mpf:
     """λ_i = 2π θ^{2i/d_h} for pair i = 0 … d_h/2 - 1."""
+    digits = as_dps(dps)
     h, index = _head(d_head), as_natural(i, "i")
     if index >= h // 2:
         raise DomainError("i", i, f"pair index must be below d_head/2 = {h // 2}")
-    with mpmath.workdps(as_dps(dps) + 10):
+    with mpmath.workdps(digits + 10):
         value = 2 * mpmath.pi * _theta(theta) ** (mpmath.mpf(2 * index) / h)
-    with mpmath.workdps(dps):
+    with mpmath.workdps(digits):
         return +value
 
 
-def wavelengths(*, theta: object, d_head: object, dps: int = 30) -> list[mpmath.mpf]:
+def wavelengths(*, theta: object, d_head: object, dps: int | None = None) -> list[mpmath.mpf]:
     """All λ_i, increasing."""
+    dps = as_dps(dps)
     return [rope_wavelength(theta=theta, d_head=d_head, i=i, dps=dps) for i in range(_head(d_head) // 2)]
 
 
@@ -63,8 +65,9 @@ class SlowestWavelength:
     ratio: mpmath.mpf  # exact / bound = θ^{-2/d_h} < 1
 
 
-def slowest_wavelength(*, theta: object, d_head: object, dps: int = 30) -> SlowestWavelength:
+def slowest_wavelength(*, theta: object, d_head: object, dps: int | None = None) -> SlowestWavelength:
     """The slowest pair's wavelength, strictly below 2πθ (Lean ``slowestWavelength_lt``)."""
+    dps = as_dps(dps)
     h = _head(d_head)
     exact = rope_wavelength(theta=theta, d_head=h, i=h // 2 - 1, dps=dps)
     with mpmath.workdps(dps + 10):
@@ -74,9 +77,10 @@ def slowest_wavelength(*, theta: object, d_head: object, dps: int = 30) -> Slowe
         return SlowestWavelength(exact, +bound, +ratio)
 
 
-def t_cross(*, theta: object, dps: int = 30) -> mpmath.mpf:
+def t_cross(*, theta: object, dps: int | None = None) -> mpmath.mpf:
     """2π√θ, the wavelength of the middle pair i = d_h/4 (Lean ``middleWavelength_sq``)."""
-    with mpmath.workdps(as_dps(dps) + 10):
+    dps = as_dps(dps)
+    with mpmath.workdps(dps + 10):
         value = 2 * mpmath.pi * mpmath.sqrt(_theta(theta))
     with mpmath.workdps(dps):
         return +value
@@ -89,7 +93,7 @@ class ActivePairs:
     overcount: mpmath.mpf  # continuous - exact
 
 
-def n_active(*, d: object, theta: object, d_head: object, dps: int = 30) -> ActivePairs:
+def n_active(*, d: object, theta: object, d_head: object, dps: int | None = None) -> ActivePairs:
     """Pairs whose wavelength exceeds distance d: the exact count beside the continuous formula.
 
     For 2π ≤ d < 2πθ the continuous form over-counts by a fraction in (0, 1]; it reaches 0 at
@@ -98,7 +102,8 @@ def n_active(*, d: object, theta: object, d_head: object, dps: int = 30) -> Acti
     >>> a = n_active(d=1000, theta=10_000, d_head=64, dps=10); a.exact, mpmath.nstr(a.overcount, 5)
     (14, '0.38544')
     """
-    h, digits = _head(d_head), as_dps(dps)
+    digits = as_dps(dps)
+    h = _head(d_head)
     distance = as_real(d, "d")
     if distance <= 0:
         raise DomainError("d", d, "the distance must be positive")

@@ -46,15 +46,15 @@ def _integral(gamma: mpmath.mpf, a: mpmath.mpf, b: mpmath.mpf) -> mpmath.mpf:
     return (b ** (1 - gamma) - a ** (1 - gamma)) / (1 - gamma)
 
 
-def tail(*, gamma: object, D: object, dps: int = 30) -> SumEstimate:
+def tail(*, gamma: object, D: object, dps: int | None = None) -> SumEstimate:
     """Σ_{d>D} d^-γ = ζ(γ, D+1) for γ > 1; asymptotically D^{1-γ}/(γ-1).
 
     >>> t = tail(gamma=2, D=10, dps=15); t.lower <= t.exact <= t.upper
     True
     """
+    digits = as_dps(dps)
     g = as_real(gamma, "gamma")
     n = as_count(D, "D", allow_infinite=False)
-    digits = as_dps(dps)
     if g <= 1:
         raise DomainError("gamma", gamma, "the tail Σ_{d>D} d^-gamma diverges for gamma <= 1")
     exact = certify(lambda wp: mpmath.zeta(to_mpf(g), n + 1), digits, what="tail")
@@ -66,16 +66,16 @@ def tail(*, gamma: object, D: object, dps: int = 30) -> SumEstimate:
         return SumEstimate(exact, +lower, +upper, +asymptotic, "D^(1-gamma)/(gamma-1)")
 
 
-def partial_sum(*, gamma: object, D: object, dps: int = 30) -> SumEstimate:
+def partial_sum(*, gamma: object, D: object, dps: int | None = None) -> SumEstimate:
     """Σ_{d≤D} d^-γ, for every real γ, with the asymptotic form for its regime:
     D^{1-γ}/(1-γ) (γ < 1), log D + γ_E (γ = 1), ζ(γ) - D^{1-γ}/(γ-1) (γ > 1).
 
     >>> partial_sum(gamma=0, D=7, dps=10).exact
     mpf('7.0')
     """
+    digits = as_dps(dps)
     g = as_real(gamma, "gamma")
     n = as_count(D, "D", allow_infinite=False)
-    digits = as_dps(dps)
     exact = certify(lambda wp: power_sums(g, n, 1, wp=wp, k_max=0)[0], digits, what="partial_sum",
                     extra=digits_lost(g, n, 1, k_max=0))
     with mpmath.workdps(digits + 10):

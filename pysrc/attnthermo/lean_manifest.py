@@ -1,0 +1,143 @@
+"""The one place thermo and the ledger read a Lean manifest through (schema in DEVELOPERS.md).
+
+Until the typed manifest reader lands on the ground floor, this reads the JSON itself (schema
+versions 1 and 2 carry the same theorem fields used here) and imports the checker only to find
+the cached manifest's folder, so that ``import attnthermo.thermo.registry`` loads none of the
+compiler or toolchain modules. Everything else asks the questions below instead of reaching into
+the manifest's dicts; switching to the typed reader changes this file only.
+
+>>> m = {"theorems": {"A.t": {"status": "proved", "statement": "1 = 1", "claims": ["c"], "kind": "theorem"}}}
+>>> theorem_status(m, "A.t"), theorem_status(m, "A.u"), claim_tags(m)
+('proved', 'missing', {'A.t': ('c',)})
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+Manifest = dict
+
+
+@dataclass(frozen=True)
+class TheoremRecord:
+    """One theorem as the manifest records it."""
+
+    name: str
+    module: str
+    file: str
+    line: int
+    kind: str
+    statement: str
+    signature: str
+    claims: tuple[str, ...]
+    status: str
+    reason: str | None
+    pinned: str
+    axioms_ok: bool
+    axioms_found: tuple[str, ...]
+
+
+def theorem(manifest: Manifest, name: str) -> TheoremRecord | None:
+    """The manifest's record of theorem ``name`` (None when it is not listed)."""
+    entry = _entry(manifest, name)
+    if entry is None:
+        return None
+    axioms = entry.get("axioms") or {}
+    return TheoremRecord(
+        name=name, module=str(entry.get("module")), file=str(entry.get("file")), line=int(entry.get("line") or 0),
+        kind=str(entry.get("kind", "theorem")), statement=str(entry.get("statement") or ""),
+        signature=str(entry.get("signature") or entry.get("statement") or ""), claims=tuple(entry.get("claims") or ()),
+        status=str(entry.get("status")), reason=entry.get("reason"), pinned=str(entry.get("pinned")),
+        axioms_ok=bool(axioms.get("ok")), axioms_found=tuple(map(str, axioms.get("found") or ())))
+
+
+def project_root(manifest: Manifest) -> str:
+    """The Lean project the manifest was written for."""
+    return str(manifest.get("root", ""))
+
+
+READABLE_SCHEMAS = (1, 2)
+
+
+def load(path: str | Path) -> Manifest:
+    """The manifest written to ``path`` by ``attnthermo lean check --json``; DomainError naming the
+    file if it is not one."""
+    import json
+
+    from attnthermo.errors import DomainError
+
+    source = Path(path)
+    if not source.is_file():
+        raise DomainError("manifest", str(source), "no such file (write one with `attnthermo lean check --json PATH`)")
+    try:
+        manifest = json.loads(source.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DomainError("manifest", str(source), f"not valid JSON: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("schema_version") not in READABLE_SCHEMAS \
+            or not isinstance(manifest.get("theorems"), dict):
+        raise DomainError("manifest", str(source), f"not a Lean manifest (schema_version {READABLE_SCHEMAS})")
+    return manifest
+
+
+def cached(root: str | Path | None = None) -> Manifest | None:
+    """The manifest of the last ``attnthermo lean check`` of ``root`` (default: this project), or None.
+    Never compiles."""
+    from attnthermo.lean.checker import build_dir_for
+    from attnthermo.paths import project_root
+
+    try:
+        path = build_dir_for(Path(root) if root is not None else project_root()) / "manifest.json"
+    except FileNotFoundError:
+        return None
+    return load(path) if path.is_file() else None
+
+
+def _entry(manifest: Manifest, theorem: str) -> dict[str, Any] | None:
+    return manifest.get("theorems", {}).get(theorem)
+
+
+def theorem_status(manifest: Manifest, theorem: str) -> str:
+    """"proved", "failed", "blocked", "drift", or "missing" when the manifest does not list it."""
+    entry = _entry(manifest, theorem)
+    return "missing" if entry is None else str(entry.get("status"))
+
+
+def theorem_statement(manifest: Manifest, theorem: str) -> str | None:
+    """Lean's statement of the theorem as the manifest records it (elaborated where the checker could)."""
+    entry = _entry(manifest, theorem)
+    return None if entry is None else entry.get("statement")
+
+
+def theorem_reason(manifest: Manifest, theorem: str) -> str | None:
+    """Why a theorem is not proved (None when it is, or is missing)."""
+    entry = _entry(manifest, theorem)
+    return None if entry is None else entry.get("reason")
+
+
+def theorem_location(manifest: Manifest, theorem: str) -> tuple[str, int] | None:
+    """(file relative to the project root, line) of the theorem."""
+    entry = _entry(manifest, theorem)
+    return None if entry is None else (str(entry.get("file")), int(entry.get("line") or 0))
+
+
+def claim_tags(manifest: Manifest) -> dict[str, tuple[str, ...]]:
+    """{theorem: claim ids its docstring names (``Claim: `id` ``)} for every theorem, tagged or not."""
+    return {name: tuple(entry.get("claims") or ()) for name, entry in manifest.get("theorems", {}).items()
+            if entry.get("kind", "theorem") == "theorem"}
+
+
+def toolchain_version(manifest: Manifest) -> str | None:
+    return (manifest.get("toolchain") or {}).get("version")
+
+
+def tags_from_sources(root: str | Path) -> dict[str, tuple[str, ...]]:
+    """The same tags read straight from the Lean sources by the checker's parser (no compiling):
+    what a manifest of ``root`` would carry."""
+    from attnthermo.lean.project import load_project
+    from attnthermo.lean.sources import claim_ids
+
+    project = load_project(Path(root))
+    return {d.name: tuple(claim_ids(d.docstring)) for m in project.order for d in m.source.declarations
+            if d.kind == "theorem"}

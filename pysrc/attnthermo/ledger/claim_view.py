@@ -1,0 +1,242 @@
+"""One claim on one screen (``attnthermo claim ID``) and the list of claims (``attnthermo claims``).
+
+A claim's view holds its statement, bucket and why, the book's label, each Lean theorem with
+Lean's own statement and status, each identity with its value at the documented point and its
+sympy form, each measurement with γ, CI, window, N and prompts, and its plots. It comes from the
+last audit when one exists (``attnthermo audit`` notes where it wrote ledger.json), otherwise it
+is computed now — the Lean status from the cached manifest (never compiling), the identities
+re-checked (cached), measurements not run — and the view says which.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from attnthermo import lean_manifest
+from attnthermo.defaults import DEFAULT_DPS
+from attnthermo.errors import DomainError
+from attnthermo.ledger.claims import Claim, load_claims
+from attnthermo.ledger.links import disagreements_for, link_disagreements
+from attnthermo.ledger.report import is_control, with_ci
+
+# which plot shows which receipt: an identity name or a measurement protocol
+PLOT_SUBJECTS = {"heat_capacity_gamma1": {"uniformVariance_eq_sq_div_twelve", "uniformVariance_ne_sq_div_four"},
+                 "decay": {"decay-fit"}}
+NOT_MEASURED = "not measured in this view (computed now): run `attnthermo audit`"
+
+
+def _closure(claims: dict[str, Claim], cid: str) -> dict[str, Claim]:
+    """The claim and the claims its bucket depends on (its mechanism claim, its -math row)."""
+    wanted, stack = {}, [cid]
+    while stack:
+        c = claims[stack.pop()]
+        if c.id in wanted:
+            continue
+        wanted[c.id] = c
+        stack += [d for d in (c.mechanism_claim, f"{c.id}-math" if c.kind == "interpretive" else None)
+                  if d and d in claims]
+    return wanted
+
+
+def computed_rows(claims: dict[str, Claim], manifest: dict | None) -> dict[str, dict[str, Any]]:
+    """Ledger rows for ``claims`` computed now: cached manifest, identity checks, no measurements."""
+    from attnthermo.ledger import evidence as ev_mod
+    from attnthermo.ledger.buckets import decide
+    from attnthermo.ledger.receipts import Evidence, check_receipt
+    from attnthermo.thermo.identities.identity import IdentityCheck
+
+    evidence = Evidence(manifest=manifest, stale_modules=ev_mod.stale_modules(manifest) if manifest else {})
+    for claim in claims.values():
+        for r in claim.receipts:
+            if r.kind == "identity" and str(r.identity) not in evidence.identities:
+                found = ev_mod.check_identity(str(r.identity), max(r.dps, DEFAULT_DPS))
+                evidence.identities[str(r.identity)] = found["error"] if "error" in found else IdentityCheck.from_json(found)
+            elif r.kind == "measurement":
+                evidence.measurements[(str(r.protocol), evidence.model_for(r))] = {"status": "unavailable",
+                                                                                   "reason": NOT_MEASURED}
+    results = {cid: [check_receipt(r, evidence) for r in c.receipts] for cid, c in claims.items()}
+    verdicts = decide(claims, results)
+    return {cid: {**verdicts[cid].to_json(), "receipts": [r.to_json() for r in results[cid]]} for cid in claims}
+
+
+def _ledger(path: str | Path | None) -> tuple[dict | None, Path | None]:
+    if path is not None:
+        from attnthermo.ledger.diff import load_ledger
+
+        return load_ledger(path, "--ledger"), Path(path)
+    from attnthermo.ledger.audit import last_ledger_path
+
+    found = last_ledger_path()
+    return (json.loads(found.read_text(encoding="utf-8")), found) if found else (None, None)
+
+
+def _identity_view(receipt: dict) -> dict[str, Any]:
+    from attnthermo.thermo.registry import identity
+
+    name = receipt["links"][0]["identity"]
+    view = {"name": name, "relation": receipt["relation"], "status": receipt["status"], "detail": receipt["detail"]}
+    try:
+        ident = identity(name)
+    except DomainError:
+        return view
+    value = ident.evaluate()
+    digits = ident.point.get("dps", DEFAULT_DPS)
+    from attnthermo.thermo.cli import format_value
+
+    view.update(point=dict(ident.point), value=format_value(value, digits), sympy=str(ident.sympy_form()),
+                statement=ident.statement)
+    return view
+
+
+def _measurement_view(receipt: dict, ledger: dict | None) -> dict[str, Any]:
+    row = (ledger or {}).get("measurements", {}).get(receipt["label"], {})
+    metrics = row.get("metrics") or receipt.get("data", {}).get("metrics") or {}  # the row has every metric
+    setting = row.get("setting") or {}
+    control = is_control(row)
+    return {"label": receipt["label"], "relation": receipt["relation"], "status": receipt["status"],
+            "detail": receipt["detail"], "gamma": metrics.get("gamma"),
+            "ci": [metrics.get("gamma_ci_low"), metrics.get("gamma_ci_high")],
+            "window": metrics.get("window") or setting.get("window"), "tokens": setting.get("tokens"),
+            "prompts": setting.get("prompts", row.get("prompts")), "control": control,
+            "tests": receipt.get("data", {}).get("tests", [])}
+
+
+def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Path | None = None,
+               claims: str | Path | None = None) -> dict[str, Any]:
+    """Everything about claim ``cid`` as plain data (what ``attnthermo claim --json`` prints)."""
+    from attnthermo.thermo.registry import identities
+
+    claim_set = load_claims(claims)
+    if cid not in claim_set:
+        raise DomainError("claim", cid, f"no such claim; known: {', '.join(claim_set)}")
+    data, path = _ledger(ledger)
+    if data is not None and cid in data.get("claims", {}):
+        row = data["claims"][cid]
+        source = {"kind": "audit", "path": str(path), "created": data.get("provenance", {}).get("created"),
+                  "note": "from the last audit"}
+        links = disagreements_for(cid, data.get("links", []))
+        plots = data.get("plots", {})
+    else:
+        manifest_data = lean_manifest.load(manifest) if manifest else lean_manifest.cached()
+        row = computed_rows(_closure(claim_set, cid), manifest_data)[cid]
+        source = {"kind": "computed", "path": None, "created": None,
+                  "note": "computed now (no audit found): Lean status from "
+                          + ("the given manifest" if manifest else "the cached manifest" if manifest_data else
+                             "no manifest (run `attnthermo lean check`)")
+                          + ", identities re-checked, measurements not run"}
+        tags = lean_manifest.claim_tags(manifest_data) if manifest_data else None
+        links = None if tags is None else disagreements_for(cid, link_disagreements(claim_set, identities(), tags))
+        plots = {}
+    claim = claim_set[cid]
+    receipts = row["receipts"]
+    lean = [{"relation": r["relation"], "status": r["status"], "detail": r["detail"],
+             "covers": r.get("data", {}).get("covers"), "covers_why": r.get("data", {}).get("covers_why"),
+             "theorems": [{"name": name, **info} for name, info in r.get("data", {}).get("theorems", {}).items()]
+             or [{"name": t, "status": "unknown"} for t in _theorems_of(claim, r["label"])]}
+            for r in receipts if r["kind"] == "lean"]
+    subjects = {link.get("identity") or link.get("protocol") for r in receipts for link in r.get("links", [])}
+    return {
+        "id": cid, "chapter": claim.chapter, "kind": claim.kind, "statement": claim.statement,
+        "book_says": claim.book_says, "book_bucket": claim.book_bucket, "mechanism": claim.mechanism,
+        "mechanism_note": claim.mechanism_note, "source": source, "bucket": row["bucket"], "reason": row["reason"],
+        "strength": row["strength"], "agreement": row["agreement"], "lean": lean,
+        "identities": [_identity_view(r) for r in receipts if r["kind"] == "identity"],
+        "measurements": [_measurement_view(r, data) for r in receipts if r["kind"] == "measurement"],
+        "citations": [r["label"] for r in receipts if r["kind"] == "citation"],
+        "plots": {name: p for name, p in plots.items() if PLOT_SUBJECTS.get(name, set()) & subjects},
+        "links": links,
+    }
+
+
+def _theorems_of(claim: Claim, label: str) -> list[str]:
+    for r in claim.receipts:
+        if r.kind == "lean" and r.label == label:
+            return list(r.theorems)
+    return []
+
+
+_MARK = {"holds": "✔", "fails": "✘", "inconclusive": "◐", "error": "⚠", "unavailable": "∅", "recorded": "📎",
+         "proved": "✔", "missing": "∅", "unknown": "?"}
+
+
+SCREEN = 160  # characters of a sympy form on the screen (--json has all of it)
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= SCREEN else text[:SCREEN - 30] + f"… ({len(text)} characters; --json)"
+
+
+def render_claim(view: dict[str, Any]) -> str:
+    """The view as text, one screen."""
+    lines = [f"{view['id']} (Ch. {view['chapter']}, {view['kind']}): {view['statement']}",
+             f"bucket: {view['bucket'].upper()} — {view['reason']}",
+             f"  ({view['source']['note']}{': ' + view['source']['path'] if view['source']['path'] else ''}"
+             f"{', ' + view['source']['created'] if view['source']['created'] else ''})",
+             f"book: {view['book_says'] or '(no label)'} [{view['book_bucket']}] — {view['agreement']}",
+             f"mechanism: {view['mechanism']} — {view['mechanism_note']}"]
+    for r in view["lean"]:
+        covers = f"covers the {r['covers']}: {r['covers_why']}" if r["covers"] else ""
+        lines.append(f"Lean {_MARK.get(r['status'], '?')} ({r['relation']}; {covers})")
+        for t in r["theorems"]:
+            where = f"  {t['file']}:{t['line']}" if t.get("file") else ""
+            lines.append(f"  {_MARK.get(t['status'], '✘')} {t['name']}: {t['status']}{where}")
+            if t.get("statement"):
+                lines.append(f"      {' '.join(t['statement'].split())}")
+        if r["status"] != "holds":
+            lines.append(f"  → {r['detail']}")
+    for i in view["identities"]:
+        lines.append(f"identity {_MARK.get(i['status'], '?')} {i['name']} ({i['relation']}): {i['detail']}")
+        if "value" in i:
+            point = ", ".join(f"{k}={v}" for k, v in i["point"].items())
+            lines.append(f"  value at {point}: {i['value']}")
+            lines.append(f"  sympy: {_fit(i['sympy'])}")
+    for m in view["measurements"]:
+        lines.append(f"measurement {_MARK.get(m['status'], '?')} {m['label']} ({m['relation']}"
+                     f"{', control' if m['control'] else ''}): {m['detail']}")
+        if m["gamma"] is not None:
+            window = m["window"]
+            lines.append(f"  γ = {with_ci(m['gamma'], *m['ci'])} (95% CI), window d ∈ "
+                         f"{f'[{window[0]}, {window[1]}]' if window else '?'}, N = {m['tokens'] or '?'} tokens × "
+                         f"{m['prompts'] or '?'} prompts")
+    for c in view["citations"]:
+        lines.append(f"citation 📎 {c}")
+    if not (view["lean"] or view["identities"] or view["measurements"] or view["citations"]):
+        lines.append("receipts: none")
+    for name, path in view["plots"].items():
+        lines.append(f"plot: {path} ({name})")
+    if view["links"] is None:
+        lines.append("links: not checked (no Lean manifest to read the theorems' claim tags from)")
+    elif view["links"]:
+        lines += ["links disagree:"] + [f"  {d}" for d in view["links"]]
+    else:
+        lines.append("links: Lean tags, claims.toml and the identities agree for this claim")
+    return "\n".join(lines)
+
+
+def claim_rows(*, ledger: str | Path | None = None, manifest: str | Path | None = None,
+               claims: str | Path | None = None, bucket: str | None = None, kind: str | None = None,
+               chapter: int | None = None) -> tuple[list[dict[str, Any]], str]:
+    """The claims (filtered) with their buckets, and where the buckets come from."""
+    from attnthermo.ledger.buckets import BUCKETS
+    from attnthermo.ledger.claims import KINDS
+
+    if bucket is not None and bucket not in BUCKETS:
+        raise DomainError("--bucket", bucket, f"must be one of {', '.join(BUCKETS)}")
+    if kind is not None and kind not in KINDS:
+        raise DomainError("--kind", kind, f"must be one of {', '.join(KINDS)}")
+    claim_set = load_claims(claims)
+    data, path = _ledger(ledger)
+    if data is not None:
+        buckets = {cid: row["bucket"] for cid, row in data["claims"].items()}
+        source = f"buckets from the last audit ({path})"
+    else:
+        rows = computed_rows(claim_set, lean_manifest.load(manifest) if manifest else lean_manifest.cached())
+        buckets = {cid: row["bucket"] for cid, row in rows.items()}
+        source = "buckets computed now (no audit found; measurements not run, so empirical claims are folklore here)"
+    out = [{"id": c.id, "chapter": c.chapter, "kind": c.kind, "bucket": buckets.get(c.id, "—"), "statement": c.statement}
+           for c in claim_set.values()
+           if (kind is None or c.kind == kind) and (chapter is None or c.chapter == chapter)
+           and (bucket is None or buckets.get(c.id) == bucket)]
+    return out, source

@@ -1,7 +1,8 @@
 import Lake
 open Lake DSL
 
-/-! Native build of the attnthermo Lean core: `lake build` (core Lean only, no Mathlib). -/
+/-! Native build of the attnthermo Lean core: `lake build` (core Lean only, no Mathlib); the
+root module `AttnThermo` imports every module. -/
 
 package attnthermo where
   leanOptions := #[⟨`warningAsError, true⟩]
@@ -9,4 +10,4 @@ package attnthermo where
 @[default_target]
 lean_lib AttnThermo where
   srcDir := "lean"
-  globs := #[.submodules `AttnThermo]
+  globs := #[.andSubmodules `AttnThermo]

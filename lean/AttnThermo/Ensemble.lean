@@ -18,9 +18,13 @@ attention ensemble `E_d = log d` and `w_d = z^d d^{-γ}`, but nothing here depen
 * `energyVariance_mul_sq_partition`: `Var(E) · Z² = Z · S_2 - S_1²` (`Z ≠ 0`).
 * `meanEnergy_mul_partition`, `energyMoment_zero`: small facts used by importers.
 
+Derivatives of these sums are in `AttnThermo.Derivation`, the Fisher information and heat
+capacity in `AttnThermo.Fisher`, the attention ensemble `w_d = z^d a_d` in `AttnThermo.Fugacity`.
+
 Sums and moments need only a commutative ring (`Lean.Grind.CommRing`); means and variances
 divide by `Z` and need a field (`Lean.Grind.Field`). All statements are generic, so they apply
-to `ℝ` under Mathlib unchanged; the `_witness` theorems instantiate them over `Rat`.
+to `ℝ` under Mathlib unchanged; the `_witness` theorems instantiate them over `Rat` and pin
+the values (`Z = 7/4`, `⟨E⟩ = 4/7`, `Var(E) = 26/49`), so a changed definition breaks them.
 
 ## Notation
 States are `List (α × α)`; for a state `s`, `s.1` is its energy and `s.2` its weight.
@@ -32,8 +36,7 @@ universe u
 
 namespace AttnThermo.Ensemble
 
-/-- Partition function `Z = Σ_d w_d` of a finite list of `(energy, weight)` states.
-Claim: `partition-polylog` -/
+/-- Partition function `Z = Σ_d w_d` of a finite list of `(energy, weight)` states. -/
 def partitionFunction {α : Type u} [Lean.Grind.CommRing α] : List (α × α) → α
   | [] => 0
   | s :: rest => s.2 + partitionFunction rest
@@ -122,28 +125,36 @@ theorem partitionFunction_threeStates_ne_zero :
     | decide
 
 /-- Non-vacuity: `AttnThermo.Ensemble.meanEnergy_mul_partition` at a three-state ensemble
-over `Rat` whose partition function is `7/4 ≠ 0`. -/
+over `Rat` (`Z = 7/4`), with the values pinned: `⟨E⟩ = 4/7`, `S_1 = 1`. -/
 theorem meanEnergy_mul_partition_witness :
     meanEnergy ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
         * partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
-      = energyMoment 1 ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) :=
-  meanEnergy_mul_partition _ partitionFunction_threeStates_ne_zero
+      = energyMoment 1 ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
+    ∧ meanEnergy ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) = 4/7
+    ∧ energyMoment 1 ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) = 1 :=
+  ⟨meanEnergy_mul_partition _ partitionFunction_threeStates_ne_zero, by decide +kernel,
+    by decide +kernel⟩
 
 /-- Non-vacuity: `AttnThermo.Ensemble.energyVariance_eq_meanSqDeviation` at a three-state
-ensemble over `Rat` whose partition function is `7/4 ≠ 0`. -/
+ensemble over `Rat` (`Z = 7/4`), with the value pinned: `Var(E) = 26/49`. -/
 theorem energyVariance_eq_meanSqDeviation_witness :
     energyVariance ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
-      = meanSqDeviation ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) :=
-  energyVariance_eq_meanSqDeviation _ partitionFunction_threeStates_ne_zero
+      = meanSqDeviation ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
+    ∧ meanSqDeviation ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) = 26/49 :=
+  ⟨energyVariance_eq_meanSqDeviation _ partitionFunction_threeStates_ne_zero,
+    by decide +kernel⟩
 
 /-- Non-vacuity: `AttnThermo.Ensemble.energyVariance_mul_sq_partition` at a three-state
-ensemble over `Rat` whose partition function is `7/4 ≠ 0`. -/
+ensemble over `Rat` (`Z = 7/4`), with the value pinned: `Z S_2 - S_1² = 13/8`. -/
 theorem energyVariance_mul_sq_partition_witness :
     energyVariance ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
         * partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) ^ 2
       = partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
           * energyMoment 2 ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
-        - energyMoment 1 ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) ^ 2 :=
-  energyVariance_mul_sq_partition _ partitionFunction_threeStates_ne_zero
+        - energyMoment 1 ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) ^ 2
+    ∧ partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
+          * energyMoment 2 ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
+        - energyMoment 1 ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) ^ 2 = 13/8 :=
+  ⟨energyVariance_mul_sq_partition _ partitionFunction_threeStates_ne_zero, by decide +kernel⟩
 
 end AttnThermo.Ensemble

@@ -19,7 +19,8 @@ import platform
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from attnthermo.lean.pinned import read_pinned
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
-from attnthermo.ledger.protocols import PROTOCOLS, metrics_for
+from attnthermo.ledger.protocols import AUDIT_MODELS, PROTOCOLS, atlas_metrics, metrics_for
 from attnthermo.ledger.receipts import Evidence, check_receipt
 from attnthermo.ledger.report import build_ledger, render_markdown
 
@@ -84,7 +85,14 @@ def _git_commit(root: Path) -> str | None:
     return out.stdout.strip() or None if out.returncode == 0 else None
 
 
-def _needed(claims: dict[str, Claim], default_model: str) -> tuple[dict[str, int], set[tuple[str, str]]]:
+def _for_models(receipt: Any, models: Sequence[str]) -> list[Any]:
+    """A measurement receipt on ``model = "default"`` stands for one receipt per audited model."""
+    if receipt.kind == "measurement" and receipt.model == "default":
+        return [replace(receipt, model=m) for m in models]
+    return [receipt]
+
+
+def _needed(claims: dict[str, Claim], models: Sequence[str]) -> tuple[dict[str, int], set[tuple[str, str]]]:
     identities: dict[str, int] = {}
     measurements: set[tuple[str, str]] = set()
     for claim in claims.values():
@@ -92,7 +100,7 @@ def _needed(claims: dict[str, Claim], default_model: str) -> tuple[dict[str, int
             if r.kind == "identity":
                 identities[str(r.identity)] = max(identities.get(str(r.identity), 0), r.dps)
             elif r.kind == "measurement":
-                measurements.add((str(r.protocol), default_model if r.model == "default" else str(r.model)))
+                measurements |= {(str(e.protocol), str(e.model)) for e in _for_models(r, models)}
     return identities, measurements
 
 
@@ -102,10 +110,21 @@ def _shipped_models() -> tuple[str, ...]:
     return tuple(KNOWN_MODELS)
 
 
-def _measure(protocol: str, model: str, default_model: str, device: str, quick: bool,
-             progress: bool) -> dict[str, Any]:
+def _atlas_census(model: str, decay: dict[str, Any]) -> dict[str, Any]:
+    """The ``atlas`` protocol: a census over the models this audit measured, when there are enough."""
+    wanted = int(model.rsplit("-", 1)[1]) if model.startswith("atlas-") and model.rsplit("-", 1)[1].isdigit() else None
+    measured = {m: run["typed"] for m, run in decay.items() if run.get("status") == "ok"}
+    census = atlas_metrics(measured)
+    if wanted is None or census["models"] < wanted:
+        return {"status": "unavailable", "reason": f"the atlas here holds {census['models']} model(s) "
+                f"({', '.join(census['names']) or 'none'}); the claim is about {wanted or model} models"}
+    return {"status": "ok", "metrics": census, "resamples": [census], "prompts": 0}
+
+
+def _measure(protocol: str, model: str, models: Sequence[str], device: str, quick: bool, progress: bool,
+             seed: int, prompts: int | None) -> dict[str, Any]:
     missing = []  # every reason this receipt cannot exist here, not only the first
-    if model != default_model and model not in _shipped_models() and not Path(model).exists():
+    if model not in models and model not in _shipped_models() and not Path(model).exists():
         missing.append(f"model {model!r} is not shipped with attnthermo (shipped: {', '.join(_shipped_models())})")
     if protocol not in PROTOCOLS:
         missing.append(f"protocol {protocol!r} is not implemented by attnthermo (it has {', '.join(PROTOCOLS)})")
@@ -113,18 +132,20 @@ def _measure(protocol: str, model: str, default_model: str, device: str, quick: 
         return {"status": "unavailable", "reason": "; ".join(missing)}
     from attnthermo import measure
 
-    arguments = PROTOCOLS[protocol].arguments(quick=quick)
+    arguments = PROTOCOLS[protocol].arguments(quick=quick, seed=seed, prompts=prompts)
     t0 = time.perf_counter()
     # a shipped model that is missing or corrupt raises ModelError: the audit cannot run
-    result = json.loads(measure(model=model, device=device, progress=progress, **arguments).to_json())
+    result = measure(model=model, device=device, progress=progress, **arguments)
+    metrics = metrics_for(protocol, result)
     return {"status": "ok", "protocol": protocol, "model": model,
             "arguments": {k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
-            "metrics": metrics_for(protocol, result), "seconds": round(time.perf_counter() - t0, 3),
-            "model_sha256": (result.get("model") or {}).get("sha256"), "cache_key": result.get("cache_key"),
-            "notes": result.get("notes"), "result": result}
+            "metrics": metrics.point, "resamples": metrics.resamples, "prompts": metrics.prompts,
+            "seconds": round(time.perf_counter() - t0, 3), "model_sha256": result.model.sha256,
+            "cache_key": result.cache_key, "notes": list(result.notes), "typed": result}
 
 
-def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False, out_dir: str | Path = ".", *,
+def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", quick: bool = False,
+              out_dir: str | Path = ".", *, seed: int = 0, prompts: int | None = None,
               json_path: str | Path | None = None, markdown_path: str | Path | None = None,
               manifest: str | Path | dict | None = None, claims: str | Path | None = None,
               pinned: str | Path | None = None, root: str | Path | None = None, plots: bool = True,
@@ -133,15 +154,19 @@ def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False,
 
     ``manifest`` (a path or dict) replaces the Lean check by a manifest written earlier (its source
     hashes are still validated against the files on disk); ``claims`` and ``pinned`` replace the
-    shipped claims file and the project's pinned statements by edited copies.
+    shipped claims file and the project's pinned statements by edited copies. ``model`` is one model
+    or several (default: ``AUDIT_MODELS``): a receipt on the "default" model is measured on each;
+    ``seed`` draws the prompts and the bootstrap, ``prompts`` overrides the protocols' prompt count.
     """
+    models = (model,) if isinstance(model, (str, Path)) else tuple(model)
+    models = tuple(str(m) for m in models)
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_out = Path(json_path) if json_path else out / "ledger.json"
     md_out = Path(markdown_path) if markdown_path else out / "LEDGER.md"
     claim_set = load_claims(claims)
-    identities_needed, measurements_needed = _needed(claim_set, model)
+    identities_needed, measurements_needed = _needed(claim_set, models)
     bar = _Progress(1 + len(identities_needed) + len(measurements_needed) + int(plots), progress)
     timings: dict[str, float] = {}
     try:
@@ -157,7 +182,7 @@ def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False,
             manifest_source = "supplied" + (f" ({manifest})" if not isinstance(manifest, dict) else "") + \
                               ", source hashes validated now"
         evidence = Evidence(manifest=manifest_data, stale_modules=ev_mod.stale_modules(manifest_data),
-                            pinned=read_pinned(pinned) if pinned else None, default_model=model)
+                            pinned=read_pinned(pinned) if pinned else None, default_model=models[0])
         timings["lean"] = time.perf_counter() - t0
         bar.step("Lean manifest")
 
@@ -169,26 +194,34 @@ def run_audit(model: str = "smollm2", device: str = "auto", quick: bool = False,
 
         t0 = time.perf_counter()
         measurement_rows: dict[str, Any] = {}
-        for protocol, mdl in sorted(measurements_needed):
-            run = _measure(protocol, mdl, model, device, quick, progress)
+        decay: dict[str, Any] = {}
+        for protocol, mdl in sorted(measurements_needed, key=lambda pm: (pm[0] == "atlas", pm)):
+            if protocol == "atlas":
+                run = _atlas_census(mdl, decay)
+            else:
+                run = _measure(protocol, mdl, models, device, quick, progress, seed, prompts)
+            if protocol == "decay-fit":
+                decay[mdl] = run
             evidence.measurements[(protocol, mdl)] = run
-            measurement_rows[f"{protocol} on {mdl}"] = {k: v for k, v in run.items() if k != "result"}
+            measurement_rows[f"{protocol} on {mdl}"] = {k: v for k, v in run.items() if k not in ("typed", "resamples")}
             bar.step(f"measure {protocol} on {mdl}")
         timings["measurements"] = time.perf_counter() - t0
 
-        results = {cid: [check_receipt(r, evidence) for r in c.receipts] for cid, c in claim_set.items()}
+        results = {cid: [check_receipt(e, evidence) for r in c.receipts for e in _for_models(r, models)]
+                   for cid, c in claim_set.items()}
         verdicts = decide(claim_set, results)
 
         plot_paths: dict[str, str] = {}
         if plots:
             t0 = time.perf_counter()
-            plot_paths = _draw(out, evidence, model, quick)
+            plot_paths = _draw(out, evidence, models, quick)
             timings["plots"] = time.perf_counter() - t0
             bar.step("plots")
     finally:
         bar.close()
     timings["total"] = time.perf_counter() - started
-    provenance = _provenance(manifest_data, manifest_source, claims, model, device, quick, timings)
+    provenance = _provenance(manifest_data, manifest_source, claims, models, device, quick, timings)
+    provenance.update(seed=seed, prompts=prompts)
     ledger = build_ledger(claim_set, results, verdicts, provenance=provenance, measurements=measurement_rows,
                           identities=evidence.identities, plots=plot_paths, lean_tagged=_tags(manifest_data))
     json_out.parent.mkdir(parents=True, exist_ok=True)
@@ -206,19 +239,21 @@ def _tags(manifest: dict) -> dict[str, list[str]]:
     return tags
 
 
-def _draw(out: Path, evidence: Evidence, model: str, quick: bool) -> dict[str, str]:
+def _draw(out: Path, evidence: Evidence, models: Sequence[str], quick: bool) -> dict[str, str]:
     from attnthermo.ledger.plots import heat_capacity_series, plot_heat_capacity
     from attnthermo.measurement.plot import plot_decay
 
     paths = {"heat_capacity_gamma1": str(plot_heat_capacity(
         heat_capacity_series(range(1, 7) if quick else range(1, 13)), out / "cv_gamma1.png").resolve())}
-    decay = evidence.measurements.get(("decay-fit", model))
-    if decay and decay.get("status") == "ok":
-        paths["decay"] = str(plot_decay(decay["result"], out / "decay.png").resolve())
+    for i, model in enumerate(models):
+        decay = evidence.measurements.get(("decay-fit", model))
+        if decay and decay.get("status") == "ok":
+            name = "decay" if i == 0 else f"decay-{Path(model).name}"
+            paths[name] = str(plot_decay(decay["typed"].data, out / f"{name}.png").resolve())
     return paths
 
 
-def _provenance(manifest: dict, manifest_source: str, claims: Any, model: str, device: str, quick: bool,
+def _provenance(manifest: dict, manifest_source: str, claims: Any, models: Sequence[str], device: str, quick: bool,
                 timings: dict[str, float]) -> dict[str, Any]:
     from attnthermo.paths import data_file
 
@@ -236,7 +271,8 @@ def _provenance(manifest: dict, manifest_source: str, claims: Any, model: str, d
         "pinned_sha256": manifest.get("pinned_sha256"),
         "claims_file": str(claims_path),
         "claims_sha256": ev_mod.sha256_file(claims_path),
-        "model": model,
+        "model": ", ".join(models),
+        "models": list(models),
         "device": device,
         "quick": quick,
         "python": platform.python_version(),

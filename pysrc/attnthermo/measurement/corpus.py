@@ -12,8 +12,8 @@ each prompt after position 0, with a generator seeded by (seed, k).
 True
 >>> prompt_texts(["Alpha.", "Beta."], prompts=2)
 ['Alpha.\\n\\nBeta.', 'Beta.\\n\\nAlpha.']
->>> prompt_texts(["A.", "B.", "C."], prompts=1, seed=1) != prompt_texts(["A.", "B.", "C."], prompts=1)
-True
+>>> document_order(8, seed=0), document_order(8, seed=1)
+([0, 1, 2, 3, 4, 5, 6, 7], [5, 0, 1, 4, 2, 6, 3, 7])
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ tokens, K = 8 prompts, window (4, N/4); ``quick``: N = 256, K = 4, window (4, 64
 >>> resolve_protocol(tokens=64, window=(4, 40))
 Traceback (most recent call last):
 ...
-attnthermo.errors.DomainError: window = (4, 40): the upper end must be < N/2 = 32 for tokens N=64 (the fixed query window [N/2, N) only reaches distances below N/2)
+attnthermo.errors.DomainError: window=(4, 40): the upper end must be < N/2 = 32 for tokens N=64 (the fixed query window [N/2, N) only reaches distances below N/2)
 """
 
 from __future__ import annotations

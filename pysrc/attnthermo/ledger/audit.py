@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from attnthermo.lean.pinned import read_pinned
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
-from attnthermo.ledger.protocols import AUDIT_MODELS, PROTOCOLS, atlas_metrics, metrics_for
+from attnthermo.ledger.protocols import AUDIT_MODELS
 from attnthermo.ledger.receipts import Evidence, check_receipt
 from attnthermo.ledger.report import build_ledger, render_markdown
 
@@ -85,63 +85,13 @@ def _git_commit(root: Path) -> str | None:
     return out.stdout.strip() or None if out.returncode == 0 else None
 
 
-def _for_models(receipt: Any, models: Sequence[str]) -> list[Any]:
-    """A measurement receipt on ``model = "default"`` stands for one receipt per audited model."""
-    if receipt.kind == "measurement" and receipt.model == "default":
-        return [replace(receipt, model=m) for m in models]
-    return [receipt]
-
-
 def _needed(claims: dict[str, Claim], models: Sequence[str]) -> tuple[dict[str, int], set[tuple[str, str]]]:
     identities: dict[str, int] = {}
-    measurements: set[tuple[str, str]] = set()
     for claim in claims.values():
         for r in claim.receipts:
             if r.kind == "identity":
                 identities[str(r.identity)] = max(identities.get(str(r.identity), 0), r.dps)
-            elif r.kind == "measurement":
-                measurements |= {(str(e.protocol), str(e.model)) for e in _for_models(r, models)}
-    return identities, measurements
-
-
-def _shipped_models() -> tuple[str, ...]:
-    from attnthermo.measurement.models import KNOWN_MODELS
-
-    return tuple(KNOWN_MODELS)
-
-
-def _atlas_census(model: str, decay: dict[str, Any]) -> dict[str, Any]:
-    """The ``atlas`` protocol: a census over the models this audit measured, when there are enough."""
-    wanted = int(model.rsplit("-", 1)[1]) if model.startswith("atlas-") and model.rsplit("-", 1)[1].isdigit() else None
-    measured = {m: run["typed"] for m, run in decay.items() if run.get("status") == "ok"}
-    census = atlas_metrics(measured)
-    if wanted is None or census["models"] < wanted:
-        return {"status": "unavailable", "reason": f"the atlas here holds {census['models']} model(s) "
-                f"({', '.join(census['names']) or 'none'}); the claim is about {wanted or model} models"}
-    return {"status": "ok", "metrics": census, "resamples": [census], "prompts": 0}
-
-
-def _measure(protocol: str, model: str, models: Sequence[str], device: str, quick: bool, progress: bool,
-             seed: int, prompts: int | None) -> dict[str, Any]:
-    missing = []  # every reason this receipt cannot exist here, not only the first
-    if model not in models and model not in _shipped_models() and not Path(model).exists():
-        missing.append(f"model {model!r} is not shipped with attnthermo (shipped: {', '.join(_shipped_models())})")
-    if protocol not in PROTOCOLS:
-        missing.append(f"protocol {protocol!r} is not implemented by attnthermo (it has {', '.join(PROTOCOLS)})")
-    if missing:
-        return {"status": "unavailable", "reason": "; ".join(missing)}
-    from attnthermo import measure
-
-    arguments = PROTOCOLS[protocol].arguments(quick=quick, seed=seed, prompts=prompts)
-    t0 = time.perf_counter()
-    # a shipped model that is missing or corrupt raises ModelError: the audit cannot run
-    result = measure(model=model, device=device, progress=progress, **arguments)
-    metrics = metrics_for(protocol, result)
-    return {"status": "ok", "protocol": protocol, "model": model,
-            "arguments": {k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
-            "metrics": metrics.point, "resamples": metrics.resamples, "prompts": metrics.prompts,
-            "seconds": round(time.perf_counter() - t0, 3), "model_sha256": result.model.sha256,
-            "cache_key": result.cache_key, "notes": list(result.notes), "typed": result}
+    return identities, ev_mod.measurements_needed(claims, models)
 
 
 def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", quick: bool = False,
@@ -193,21 +143,14 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
         timings["identities"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        measurement_rows: dict[str, Any] = {}
-        decay: dict[str, Any] = {}
-        for protocol, mdl in sorted(measurements_needed, key=lambda pm: (pm[0] == "atlas", pm)):
-            if protocol == "atlas":
-                run = _atlas_census(mdl, decay)
-            else:
-                run = _measure(protocol, mdl, models, device, quick, progress, seed, prompts)
-            if protocol == "decay-fit":
-                decay[mdl] = run
-            evidence.measurements[(protocol, mdl)] = run
-            measurement_rows[f"{protocol} on {mdl}"] = {k: v for k, v in run.items() if k not in ("typed", "resamples")}
-            bar.step(f"measure {protocol} on {mdl}")
+        evidence.measurements.update(ev_mod.gather_measurements(
+            measurements_needed, models, device=device, quick=quick, seed=seed, prompts=prompts,
+            progress=progress, step=bar.step))
+        measurement_rows = {f"{protocol} on {mdl}": {k: v for k, v in run.items() if k not in ("typed", "resamples")}
+                            for (protocol, mdl), run in sorted(evidence.measurements.items())}
         timings["measurements"] = time.perf_counter() - t0
 
-        results = {cid: [check_receipt(e, evidence) for r in c.receipts for e in _for_models(r, models)]
+        results = {cid: [check_receipt(e, evidence) for r in c.receipts for e in ev_mod.for_models(r, models)]
                    for cid, c in claim_set.items()}
         verdicts = decide(claim_set, results)
 

@@ -8,10 +8,15 @@ Ray is the optional extra ``attnthermo[atlas]``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
 from attnthermo.errors import AttnThermoError
+
+
+_PASSED_ON = ("PYTHONPATH", "ATTNTHERMO_CACHE_DIR", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+_LOCAL_OBJECT_STORE = 256 * 2**20
 
 
 class RayUnavailable(AttnThermoError):
@@ -34,9 +39,14 @@ def ray_measure(jobs: dict[str, tuple[str, dict]], address: str, threads: int | 
 
     started_here = not ray.is_initialized()
     if started_here:
+        local = address == "auto"
+        # a local Ray's workers see this process's sources, caches and offline switches; results are
+        # small JSON texts, so a small object store is enough
+        options = {"object_store_memory": _LOCAL_OBJECT_STORE,
+                   "runtime_env": {"env_vars": {k: os.environ[k] for k in _PASSED_ON if k in os.environ}}} if local else {}
         try:
-            ray.init(address=None if address == "auto" else address, include_dashboard=False,
-                     log_to_driver=True, configure_logging=False)
+            ray.init(address=None if local else address, include_dashboard=False,
+                     log_to_driver=True, configure_logging=False, **options)
         except Exception as exc:  # ConnectionError, RuntimeError, …: say which address failed
             raise RayUnavailable(f"--ray {address}: cannot start or join Ray ({type(exc).__name__}: {exc})") from exc
     try:

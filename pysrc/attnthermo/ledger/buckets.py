@@ -110,7 +110,7 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
         measured = [r for r in holding if r.kind == "measurement"]
         if not measured:
             unavailable = [r for r in results if r.status == "unavailable"]
-            why = "; ".join(r.detail for r in unavailable) or "no measurement receipt"
+            why = "; ".join(dict.fromkeys(r.detail for r in unavailable)) or "no measurement receipt"
             return "folklore", why + cited, "citation only" if citations else "none", []
         models = sorted({str(r.data.get("model")) for r in measured})
         agree = ", ".join(f"{r.label} {r.data.get('agreement', 0):.0%}" for r in measured)

@@ -8,8 +8,10 @@ prompts. Turning those into numbers is the assembly step's job.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -98,13 +100,24 @@ def run_prompts(model: Any, prompt_ids: list[list[int]], device: str, chunk: int
     return np.stack(profiles), np.stack(sinks)
 
 
+@functools.lru_cache(maxsize=2)
+def loaded_model(checkpoint: Path, device: str) -> tuple[Any, Any]:
+    """(model, tokenizer), kept for the next protocol on the same model in this process.
+
+    A Gemma-3 tokenizer alone takes seconds to load; the audit runs three protocols per model.
+    Every run leaves the model as it found it (θ rescaling restores on exit; the streaming
+    attention computes the eager output).
+    """
+    return load_model(checkpoint, device)
+
+
 def run(source: ModelSource, protocol: MeasurementProtocol, docs: Sequence[str], device: str,
         say: Callable[[str], None] | None, tick: Callable[[], None]) -> RunOutput:
     """Load ``source`` on ``device`` and run the protocol's prompts for every θ factor."""
     import torch
 
     checkpoint = converted_checkpoint(source, say)
-    net, tokenizer = load_model(checkpoint, device)
+    net, tokenizer = loaded_model(checkpoint, device)
     facts = architecture_facts(net.config, stored_gguf_keys(checkpoint))
     if protocol.theta_scales and facts["rope_theta"] is None:
         raise ModelError(f"model {source.name!r} has no RoPE: θ rescaling is not defined")

@@ -8,8 +8,8 @@ the stated window, bootstrap over prompts). A model matches an entry by its chec
 
 >>> published_for("HuggingFaceTB/SmolLM2-135M")["gamma"]
 0.748
->>> published_for("smollm2") is None
-True
+>>> published_for("smollm2")["same_model"]
+False
 """
 
 from __future__ import annotations
@@ -27,9 +27,20 @@ PUBLISHED = {
 }
 
 
+# shipped models with a published neighbour that is not the same checkpoint
+RELATED = {"smollm2": ("smollm2-135m", "the published value is for the base model; the shipped smollm2 is "
+                                       "SmolLM2-135M-Instruct (Q4_1), so the two are not compared")}
+
+
 def published_for(name: str) -> dict | None:
-    """The published entry for a model name or hub id (its last path part), or None."""
+    """The published entry for a model name or hub id (its last path part), or None.
+
+    ``same_model`` is False for a shipped model whose published neighbour is another checkpoint.
+    """
     key = str(name).rstrip("/").rsplit("/", 1)[-1].lower()
+    note = None
+    if key in RELATED:
+        key, note = RELATED[key]
     entry = PUBLISHED.get(key)
-    return None if entry is None else {**entry, "source": SOURCE, "estimator": ESTIMATOR,
-                                       "role": "citation: shown for comparison, never verifies"}
+    return None if entry is None else {**entry, "source": SOURCE, "estimator": ESTIMATOR, "same_model": note is None,
+                                       "note": note, "role": "citation: shown for comparison, never verifies"}

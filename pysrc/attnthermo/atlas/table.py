@@ -57,7 +57,7 @@ def model_row(entry: AtlasEntry) -> dict[str, Any]:
         "heads": [json_ready(head) for head in r.heads],
         "head_phases": {p: heads.get(p, 0) for p in ("A", "B", "undecided")},
         "protocol": {k: r.protocol[k] for k in ("tokens", "prompts", "window", "seed", "bootstrap", "device_type")},
-        "published": published_for(r.model.name) or published_for(entry.spec),
+        "published": published_for(entry.spec) or published_for(r.model.name),
     }
 
 
@@ -100,9 +100,11 @@ def render_markdown(data: dict[str, Any]) -> str:
     for row in data["models"]:
         g, gl, sl, pub = row["gamma"], row["global_layers"], row["sliding_layers"], row["published"]
         published = "—" if pub is None else (
-            f"{pub['gamma']}" + (f" [{pub['ci'][0]}, {pub['ci'][1]}]" if pub["ci"] else "")
+            (f"{pub['what']}: " if not pub["same_model"] else "")
+            + f"{pub['gamma']}" + (f" [{pub['ci'][0]}, {pub['ci'][1]}]" if pub["ci"] else "")
             + (f" (d {pub['window'][0]}–{pub['window'][1]})" if pub["window"] else "")
-            + f"; estimator differs: {pub['estimator']}; ours over d {g['window'][0]}–{g['window'][1]}")
+            + (f"; {pub['note']}" if pub["note"] else
+               f"; estimator differs: {pub['estimator']}; ours over d {g['window'][0]}–{g['window'][1]}"))
         cmp = row["power_law_vs_exponential"]
         lines.append(
             f"| `{row['model']}` | {row['num_layers']} × {row['num_heads']} | {_theta(row['rope_theta'])} | "

@@ -146,6 +146,8 @@ def _metric(metrics: dict, name: str, series: bool):
     if series:
         if not isinstance(value, (list, tuple)) or not value:
             raise DomainError(name, value, "a non-empty series was expected")
+        if any(x is None for x in value):
+            raise MissingMetric(name)  # not reported at every point of the series
         return [float(x) for x in value]
     return float(value)
 
@@ -154,13 +156,8 @@ def run_check(check: str, metrics: dict, metric: str, tolerance: float, referenc
     """Apply the named check; returns whether it passed and a sentence with the numbers."""
     if check not in CHECKS:
         raise DomainError("check", check, f"must be one of {', '.join(CHECKS)}")
-    spec = CHECKS[check]
-    value = _metric(metrics, metric, spec.series)
-    ref = _metric(metrics, reference, spec.series) if spec.needs_reference else None
-    if any(isinstance(x, float) and math.isnan(x) for x in (value if spec.series else [value])):
-        return False, f"{metric} is NaN"
-    passed, detail, *_ = spec.run(value, tolerance, metric, ref)
-    return bool(passed), detail
+    passed, detail, _ = _outcome(check, metrics, metric, tolerance, reference)
+    return passed, detail
 
 
 def _outcome(check: str, metrics: dict, metric: str, tolerance: float, reference: str | None) -> tuple[bool, str, Any]:

@@ -5,6 +5,11 @@ Time is the best of ``--repeats`` forward passes of the transformer body on the 
 memory is the peak RSS (VmHWM, reset after loading) above the loaded model. Linux only. Ratios are to the eager forward pass.
 
     python bench/bench_measure.py [--threads 2] [--repeats 3] [--tokens 1024 2048]
+    python bench/bench_measure.py --quick-models smollm2 gemma3-270m   # the CI's quick measurement
+
+``--quick-models`` times one quick measurement per model (the audit's decay-fit: N = 256, K = 4,
+every head), each in a fresh process with the cache off, split into measure()'s steps: load
+(model + tokenizer, from the converted float32 cache), forward passes, and the rest.
 """
 
 from __future__ import annotations
@@ -68,13 +73,54 @@ def child(method: str, tokens: int, threads: int, repeats: int) -> dict:
             "extra_mb": _status_mb("VmHWM") - base, "threads": torch.get_num_threads()}
 
 
+def quick_child(model: str, threads: int) -> dict:
+    import torch
+
+    torch.set_num_threads(threads)
+    from attnthermo.measurement import run as run_step
+    from attnthermo.measurement.api import measure
+
+    seconds = {"load": 0.0, "forward": 0.0}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                seconds[name] += time.perf_counter() - start
+        return wrapper
+
+    run_step.loaded_model = timed("load", run_step.loaded_model.__wrapped__)
+    run_step.run_prompts = timed("forward", run_step.run_prompts)
+    start = time.perf_counter()
+    measure(model, quick=True, per_head=True, device="cpu", threads=threads, use_cache=False, progress=False)
+    total = time.perf_counter() - start
+    return {"model": model, "total": total, **seconds, "rest": total - sum(seconds.values())}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--tokens", type=int, nargs="+", default=[1024, 2048])
+    parser.add_argument("--quick-models", nargs="+", metavar="MODEL", default=None)
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "TOKENS"), help=argparse.SUPPRESS)
+    parser.add_argument("--quick-child", metavar="MODEL", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.quick_child:
+        print(json.dumps(quick_child(args.quick_child, args.threads)))
+        return 0
+    if args.quick_models:
+        env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+        print(f"quick measurement (N=256, K=4, every head), CPU threads = {args.threads}, fresh process, no cache")
+        print(f"{'model':>12} {'total s':>8} {'load s':>7} {'forward s':>10} {'rest s':>7}")
+        for model in args.quick_models:
+            out = subprocess.run([sys.executable, __file__, "--quick-child", model, "--threads", str(args.threads)],
+                                 capture_output=True, text=True, env=env, check=True)
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"{model:>12} {r['total']:>8.1f} {r['load']:>7.1f} {r['forward']:>10.1f} {r['rest']:>7.1f}")
+        return 0
     if args.child:
         print(json.dumps(child(args.child[0], int(args.child[1]), args.threads, args.repeats)))
         return 0

@@ -19,6 +19,7 @@ _SUBSYSTEMS = (
     "attnthermo.thermo.cli",
     "attnthermo.measurement.cli",
     "attnthermo.ledger.cli",
+    "attnthermo.atlas.cli",
     "attnthermo.dojo.cli",
 )
 

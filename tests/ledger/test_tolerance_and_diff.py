@@ -18,7 +18,7 @@ from attnthermo.ledger.tolerance import MissingMetric, run_check
     ("span_at_least", [0.7, 0.9, 1.0], 0.25, True), ("span_at_least", [0.8, 0.85], 0.1, False),
     ("relative_spread_at_most", [0.371, 0.387], 0.1, True), ("relative_spread_at_most", [0.2, 0.4], 0.1, False),
     ("monotone", [1.0, 0.9, 0.7], 0.0, True), ("monotone", [0.7, 0.9, 1.0], 0.0, True),
-    ("monotone", [0.7, 0.9, 0.8], 0.0, False), ("monotone", [0.7, 0.9], 0.0, False),
+    ("monotone", [0.8, 0.9, 0.8], 0.0, False), ("monotone", [0.7, 0.9], 0.0, False),
     ("falls_across", [1.0, 0.9, 0.7], 0.0, True), ("falls_across", [0.7, 0.9, 1.0], 0.0, False),
 ])
 def test_checks(check, value, tol, ok):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from attnthermo.errors import DomainError
-from attnthermo.measurement.fits import check_window, compare_decay_models, fit_power_law, pade_gamma
+from attnthermo.measurement.fits import check_window, compare_decay_models, fit_power_law
 
 
 def test_power_law_recovered_and_preferred():
@@ -31,7 +31,12 @@ def test_bad_windows(window, match):
         check_window(window, tokens=128)
 
 
-def test_pade_formula():
-    assert pade_gamma(theta=1e4, T=1e4 / 2**0.5) == pytest.approx(1 / 3)
-    with pytest.raises(DomainError, match="theta"):
-        pade_gamma(theta=0, T=10)
+def test_measurement_uses_the_lean_mirror_of_pade_gamma():
+    from attnthermo.measurement.assemble import pade_row
+    from attnthermo.thermo.pade import pade_gamma
+
+    facts = {"rope_theta": {"full_attention": 1e4}, "context_length": 2048}
+    row = pade_row(facts, tokens=256)
+    assert row["gamma_trained_context"] == pytest.approx(float(pade_gamma(1e4, 2048)))
+    # T√2 > 2θ: negative, not a decay exponent, so not reported
+    assert pade_row({"rope_theta": {"full_attention": 100.0}, "context_length": 2048}, 256)["gamma_trained_context"] is None

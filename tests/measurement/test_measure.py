@@ -9,7 +9,7 @@ import pytest
 
 from attnthermo import cli, measure
 from attnthermo.errors import DomainError, ModelError
-from attnthermo.measurement.result import TOP_LEVEL_KEYS
+from attnthermo.measurement.result import SCHEMA_VERSION, TOP_LEVEL_KEYS, MeasurementResult, read_result
 
 from .conftest import SMALL
 
@@ -21,18 +21,19 @@ def test_trained_model_decays_with_ci_excluding_zero(trained_result):
     assert lo > 0 and hi >= lo
     assert 0.2 < trained_result.gamma < 2.0
     assert trained_result.window == (2, 40)
-    assert all(row["gamma"] is not None for row in trained_result.data["layers"])
+    assert all(row.gamma is not None for row in trained_result.layers)
+    assert [row.module for row in trained_result.layers[:2]] == ["model.layers.0.self_attn", "model.layers.1.self_attn"]
 
 
 def test_random_init_control_has_no_decay(random_init_result):
     assert abs(random_init_result.gamma) < 0.1
-    assert random_init_result.data["protocol"]["control"] == "random-init"
+    assert random_init_result.protocol["control"] == "random-init"
 
 
 def test_json_schema_is_stable(trained_result, tmp_path):
     data = json.loads(trained_result.to_json(tmp_path / "r.json"))
     assert tuple(data) == TOP_LEVEL_KEYS
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == SCHEMA_VERSION == 2
     assert set(data["gamma"]) >= {"value", "ci", "r2", "window", "pooled_layers", "points"}
     assert set(data["protocol"]) >= {"tokens", "prompts", "window", "query_window", "seed",
                                      "control", "bootstrap", "threads", "text_sha256"}
@@ -43,6 +44,28 @@ def test_json_schema_is_stable(trained_result, tmp_path):
     assert data["pade"]["T_trained"] == data["config"]["context_length"]
     assert {"power_law", "exponential", "delta_aic", "preferred"} <= set(data["decay_model_comparison"])
     assert [row["upper"] for row in data["sensitivity"]] == sorted(r["upper"] for r in data["sensitivity"])
+
+
+def test_one_reader_round_trips_the_typed_result(trained_result, tmp_path):
+    path = tmp_path / "r.json"
+    trained_result.to_json(path)
+    back = read_result(path)
+    assert isinstance(back, MeasurementResult) and back == trained_result
+    assert len(back.fit.resamples) == SMALL["bootstrap"] == len(back.sink.resamples)
+    lo, hi = back.ci
+    inside = sum(lo <= g <= hi for g in back.fit.resamples) / len(back.fit.resamples)
+    assert 0.9 <= inside <= 0.99, "the CI is the central 95% of the resampled γ"
+    old = {**trained_result.data, "schema_version": 1}
+    with pytest.raises(ValueError, match="schema_version 1"):
+        read_result(old)
+
+
+def test_seed_draws_other_prompts():
+    from attnthermo.measurement.corpus import prompt_texts, shipped_documents
+
+    docs = shipped_documents()
+    assert prompt_texts(docs, 4, seed=0)[0] == "\n\n".join(docs)
+    assert prompt_texts(docs, 4, seed=1) != prompt_texts(docs, 4, seed=0)
 
 
 def test_reproducible_on_cpu(trained_result):

@@ -19,6 +19,7 @@ import platform
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,12 @@ from attnthermo.lean.pinned import read_pinned
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
+<<<<<<< HEAD
 from attnthermo.ledger.links import link_disagreements
 from attnthermo.ledger.protocols import PROTOCOLS, metrics_for
+=======
+from attnthermo.ledger.protocols import AUDIT_MODELS
+>>>>>>> wip-atlas
 from attnthermo.ledger.receipts import Evidence, check_receipt
 from attnthermo.ledger.report import build_ledger, render_markdown
 from attnthermo.paths import cache_dir
@@ -90,18 +95,16 @@ def _git_commit(root: Path) -> str | None:
     return out.stdout.strip() or None if out.returncode == 0 else None
 
 
-def _needed(claims: dict[str, Claim], default_model: str) -> tuple[dict[str, int], set[tuple[str, str]]]:
+def _needed(claims: dict[str, Claim], models: Sequence[str]) -> tuple[dict[str, int], set[tuple[str, str]]]:
     identities: dict[str, int] = {}
-    measurements: set[tuple[str, str]] = set()
     for claim in claims.values():
         for r in claim.receipts:
             if r.kind == "identity":
                 identities[str(r.identity)] = max(identities.get(str(r.identity), 0), r.dps)
-            elif r.kind == "measurement":
-                measurements.add((str(r.protocol), default_model if r.model == "default" else str(r.model)))
-    return identities, measurements
+    return identities, ev_mod.measurements_needed(claims, models)
 
 
+<<<<<<< HEAD
 def _shipped_models() -> tuple[str, ...]:
     from attnthermo.measurement.models import KNOWN_MODELS
 
@@ -139,6 +142,10 @@ def _setting(result: dict) -> dict[str, Any]:
 
 
 def run_audit(model: str = DEFAULT_MODEL, device: str = "auto", quick: bool = False, out_dir: str | Path = ".", *,
+=======
+def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", quick: bool = False,
+              out_dir: str | Path = ".", *, seed: int = 0, prompts: int | None = None,
+>>>>>>> wip-atlas
               json_path: str | Path | None = None, markdown_path: str | Path | None = None,
               manifest: str | Path | dict | None = None, claims: str | Path | None = None,
               pinned: str | Path | None = None, root: str | Path | None = None, plots: bool = True,
@@ -147,15 +154,19 @@ def run_audit(model: str = DEFAULT_MODEL, device: str = "auto", quick: bool = Fa
 
     ``manifest`` (a path or dict) replaces the Lean check by a manifest written earlier (its source
     hashes are still validated against the files on disk); ``claims`` and ``pinned`` replace the
-    shipped claims file and the project's pinned statements by edited copies.
+    shipped claims file and the project's pinned statements by edited copies. ``model`` is one model
+    or several (default: ``AUDIT_MODELS``): a receipt on the "default" model is measured on each;
+    ``seed`` draws the prompts and the bootstrap, ``prompts`` overrides the protocols' prompt count.
     """
+    models = (model,) if isinstance(model, (str, Path)) else tuple(model)
+    models = tuple(str(m) for m in models)
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     json_out = Path(json_path) if json_path else out / "ledger.json"
     md_out = Path(markdown_path) if markdown_path else out / "LEDGER.md"
     claim_set = load_claims(claims)
-    identities_needed, measurements_needed = _needed(claim_set, model)
+    identities_needed, measurements_needed = _needed(claim_set, models)
     bar = _Progress(1 + len(identities_needed) + len(measurements_needed) + int(plots), progress)
     timings: dict[str, float] = {}
     try:
@@ -171,7 +182,7 @@ def run_audit(model: str = DEFAULT_MODEL, device: str = "auto", quick: bool = Fa
             manifest_source = "supplied" + (f" ({manifest})" if not isinstance(manifest, dict) else "") + \
                               ", source hashes validated now"
         evidence = Evidence(manifest=manifest_data, stale_modules=ev_mod.stale_modules(manifest_data),
-                            pinned=read_pinned(pinned) if pinned else None, default_model=model)
+                            pinned=read_pinned(pinned) if pinned else None, default_model=models[0])
         timings["lean"] = time.perf_counter() - t0
         bar.step("Lean manifest")
 
@@ -185,30 +196,35 @@ def run_audit(model: str = DEFAULT_MODEL, device: str = "auto", quick: bool = Fa
         timings["identities"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        measurement_rows: dict[str, Any] = {}
-        for protocol, mdl in sorted(measurements_needed):
-            run = _measure(protocol, mdl, model, device, quick, progress)
-            evidence.measurements[(protocol, mdl)] = run
-            measurement_rows[f"{protocol} on {mdl}"] = {k: v for k, v in run.items() if k != "result"}
-            bar.step(f"measure {protocol} on {mdl}")
+        evidence.measurements.update(ev_mod.gather_measurements(
+            measurements_needed, models, device=device, quick=quick, seed=seed, prompts=prompts,
+            progress=progress, step=bar.step))
+        measurement_rows = {f"{protocol} on {mdl}": {k: v for k, v in run.items() if k not in ("typed", "resamples")}
+                            for (protocol, mdl), run in sorted(evidence.measurements.items())}
         timings["measurements"] = time.perf_counter() - t0
 
-        results = {cid: [check_receipt(r, evidence) for r in c.receipts] for cid, c in claim_set.items()}
+        results = {cid: [check_receipt(e, evidence) for r in c.receipts for e in ev_mod.for_models(r, models)]
+                   for cid, c in claim_set.items()}
         verdicts = decide(claim_set, results)
 
         plot_paths: dict[str, str] = {}
         if plots:
             t0 = time.perf_counter()
-            plot_paths = _draw(out, evidence, model, quick)
+            plot_paths = _draw(out, evidence, models, quick)
             timings["plots"] = time.perf_counter() - t0
             bar.step("plots")
     finally:
         bar.close()
     timings["total"] = time.perf_counter() - started
+<<<<<<< HEAD
     provenance = _provenance(manifest_data, manifest_source, claims, model, device, quick, timings)
     from attnthermo.thermo.registry import identities
 
     tags = lean_manifest.claim_tags(manifest_data)
+=======
+    provenance = _provenance(manifest_data, manifest_source, claims, models, device, quick, timings)
+    provenance.update(seed=seed, prompts=prompts)
+>>>>>>> wip-atlas
     ledger = build_ledger(claim_set, results, verdicts, provenance=provenance, measurements=measurement_rows,
                           identities=identity_rows, plots=plot_paths, lean_tagged=_tagged_by_claim(tags),
                           links=link_disagreements(claim_set, identities(), tags))
@@ -242,19 +258,21 @@ def _tagged_by_claim(tags: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
     return by_claim
 
 
-def _draw(out: Path, evidence: Evidence, model: str, quick: bool) -> dict[str, str]:
+def _draw(out: Path, evidence: Evidence, models: Sequence[str], quick: bool) -> dict[str, str]:
     from attnthermo.ledger.plots import heat_capacity_series, plot_heat_capacity
     from attnthermo.measurement.plot import plot_decay
 
     paths = {"heat_capacity_gamma1": str(plot_heat_capacity(
         heat_capacity_series(range(1, 7) if quick else range(1, 13)), out / "cv_gamma1.png").resolve())}
-    decay = evidence.measurements.get(("decay-fit", model))
-    if decay and decay.get("status") == "ok":
-        paths["decay"] = str(plot_decay(decay["result"], out / "decay.png").resolve())
+    for i, model in enumerate(models):
+        decay = evidence.measurements.get(("decay-fit", model))
+        if decay and decay.get("status") == "ok":
+            name = "decay" if i == 0 else f"decay-{Path(model).name}"
+            paths[name] = str(plot_decay(decay["typed"].data, out / f"{name}.png").resolve())
     return paths
 
 
-def _provenance(manifest: dict, manifest_source: str, claims: Any, model: str, device: str, quick: bool,
+def _provenance(manifest: dict, manifest_source: str, claims: Any, models: Sequence[str], device: str, quick: bool,
                 timings: dict[str, float]) -> dict[str, Any]:
     from attnthermo.paths import data_file
 
@@ -272,7 +290,8 @@ def _provenance(manifest: dict, manifest_source: str, claims: Any, model: str, d
         "pinned_sha256": manifest.get("pinned_sha256"),
         "claims_file": str(claims_path),
         "claims_sha256": ev_mod.sha256_file(claims_path),
-        "model": model,
+        "model": ", ".join(models),
+        "models": list(models),
         "device": device,
         "quick": quick,
         "python": platform.python_version(),

@@ -8,6 +8,9 @@ The rule, in order (the README states the same):
    receipt that holds).
 2. **A receipt that does not stand.** A supporting Lean, identity or measurement receipt that
    fails, or could not be re-checked, puts the claim in *folklore*, naming it.
+2b. **Not enough data.** A supporting measurement whose bootstrap resamples do not decide one
+   of its tests (``inconclusive``: fewer than 95% agree) puts the claim in *folklore* with the
+   reason "not enough data here: rerun with --prompts K", K estimated from the resamples.
 3. Otherwise, by kind:
 
    - *math*: **verified (Lean)** when a supporting Lean receipt holds that covers the claim's
@@ -102,6 +105,11 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
         if r.relation == "supports" and r.status in ("fails", "error"):
             verb = "does not hold" if r.status == "fails" else "could not be re-checked"
             return "folklore", f"{r.kind} receipt {r.label} {verb}: {r.detail}", "none", []
+    for r in checkable:
+        if r.relation == "supports" and r.status == "inconclusive":
+            k = r.data.get("prompts_needed")
+            rerun = f"rerun with --prompts {k}" if k else "rerun with many more prompts (the estimate sits on the threshold)"
+            return "folklore", f"not enough data here: {rerun}; {r.label}: {r.detail}", "none", []
     holding = [r for r in checkable if r.relation == "supports" and r.holds]
     citations = [r for r in results if r.kind == "citation"]
     cited = f"; {len(citations)} citation(s) recorded" if citations else ""
@@ -128,14 +136,16 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
         measured = [r for r in holding if r.kind == "measurement"]
         if not measured:
             unavailable = [r for r in results if r.status == "unavailable"]
-            why = "; ".join(r.detail for r in unavailable) or "no measurement receipt"
+            why = "; ".join(dict.fromkeys(r.detail for r in unavailable)) or "no measurement receipt"
             return "folklore", why + cited, "citation only" if citations else "none", []
         models = sorted({str(r.data.get("model")) for r in measured})
+        agree = ", ".join(f"{r.label} {r.data.get('agreement', 0):.0%}" for r in measured)
+        agreement = f"; resample agreement (lowest test): {agree}"
         if claim.fits_formula and not _derivation_behind(claim, holding, decided):
             return ("numerology", f"fits the measured numbers within tolerance on {len(models)} model(s) "
-                    f"but no derivation is behind the fit ({claim.mechanism_note})",
+                    f"but no derivation is behind the fit ({claim.mechanism_note}){agreement}",
                     _strength(measured[0], len(models)), models)
-        return ("verified", f"reproduced within tolerance on {len(models)} model(s): {', '.join(models)}",
+        return ("verified", f"reproduced within tolerance on {len(models)} model(s): {', '.join(models)}{agreement}",
                 _strength(measured[0], len(models)), models)
     math_row = decided.get(f"{claim.id}-math")
     part = f"; its mathematical part {claim.id}-math is {math_row.bucket}" if math_row else ""

@@ -2,7 +2,7 @@
 
 Each stage reads the previous stage's output only: the Lean checker's manifest (re-validated
 against the sources on disk), the identity registry's ``check()`` results, the measurement's
-JSON. Identity checks are cached under ``cache_dir("ledger", "identities")`` by a key made of
+JSON (through its one reader, as a typed result). Identity checks are cached under ``cache_dir("ledger", "identities")`` by a key made of
 the thermo package's sources, the versions of mpmath/sympy/attnthermo, the identity and the
 precision: change any and the check re-runs.
 """
@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
+from attnthermo.ledger.protocols import PROTOCOLS, atlas_metrics, metrics_for
 from attnthermo.paths import PACKAGE_DIR, cache_dir
 
 Progress = Callable[[str], None]
@@ -36,6 +40,81 @@ def version_of(package: str) -> str | None:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
         return None
+
+
+# ---------------------------------------------------------------------------- measurements
+
+
+def for_models(receipt: Any, models: Sequence[str]) -> list[Any]:
+    """A measurement receipt on ``model = "default"`` stands for one receipt per audited model."""
+    if receipt.kind == "measurement" and receipt.model == "default":
+        return [replace(receipt, model=m) for m in models]
+    return [receipt]
+
+
+def measurements_needed(claims: dict[str, Any], models: Sequence[str]) -> set[tuple[str, str]]:
+    """Every (protocol, model) the claims' measurement receipts name, "default" expanded."""
+    return {(str(e.protocol), str(e.model)) for claim in claims.values() for r in claim.receipts
+            if r.kind == "measurement" for e in for_models(r, models)}
+
+
+def _shipped_models() -> tuple[str, ...]:
+    from attnthermo.measurement.models import KNOWN_MODELS
+
+    return tuple(KNOWN_MODELS)
+
+
+def _atlas_census(model: str, decay: dict[str, Any]) -> dict[str, Any]:
+    """The ``atlas`` protocol: a census over the models this audit measured, when there are enough."""
+    wanted = int(model.rsplit("-", 1)[1]) if model.startswith("atlas-") and model.rsplit("-", 1)[1].isdigit() else None
+    measured = {m: run["typed"] for m, run in decay.items() if run.get("status") == "ok"}
+    census = atlas_metrics(measured)
+    if wanted is None or census["models"] < wanted:
+        return {"status": "unavailable", "reason": f"the atlas here holds {census['models']} model(s) "
+                f"({', '.join(census['names']) or 'none'}); the claim is about {wanted or model} models"}
+    return {"status": "ok", "metrics": census, "resamples": [census], "prompts": 0}
+
+
+def measure_protocol(protocol: str, model: str, models: Sequence[str], device: str, quick: bool,
+                     progress: bool, seed: int, prompts: int | None) -> dict[str, Any]:
+    """One protocol on one model: its metrics and their resamples, or why it cannot exist here."""
+    missing = []  # every reason this receipt cannot exist here, not only the first
+    if model not in models and model not in _shipped_models() and not Path(model).exists():
+        missing.append(f"model {model!r} is not shipped with attnthermo (shipped: {', '.join(_shipped_models())})")
+    if protocol not in PROTOCOLS:
+        missing.append(f"protocol {protocol!r} is not implemented by attnthermo (it has {', '.join(PROTOCOLS)})")
+    if missing:
+        return {"status": "unavailable", "reason": "; ".join(missing)}
+    from attnthermo import measure
+
+    arguments = PROTOCOLS[protocol].arguments(quick=quick, seed=seed, prompts=prompts)
+    t0 = time.perf_counter()
+    # a shipped model that is missing or corrupt raises ModelError: the audit cannot run
+    result = measure(model=model, device=device, progress=progress, **arguments)
+    metrics = metrics_for(protocol, result)
+    return {"status": "ok", "protocol": protocol, "model": model,
+            "arguments": {k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
+            "metrics": metrics.point, "resamples": metrics.resamples, "prompts": metrics.prompts,
+            "seconds": round(time.perf_counter() - t0, 3), "model_sha256": result.model.sha256,
+            "cache_key": result.cache_key, "notes": list(result.notes), "typed": result}
+
+
+def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str], *, device: str = "auto",
+                        quick: bool = False, seed: int = 0, prompts: int | None = None, progress: bool = False,
+                        step: Callable[[str], None] = lambda _label: None) -> dict[tuple[str, str], dict]:
+    """Run every needed (protocol, model); the atlas census last, over the decay fits just made."""
+    runs: dict[tuple[str, str], dict] = {}
+    decay: dict[str, Any] = {}
+    for protocol, model in sorted(needed, key=lambda pm: (pm[0] == "atlas", pm)):
+        if protocol == "atlas":
+            run = _atlas_census(model, decay)
+        else:
+            run = measure_protocol(protocol, model, models, device, quick, progress, seed, prompts)
+        if protocol == "decay-fit":
+            decay[model] = run
+        runs[(protocol, model)] = run
+        step(f"measure {protocol} on {model}")
+    return runs
 
 
 # ------------------------------------------------------------------------------------ Lean

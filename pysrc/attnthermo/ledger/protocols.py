@@ -5,6 +5,10 @@ setting) plus the extraction of flat metrics from its JSON. A receipt that names
 listed here, or a model that is not shipped, has no receipt available: the claim's bucket
 follows from that and the audit still succeeds.
 
+Each protocol's metrics come as :class:`Metrics`: the point estimates and the same metrics on
+every bootstrap resample of the measurement (``tolerance.judge`` decides with both).
+``AUDIT_MODELS`` are the models a receipt with ``model = "default"`` is measured on.
+
 Metrics: ``gamma``, ``gamma_ci_low``, ``gamma_ci_high``, ``r2``, ``sink_mass``,
 ``power_law_advantage`` (AIC of the exponential fit minus that of the power law on the same
 points; positive means the power law wins), ``gamma_pade`` (γ_Padé as the measurement reports
@@ -15,8 +19,11 @@ and ``frequencies_changed`` (the rotary frequencies really moved for every facto
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 from typing import Any
+
+from attnthermo.measurement.result import MeasurementResult
 
 
 @dataclass(frozen=True)
@@ -32,15 +39,20 @@ class Protocol:
     fixed: dict[str, Any] = field(default_factory=dict)
     quick_fixed: dict[str, Any] = field(default_factory=dict)
 
-    def arguments(self, *, quick: bool) -> dict[str, Any]:
-        """The keyword arguments for attnthermo.measure (model and device added by the caller)."""
-        return {"quick": quick, "seed": 0, **self.fixed, **(self.quick_fixed if quick else {})}
+    def arguments(self, *, quick: bool, seed: int = 0, prompts: int | None = None) -> dict[str, Any]:
+        """The keyword arguments for attnthermo.measure (model and device added by the caller).
+
+        ``seed`` draws the prompts and the bootstrap; ``prompts`` overrides the prompt count K.
+        """
+        extra = {} if prompts is None else {"prompts": prompts}
+        return {"quick": quick, "seed": seed, **extra, **self.fixed, **(self.quick_fixed if quick else {})}
 
 
 PROTOCOLS: dict[str, Protocol] = {
     "decay-fit": Protocol(
         "decay-fit", "A(d) on the trained model, fixed-query estimator, sink excluded; power-law fit "
-        "with R², bootstrap CI and an exponential fit of the same points for comparison"),
+        "with R², bootstrap CI and an exponential fit of the same points for comparison; every head "
+        "fitted too (the atlas reads this same result)", {"per_head": True}),
     "random-init": Protocol(
         "random-init", "the same architecture with random weights, same estimator (its bias check)",
         {"control": "random-init"}),
@@ -51,43 +63,79 @@ PROTOCOLS: dict[str, Protocol] = {
 }
 
 
-def decay_metrics(result: dict) -> dict[str, Any]:
-    """Flat metrics of one decay fit (a measure() JSON, schema_version 1)."""
-    gamma = result.get("gamma") or {}
-    ci = gamma.get("ci") or [None, None]
-    comparison = result.get("decay_model_comparison") or {}
-    pade = result.get("pade") or {}
-    delta_aic = comparison.get("delta_aic")
-    return {
-        "gamma": gamma.get("value"),
-        "gamma_ci_low": ci[0],
-        "gamma_ci_high": ci[1],
-        "r2": gamma.get("r2"),
-        "window": gamma.get("window"),
-        "sink_mass": (result.get("sink_mass") or {}).get("value"),
-        "power_law_advantage": None if delta_aic is None else -float(delta_aic),
-        "gamma_pade": pade.get("gamma_trained_context"),
-        "pade_T": pade.get("T_trained"),
+AUDIT_MODELS = ("smollm2", "gemma3-270m")  # what ``model = "default"`` means in the claims file
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """A measurement's flat metrics: the point estimates and the same metrics per bootstrap resample."""
+
+    point: dict[str, Any]
+    resamples: list[dict[str, Any]]
+    prompts: int
+
+
+def _at(values: tuple, b: int, fallback: Any) -> Any:
+    return values[b] if values else fallback
+
+
+def decay_metrics(result: MeasurementResult) -> Metrics:
+    """Flat metrics of one decay fit; per resample, a CI bound is replaced by that resample's γ.
+
+    (The CI's upper end is the 97.5th percentile of the resampled γ: "the upper end ≤ 1" read on
+    one resample is "this resample's γ ≤ 1".)
+    """
+    fit, pade, adv = result.fit, result.pade or {}, result.power_law_advantage
+    point = {
+        "gamma": fit.value, "gamma_ci_low": fit.ci[0], "gamma_ci_high": fit.ci[1], "r2": fit.r2,
+        "window": list(fit.window), "sink_mass": result.sink.value,
+        "power_law_advantage": None if adv is None else adv.value,
+        "gamma_pade": pade.get("gamma_trained_context"), "pade_T": pade.get("T_trained"),
         "theta": pade.get("theta"),
     }
+    samples = []
+    for b in range(len(fit.resamples)):
+        g = fit.resamples[b]
+        samples.append({**point, "gamma": g, "gamma_ci_low": g, "gamma_ci_high": g,
+                        "r2": _at(fit.r2_resamples, b, fit.r2),
+                        "sink_mass": _at(result.sink.resamples, b, result.sink.value),
+                        "power_law_advantage": None if adv is None else _at(adv.resamples, b, adv.value)})
+    return Metrics(point, samples, int(result.protocol["prompts"]))
 
 
-def rescaling_metrics(result: dict) -> dict[str, Any]:
-    """Series over the θ scale factors, ordered by factor, of one θ-rescaling measurement."""
-    rows = sorted(result.get("theta_scan") or [], key=lambda row: row["scale"])
-    return {
-        "scale": [row["scale"] for row in rows],
-        "scale_gamma": [(row.get("gamma") or {}).get("value") for row in rows],
-        "scale_gamma_ci": [(row.get("gamma") or {}).get("ci") for row in rows],
-        "scale_sink_mass": [(row.get("sink_mass") or {}).get("value") for row in rows],
-        "scale_gamma_pade": [(row.get("pade") or {}).get("gamma_trained_context") for row in rows],
-        "frequencies_changed": all(v.get("frequencies_changed") for row in rows if row["scale"] != 1.0
-                                   for v in (row.get("rope") or {}).values()),
+def rescaling_metrics(result: MeasurementResult) -> Metrics:
+    """Series over the θ scale factors (ordered by factor), with the same series per resample."""
+    rows = sorted(result.scan, key=lambda row: row.scale)
+    point = {
+        "scale": [row.scale for row in rows],
+        "scale_gamma": [row.gamma.value for row in rows],
+        "scale_gamma_ci": [list(row.gamma.ci) for row in rows],
+        "scale_sink_mass": [row.sink_mass.value for row in rows],
+        "scale_gamma_pade": [(row.pade or {}).get("gamma_trained_context") for row in rows],
+        "frequencies_changed": all(v.get("frequencies_changed") for row in rows if row.scale != 1.0
+                                   for v in row.rope.values()),
     }
+    count = min((len(row.gamma.resamples) for row in rows), default=0)
+    samples = [{**point, "scale_gamma": [row.gamma.resamples[b] for row in rows],
+                "scale_sink_mass": [_at(row.sink_mass.resamples, b, row.sink_mass.value) for row in rows]}
+               for b in range(count)]
+    return Metrics(point, samples, int(result.protocol["prompts"]))
 
 
-def metrics_for(protocol: str, result: dict) -> dict[str, Any]:
-    """The metrics a protocol's tolerance tests read, from its measure() JSON."""
-    if protocol == "theta-rescaling":
-        return {**decay_metrics(result), **rescaling_metrics(result)}
-    return decay_metrics(result)
+def metrics_for(protocol: str, result: MeasurementResult) -> Metrics:
+    """The metrics a protocol's tolerance tests read, from its typed measurement result."""
+    decay = decay_metrics(result)
+    if protocol != "theta-rescaling":
+        return decay
+    scan = rescaling_metrics(result)
+    return Metrics({**decay.point, **scan.point},
+                   [{**d, **r} for d, r in zip(decay.resamples, scan.resamples)], decay.prompts)
+
+
+def atlas_metrics(results: dict[str, MeasurementResult]) -> dict[str, Any]:
+    """Census metrics over the models measured (the audit's atlas): count, fraction with γ < 1, median γ."""
+    gammas = [r.gamma for r in results.values() if r.gamma is not None]
+    below = sum(1 for r in results.values() if r.fit.phase == "A")
+    return {"models": len(results), "names": sorted(results),
+            "fraction_below_one": below / len(results) if results else None,
+            "median_gamma": statistics.median(gammas) if gammas else None}

@@ -6,6 +6,8 @@ A receipt's status is one of
                    from a source that still hashes the same; an identity that agreed at its
                    precision; a measurement within every tolerance test);
 - ``fails``        re-checked now and it does not stand;
+- ``inconclusive`` a measurement whose bootstrap resamples do not decide a tolerance test
+                   (fewer than 95% agree with the point estimate; see ``tolerance.judge``);
 - ``error``        it should have been re-checkable but was not (an identity missing from the
                    registry, a metric the measurement did not report);
 - ``unavailable``  it cannot exist here (a model not shipped, a protocol the project lacks);
@@ -26,10 +28,14 @@ from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import pin_status
 from attnthermo.ledger.claims import Receipt
+<<<<<<< HEAD
 from attnthermo.thermo.identities.identity import IdentityCheck
 from attnthermo.ledger.tolerance import MissingMetric, run_check
+=======
+from attnthermo.ledger.tolerance import MissingMetric, judge
+>>>>>>> wip-atlas
 
-STATUSES = ("holds", "fails", "error", "unavailable", "recorded")
+STATUSES = ("holds", "fails", "inconclusive", "error", "unavailable", "recorded")
 
 
 @dataclass
@@ -39,8 +45,14 @@ class Evidence:
     manifest        the Lean manifest (schema in DEVELOPERS.md) or None
     stale_modules   module -> why its manifest entry no longer matches the sources on disk
     pinned          theorem -> pinned statement, to re-compare with the manifest (optional)
+<<<<<<< HEAD
     identities      identity name -> its IdentityCheck, or a message saying why it could not be checked
     measurements    (protocol, model) -> {"status": "ok", "metrics": {...}} or
+=======
+    identities      identity name -> {"ok", "max_error", "points", "dps", "detail"} or {"error": msg}
+    measurements    (protocol, model) -> {"status": "ok", "metrics": {...}, "resamples": [{...}, ...],
+                    "prompts": K} (the metrics on every bootstrap resample) or
+>>>>>>> wip-atlas
                     {"status": "unavailable", "reason": msg}
     default_model   the model the audit measures when a receipt says ``model = "default"``
     """
@@ -146,21 +158,31 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
         return ReceiptResult(**base, status="error", detail="measurement was not run")
     if run.get("status") == "unavailable":
         return ReceiptResult(**base, status="unavailable", detail=f"no receipt available: {run.get('reason')}")
-    metrics = run.get("metrics", {})
-    tests, failed = [], []
+    metrics, resamples = run.get("metrics", {}), run.get("resamples") or []
+    if not resamples:
+        return ReceiptResult(**base, status="error", detail="the measurement kept no bootstrap resamples: "
+                             "its verdict cannot carry its uncertainty")
+    tests = []
     for t in receipt.tests:
         try:
-            passed, detail = run_check(t.check, metrics, t.metric, t.tolerance, t.reference)
+            j = judge(t.check, metrics, resamples, t.metric, t.tolerance, t.reference, prompts=run["prompts"])
         except MissingMetric as exc:
             return ReceiptResult(**base, status="error", detail=f"the measurement did not report {exc.args[0]!r}")
         tests.append({"check": t.check, "metric": t.metric, "reference": t.reference, "tolerance": t.tolerance,
-                      "why": t.why, "passed": passed, "detail": detail})
-        if not passed:
-            failed.append(detail)
+                      "why": t.why, "passed": j.passed, "outcome": j.outcome, "agreement": j.agreement,
+                      "resamples": j.resamples, "prompts_needed": j.prompts_needed, "detail": j.sentence()})
+    undecided = [t for t in tests if t["outcome"] == "inconclusive"]
+    needed = [t["prompts_needed"] for t in undecided]
     data = {"model": model, "tests": tests, "metrics": {k: metrics.get(k) for k in _metric_names(receipt)},
+            "agreement": min(t["agreement"] for t in tests), "prompts": run["prompts"],
+            "prompts_needed": None if None in needed or not needed else max(needed),
             "cache_key": run.get("cache_key"), "model_sha256": run.get("model_sha256")}
+    failed = [t["detail"] for t in tests if t["outcome"] == "fails"]
     if failed:
         return ReceiptResult(**base, status="fails", data=data, detail="outside tolerance: " + "; ".join(failed))
+    if undecided:
+        return ReceiptResult(**base, status="inconclusive", data=data,
+                             detail="not decided by the resamples: " + "; ".join(t["detail"] for t in undecided))
     return ReceiptResult(**base, status="holds", data=data,
                          detail="within tolerance: " + "; ".join(t["detail"] for t in tests))
 

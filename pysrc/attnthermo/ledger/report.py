@@ -30,11 +30,12 @@ RULE_SUMMARY = (
     "A receipt that holds and contradicts a claim makes it folklore; so does a supporting receipt that "
     "fails. Math: verified by a Lean receipt (proved, pinned, standard axioms), or, where core Lean cannot "
     "state it, by an identity re-checked at high precision. Empirical: verified when measured within its "
-    "stated tolerance (numerology if it is a fitted formula with no derivation behind it), folklore when "
-    "no measurement is available here. Interpretive readings: folklore; their math part has its own row."
+    "stated tolerance on ≥ 95% of the bootstrap resamples as well as the point estimate (numerology if it is "
+    "a fitted formula with no derivation behind it); inconclusive resamples make it folklore (not enough data "
+    "here), and so does having no measurement here. Interpretive readings: folklore; their math part has its own row."
 )
 
-_MARK = {"holds": "✔", "fails": "✘", "error": "⚠", "unavailable": "∅", "recorded": "📎"}
+_MARK = {"holds": "✔", "fails": "✘", "inconclusive": "◐", "error": "⚠", "unavailable": "∅", "recorded": "📎"}
 
 
 def build_ledger(claims: dict[str, Claim], results: dict[str, list[ReceiptResult]],
@@ -114,7 +115,7 @@ def render_markdown(ledger: dict[str, Any], base: Path) -> str:
         f"`{p.get('model')}` on {p.get('device')}, {'quick' if p.get('quick') else 'full'} protocol, "
         f"attnthermo {p.get('versions', {}).get('attnthermo')}, written {p.get('created')}.",
         "",
-        "Receipt marks: ✔ holds · ✘ does not hold · ⚠ could not be re-checked · ∅ no receipt available "
+        "Receipt marks: ✔ holds · ✘ does not hold · ◐ inconclusive (resamples do not decide it) · ⚠ could not be re-checked · ∅ no receipt available "
         "here · 📎 citation (recorded, never verifies alone).",
         "",
         "| claim | ch. | kind | bucket | receipt strength | book says | vs book | receipts | why |",

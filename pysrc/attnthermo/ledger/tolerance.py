@@ -4,10 +4,23 @@ Each check takes the metrics a measurement reported (a flat dict; series are lis
 the protocol's scan variable, e.g. the θ scale factor) and returns ``(passed, detail)``.
 A metric the measurement did not report raises :class:`MissingMetric`.
 
+**Verdicts carry their uncertainty** (:func:`judge`): a check is run on the point estimate and
+on every bootstrap resample of the same measurement. It *holds* when the point estimate passes
+and ≥ 95% of the resamples agree, *fails* when the point estimate fails and ≥ 95% agree, and
+is otherwise *inconclusive*, with the number of prompts that would likely decide it: the
+resamples' spread shrinks as 1/√K, so the distance to the threshold in standard errors,
+z = Φ⁻¹(agreement), grows as √K, and K' = ⌈K·(1.645/z)²⌉ prompts bring it to z = 1.645.
+``monotone`` is a trend, not every adjacent step: the least-squares slope of the series
+against its position (for log-spaced θ factors, against log θ), which must be beyond the
+tolerance in one direction on ≥ 95% of the resamples.
+
 >>> run_check("abs_at_most", {"gamma": 0.04}, "gamma", 0.1)
 (True, '|gamma| = 0.04 ≤ 0.1')
 >>> run_check("monotone", {"g": [0.9, 0.8, 0.85]}, "g", 0.0)[0]
-False
+True
+>>> j = judge("at_most", {"g": 0.9}, [{"g": 0.9 + e / 100} for e in range(-5, 15)], "g", 1.0, prompts=4)
+>>> j.outcome, j.agreement, j.prompts_needed
+('inconclusive', 0.8, 16)
 >>> run_check("tracks_direction", {"p": [0.8, 0.9], "m": [0.9, 0.85]}, "p", 0.0, "m")[0]
 False
 """
@@ -17,7 +30,8 @@ from __future__ import annotations
 import math
 import statistics
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from statistics import NormalDist
+from typing import Any, Callable, Sequence
 
 from attnthermo.errors import DomainError
 
@@ -69,10 +83,21 @@ def _relative_spread_at_most(v, tol, name, ref):
     return spread <= tol, f"{name} spread/mean = {_fmt(spread)} ({_fmt(min(v))}..{_fmt(max(v))}) {'≤' if spread <= tol else '>'} {_fmt(tol)}"
 
 
+def trend_slope(v: Sequence[float]) -> float:
+    """Least-squares slope of a series against its position 0, 1, …, n−1."""
+    n = len(v)
+    mean_x, mean_y = (n - 1) / 2, statistics.fmean(v)
+    return sum((i - mean_x) * (y - mean_y) for i, y in enumerate(v)) / sum((i - mean_x) ** 2 for i in range(n))
+
+
 def _monotone(v, tol, name, ref):
-    steps = [b - a for a, b in zip(v, v[1:])]
-    ok = len(v) >= 3 and (all(s > tol for s in steps) or all(s < -tol for s in steps))
-    return ok, f"{name} = [{', '.join(_fmt(x) for x in v)}] is {'' if ok else 'not '}strictly monotone"
+    if len(v) < 3:
+        return False, f"{name} has {len(v)} points: a trend needs at least 3", "too short"
+    slope = trend_slope(v)
+    direction = "rising" if slope > tol else "falling" if slope < -tol else "flat"
+    return (direction != "flat",
+            f"{name} = [{', '.join(_fmt(x) for x in v)}] has trend slope {_fmt(slope)} per step ({direction})",
+            direction)
 
 
 def _falls_across(v, tol, name, ref):
@@ -121,6 +146,8 @@ def _metric(metrics: dict, name: str, series: bool):
     if series:
         if not isinstance(value, (list, tuple)) or not value:
             raise DomainError(name, value, "a non-empty series was expected")
+        if any(x is None for x in value):
+            raise MissingMetric(name)  # not reported at every point of the series
         return [float(x) for x in value]
     return float(value)
 
@@ -129,10 +156,61 @@ def run_check(check: str, metrics: dict, metric: str, tolerance: float, referenc
     """Apply the named check; returns whether it passed and a sentence with the numbers."""
     if check not in CHECKS:
         raise DomainError("check", check, f"must be one of {', '.join(CHECKS)}")
+    passed, detail, _ = _outcome(check, metrics, metric, tolerance, reference)
+    return passed, detail
+
+
+def _outcome(check: str, metrics: dict, metric: str, tolerance: float, reference: str | None) -> tuple[bool, str, Any]:
+    """(passed, detail, outcome) where outcome is what resamples must share (the direction, for a trend)."""
     spec = CHECKS[check]
     value = _metric(metrics, metric, spec.series)
     ref = _metric(metrics, reference, spec.series) if spec.needs_reference else None
     if any(isinstance(x, float) and math.isnan(x) for x in (value if spec.series else [value])):
-        return False, f"{metric} is NaN"
-    passed, detail = spec.run(value, tolerance, metric, ref)
-    return bool(passed), detail
+        return False, f"{metric} is NaN", "nan"
+    passed, detail, *outcome = spec.run(value, tolerance, metric, ref)
+    return bool(passed), detail, outcome[0] if outcome else bool(passed)
+
+
+AGREEMENT = 0.95
+_Z_NEEDED = NormalDist().inv_cdf(AGREEMENT)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A tolerance test judged on the point estimate and the bootstrap resamples."""
+
+    outcome: str  # "holds" | "fails" | "inconclusive"
+    passed: bool  # the point estimate's result
+    agreement: float  # fraction of resamples whose result is the point estimate's
+    resamples: int
+    detail: str
+    prompts_needed: int | None  # for inconclusive: prompts likely to decide it (None: cannot say)
+
+    def sentence(self) -> str:
+        """The detail with the resample agreement, as the ledger shows it."""
+        return f"{self.detail} ({self.agreement:.0%} of {self.resamples} resamples agree)"
+
+
+def prompts_needed(agreement: float, prompts: int, resamples: int) -> int | None:
+    """Prompts K' that would bring the agreement to 95%, from K prompts (None when it is ≤ 50%)."""
+    top = 1 - 0.5 / resamples
+    z = NormalDist().inv_cdf(min(agreement, top)) if agreement > 0.5 else 0.0
+    if z <= 0:
+        return None
+    return max(prompts + 1, math.ceil(prompts * (_Z_NEEDED / z) ** 2))
+
+
+def judge(check: str, point: dict, resamples: Sequence[dict], metric: str, tolerance: float,
+          reference: str | None = None, *, prompts: int) -> Judgement:
+    """Run a check on the point metrics and on every resample's metrics (see the module docstring)."""
+    if check not in CHECKS:
+        raise DomainError("check", check, f"must be one of {', '.join(CHECKS)}")
+    if not resamples:
+        raise DomainError("resamples", resamples, "a verdict with its uncertainty needs the bootstrap resamples")
+    passed, detail, outcome = _outcome(check, point, metric, tolerance, reference)
+    same = sum(1 for r in resamples if _outcome(check, r, metric, tolerance, reference)[2] == outcome)
+    agreement = same / len(resamples)
+    if agreement >= AGREEMENT:
+        return Judgement("holds" if passed else "fails", passed, agreement, len(resamples), detail, None)
+    return Judgement("inconclusive", passed, agreement, len(resamples), detail,
+                     prompts_needed(agreement, prompts, len(resamples)))

@@ -5,5 +5,7 @@ per-distance attention sums over a fixed query window, and fits A(d) ∝ d^−γ
 R², bootstrap CI, sensitivity curve, controls and θ-rescaling. Modules: ``models`` (names,
 hashes, GGUF cache), ``facts`` (architecture facts and their sources), ``streaming`` (the
 chunked attention and the accumulator), ``rope`` (θ facts and rescaling), ``corpus``
-(prompts), ``fits`` and ``analysis`` (numbers), ``result`` (JSON), ``plot``, ``cli``.
+(prompts and their seeded draw), ``fits`` and ``analysis`` (numbers), ``result`` (the typed
+result and its one reader ``read_result``), ``plot``, ``cli``; ``measure()`` itself is four
+steps: ``protocol``, ``cache``, ``run``, ``assemble``.
 """

@@ -4,7 +4,9 @@ Input: ``profiles[k, layer, head, d]`` — mean attention weight at distance d o
 query window for prompt k — and ``sinks[k, layer, head]``, the mean weight on key 0.
 Pooled γ uses the layers whose attention reaches every distance of the window (a
 sliding-window layer with window ≤ b is left out, and said so); the CI is a percentile
-bootstrap over prompts.
+bootstrap over prompts. The pooled γ, its R², the sink mass and the power-law advantage keep
+their resamples (the same prompt resamples for each, drawn from ``seed``), so verdicts built on
+them can count how many resamples agree.
 
 >>> import numpy as np
 >>> d = np.arange(64, dtype=float); d[0] = 1.0
@@ -21,8 +23,10 @@ from __future__ import annotations
 import numpy as np
 
 from attnthermo.measurement.fits import (
-    bootstrap_means, compare_decay_models, gammas, interval, sensitivity_uppers,
+    bootstrap_means, compare_decay_models, gammas, interval, power_law_advantages,
+    sensitivity_uppers,
 )
+from attnthermo.measurement.result import phase_of
 
 
 def layers_reaching(layer_types: list[str], sliding_window: int | None, upper: int) -> list[int]:
@@ -35,8 +39,9 @@ def _fit_block(per_prompt: np.ndarray, window: tuple[int, int], boot: np.ndarray
     """γ, CI, R² for per-prompt profiles (K, D) with their bootstrap means (B, D)."""
     mean = per_prompt.mean(axis=0)
     g, _, r2 = gammas(mean, window)
-    gb, _, _ = gammas(boot, window)
-    return {"value": float(g), "ci": interval(gb), "r2": float(r2), "window": list(window)}
+    gb, _, r2b = gammas(boot, window)
+    return {"value": float(g), "ci": interval(gb), "r2": float(r2), "window": list(window),
+            "resamples": gb.tolist(), "r2_resamples": r2b.tolist()}
 
 
 def analyse(profiles: np.ndarray, sinks: np.ndarray, *, window: tuple[int, int], tokens: int,
@@ -54,6 +59,11 @@ def analyse(profiles: np.ndarray, sinks: np.ndarray, *, window: tuple[int, int],
         mean = pooled_prompts.mean(axis=0)
         d = np.arange(1, mean.shape[0])
         out["decay_model_comparison"] = compare_decay_models(d, mean[1:], window)
+        advantage = power_law_advantages(boot, window)
+        out["power_law_advantage"] = {
+            "value": -out["decay_model_comparison"]["delta_aic"], "ci": interval(advantage),
+            "resamples": advantage.tolist(),
+            "over": "AIC(exponential) − AIC(power law) on the pooled profile; > 0: power law wins"}
         _, c, _ = gammas(mean, window)
         gb, cb, _ = gammas(boot, window)
         out["gamma"]["intercept"] = float(c)
@@ -78,6 +88,7 @@ def analyse(profiles: np.ndarray, sinks: np.ndarray, *, window: tuple[int, int],
         out["gamma"] = {"value": None, "ci": [None, None], "r2": None, "window": list(window),
                         "reason": "no layer's attention reaches every distance of the window"}
         out["decay_model_comparison"] = None
+        out["power_law_advantage"] = None
         out["sensitivity"] = []
         out["profile"] = None
     out["gamma"]["pooled_layers"] = pooled
@@ -86,7 +97,7 @@ def analyse(profiles: np.ndarray, sinks: np.ndarray, *, window: tuple[int, int],
     sink_prompts = sinks.mean(axis=(1, 2))
     sink_boot = bootstrap_means(sink_prompts, bootstrap, seed)
     out["sink_mass"] = {"value": float(sink_prompts.mean()), "ci": interval(sink_boot),
-                        "over": "all layers and heads, queries in [N/2, N), weight on key 0"}
+                        "resamples": sink_boot.tolist(), "over": "all layers and heads, queries in [N/2, N), weight on key 0"}
 
     per_layer_prompts = profiles.mean(axis=2)  # (K, L, D)
     layer_boot = bootstrap_means(per_layer_prompts, bootstrap, seed)
@@ -98,7 +109,8 @@ def analyse(profiles: np.ndarray, sinks: np.ndarray, *, window: tuple[int, int],
         {"layer": i, "type": layer_types[i], "gamma": float(g_l[i]) if i in reaching else None,
          "ci": [lo[i], hi[i]] if i in reaching else [None, None],
          "r2": float(r2_l[i]) if i in reaching else None,
-         "sink_mass": float(sinks[:, i].mean())}
+         "sink_mass": float(sinks[:, i].mean()),
+         "phase": phase_of((lo[i], hi[i])) if i in reaching else None}
         for i in range(n_layers)
     ]
     groups = {}
@@ -114,11 +126,23 @@ def analyse(profiles: np.ndarray, sinks: np.ndarray, *, window: tuple[int, int],
         groups[layer_type] = entry
     out["layer_groups"] = groups
 
-    if per_head:
-        g_h, _, r2_h = gammas(profiles.mean(axis=0), window)
-        out["heads"] = {"gamma": g_h.tolist(), "r2": r2_h.tolist(),
-                        "sink_mass": sinks.mean(axis=0).tolist(),
-                        "note": "point estimates per [layer][head]; null where A = 0 in the window"}
-    else:
-        out["heads"] = None
+    out["heads"] = _heads(profiles, sinks, window, layer_types, reaching, bootstrap, seed) if per_head else []
     return out
+
+
+def _heads(profiles: np.ndarray, sinks: np.ndarray, window: tuple[int, int], layer_types: list[str],
+           reaching: set[int], bootstrap: int, seed: int) -> list[dict]:
+    """γ with its bootstrap CI for every (layer, head); None where the layer cannot see the window."""
+    rows = []
+    for layer in range(profiles.shape[1]):
+        per_prompt = profiles[:, layer]  # (K, H, D)
+        g, _, r2 = gammas(per_prompt.mean(axis=0), window)
+        lo, hi = interval(gammas(bootstrap_means(per_prompt, bootstrap, seed), window)[0])
+        for head in range(per_prompt.shape[1]):
+            seen = layer in reaching and np.isfinite(g[head])
+            ci = (lo[head], hi[head]) if seen else (None, None)
+            rows.append({"layer": layer, "head": head, "type": layer_types[layer],
+                         "gamma": float(g[head]) if seen else None, "ci": list(ci),
+                         "r2": float(r2[head]) if seen else None,
+                         "sink_mass": float(sinks[:, layer, head].mean()), "phase": phase_of(ci)})
+    return rows

@@ -39,18 +39,16 @@ def _run(args: argparse.Namespace) -> int:
                      control=args.control, theta_scales=tuple(args.theta_scale),
                      per_head=args.per_head, seed=args.seed, quick=args.quick,
                      threads=args.threads, use_cache=not args.no_cache, progress=True)
-    g = result.data["gamma"]
-    print(f"{result.data['model']['name']}: γ = {g['value']:.4f} "
-          f"(95% CI {g['ci'][0]:.4f}–{g['ci'][1]:.4f}), R² = {g['r2']:.4f}, "
-          f"window d ∈ [{g['window'][0]}, {g['window'][1]}], sink mass = {result.sink_mass:.3f}")
-    cmp = result.data["decay_model_comparison"]
+    g = result.fit
+    print(f"{result.model.name}: γ = {g.value:.4f} (95% CI {g.ci[0]:.4f}–{g.ci[1]:.4f}), "
+          f"R² = {g.r2:.4f}, window d ∈ [{g.window[0]}, {g.window[1]}], sink mass = {result.sink_mass:.3f}")
+    cmp = result.decay_model_comparison
     if cmp:
         print(f"power law vs exponential: ΔAIC = {cmp['delta_aic']:.1f} → {cmp['preferred']}")
-    for row in result.theta_scan:
-        rg = row["gamma"]
-        print(f"  θ×{row['scale']:g}: γ = {rg['value']:.4f} [{rg['ci'][0]:.4f}, {rg['ci'][1]:.4f}], "
-              f"sink mass = {row['sink_mass']['value']:.3f}")
-    for note in result.data["notes"]:
+    for row in result.scan:
+        print(f"  θ×{row.scale:g}: γ = {row.gamma.value:.4f} [{row.gamma.ci[0]:.4f}, {row.gamma.ci[1]:.4f}], "
+              f"sink mass = {row.sink_mass.value:.3f}")
+    for note in result.notes:
         print(f"note: {note}")
     if args.json_path:
         result.to_json(args.json_path)

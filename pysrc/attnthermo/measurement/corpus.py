@@ -1,7 +1,9 @@
 """Prompts of real English prose: the shipped corpus, or the caller's own documents.
 
 Prompt k is the documents concatenated (blank line between) starting from document k and
-wrapping round, tokenized with the model's own tokenizer (its special-token convention,
+wrapping round, in the order the seed draws: seed 0 keeps the files' order, any other seed a
+permutation of it drawn with ``numpy.random.default_rng(seed)`` (so seeds 0 and 1 draw
+different prompts: different starting documents and a different sequel), tokenized with the model's own tokenizer (its special-token convention,
 e.g. a BOS token) and cut to exactly N tokens. The shuffled control permutes the tokens of
 each prompt after position 0, with a generator seeded by (seed, k).
 
@@ -10,6 +12,8 @@ each prompt after position 0, with a generator seeded by (seed, k).
 True
 >>> prompt_texts(["Alpha.", "Beta."], prompts=2)
 ['Alpha.\\n\\nBeta.', 'Beta.\\n\\nAlpha.']
+>>> document_order(8, seed=0), document_order(8, seed=1)
+([0, 1, 2, 3, 4, 5, 6, 7], [5, 0, 1, 4, 2, 6, 3, 7])
 """
 
 from __future__ import annotations
@@ -50,20 +54,33 @@ def corpus_sha256(docs: Sequence[str]) -> str:
     return digest.hexdigest()
 
 
-def prompt_texts(docs: Sequence[str], prompts: int) -> list[str]:
-    """``prompts`` texts, the k-th starting from document k (at most one per document)."""
+PROMPT_CONSTRUCTION = ("prompt k = the documents from k onward in the seed's order (seed 0: file order; "
+                       "else a seeded permutation), wrapping round, joined by blank lines, cut to N tokens")
+
+
+def document_order(count: int, seed: int) -> list[int]:
+    """The order prompts walk the documents in: file order for seed 0, else a seeded permutation."""
+    import numpy as np
+
+    return list(range(count)) if seed == 0 else np.random.default_rng(seed).permutation(count).tolist()
+
+
+def prompt_texts(docs: Sequence[str], prompts: int, seed: int = 0) -> list[str]:
+    """``prompts`` texts, the k-th starting from document k of the seed's order (one per document)."""
     if prompts < 1:
         raise DomainError("prompts", prompts, "need at least one prompt")
     if prompts > len(docs):
         raise DomainError("prompts", prompts, f"the text has {len(docs)} documents; each prompt "
                           "starts at a different document, so at most that many prompts")
-    return ["\n\n".join(docs[k:] + docs[:k]) for k in range(prompts)]
+    ordered = [docs[i] for i in document_order(len(docs), seed)]
+    return ["\n\n".join(ordered[k:] + ordered[:k]) for k in range(prompts)]
 
 
-def prompt_token_ids(tokenizer: Any, docs: Sequence[str], prompts: int, tokens: int) -> list[list[int]]:
+def prompt_token_ids(tokenizer: Any, docs: Sequence[str], prompts: int, tokens: int,
+                     seed: int = 0) -> list[list[int]]:
     """Token ids of every prompt, each exactly ``tokens`` long."""
     out = []
-    for k, text in enumerate(prompt_texts(docs, prompts)):
+    for k, text in enumerate(prompt_texts(docs, prompts, seed)):
         ids = tokenizer(text)["input_ids"]
         if len(ids) < tokens:
             raise DomainError("tokens", tokens, f"prompt {k} has only {len(ids)} tokens of text; "

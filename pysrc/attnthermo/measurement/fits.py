@@ -13,8 +13,6 @@ law, the comparison is.
 (0.8, 1.0)
 >>> compare_decay_models(d, 0.3 * d ** -0.8, window=(4, 150))["preferred"]
 'power_law'
->>> round(pade_gamma(theta=10000.0, T=2048), 4)
-0.747
 """
 
 from __future__ import annotations
@@ -134,6 +132,22 @@ def compare_decay_models(d: np.ndarray, A: np.ndarray, window: tuple[int, int]) 
     return out
 
 
+def power_law_advantages(profiles: np.ndarray, window: tuple[int, int]) -> np.ndarray:
+    """AIC(exponential) − AIC(power law) on log A over the window, for every profile (…, D).
+
+    Positive means the power law fits better; NaN where A ≤ 0 somewhere in the window.
+    """
+    dist, logd = _design(window)
+    y = _log_window(profiles, window)
+    n = y.shape[-1]
+    aic = []
+    for x in (logd, dist):
+        slope, intercept, _ = _slope_fit(x, y)
+        rss = ((y - intercept[..., None] - slope[..., None] * x) ** 2).sum(axis=-1)
+        aic.append(n * np.log(np.maximum(rss, 1e-300) / n) + 6)
+    return aic[1] - aic[0]
+
+
 def bootstrap_means(per_prompt: np.ndarray, samples: int, seed: int) -> np.ndarray:
     """Means over prompts (axis 0) of ``samples`` resamples with replacement: (samples, …)."""
     k = per_prompt.shape[0]
@@ -156,13 +170,3 @@ def sensitivity_uppers(window: tuple[int, int], tokens: int, count: int = 12) ->
     top = tokens // 2 - 1
     grid = np.unique(np.round(np.geomspace(a + 2, top, count)).astype(int)).tolist()
     return sorted(set(grid) | {b})
-
-
-def pade_gamma(theta: float, T: float) -> float:
-    """γ_Padé(θ, T) = (2θ − T√2) / (2θ + T√2), for RoPE base θ > 0 and context length T > 0."""
-    if not theta > 0:
-        raise DomainError("theta", theta, "the RoPE base must be positive")
-    if not T > 0:
-        raise DomainError("T", T, "the context length must be positive")
-    root = T * math.sqrt(2.0)
-    return (2 * theta - root) / (2 * theta + root)

@@ -1,0 +1,29 @@
+"""The task a worker runs: measure one model with the atlas protocol on the worker's own device.
+
+The atlas protocol is the audit's ``decay-fit`` protocol (every head fitted, seed 0), so the
+two share measure()'s cache. A task returns the result as JSON text: plain data crosses process
+and Ray boundaries, and the driver reads it back with the one reader.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def atlas_arguments(*, quick: bool, prompts: int | None = None, tokens: int | None = None,
+                    seed: int = 0) -> dict[str, Any]:
+    """measure() keywords of the atlas protocol (model and device added per task)."""
+    extra = {k: v for k, v in (("prompts", prompts), ("tokens", tokens)) if v is not None}
+    return {"quick": quick, "seed": seed, "per_head": True, **extra}
+
+
+def measure_task(model: str, arguments: dict[str, Any], threads: int | None = None,
+                 progress: bool = True) -> str:
+    """Measure ``model`` on this worker's device (CUDA when present) and return the result JSON."""
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from attnthermo.measurement.api import measure
+
+    return measure(model, device="auto", threads=threads, progress=progress, **arguments).to_json()

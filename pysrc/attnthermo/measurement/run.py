@@ -1,0 +1,149 @@
+"""Step 3 of ``measure()``: load the model, run every prompt (and every θ factor), keep profiles.
+
+The output, :class:`RunOutput`, is raw data: per-prompt attention profiles ``(K, L, H, N/2)``
+and sink weights ``(K, L, H)`` for the model as trained and for each θ factor, the
+architecture facts, the model's own names of its attention modules, and the facts about the
+prompts. Turning those into numbers is the assembly step's job.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from attnthermo.errors import DomainError, ModelError
+from attnthermo.measurement.corpus import PROMPT_CONSTRUCTION, prompt_token_ids, shuffled
+from attnthermo.measurement.facts import architecture_facts
+from attnthermo.measurement.models import (
+    ModelSource, converted_checkpoint, load_model, stored_gguf_keys,
+)
+from attnthermo.measurement.protocol import MeasurementProtocol
+from attnthermo.measurement.rope import scaled_rope_theta
+from attnthermo.measurement.streaming import ATTENTION_NAME, DistanceAccumulator, use_streaming_attention
+
+
+@dataclass
+class ScanRun:
+    """The profiles of one θ factor, with the rotary-embedding report of the rescaling."""
+
+    scale: float
+    rope: dict
+    profiles: np.ndarray
+    sinks: np.ndarray
+
+
+@dataclass
+class RunOutput:
+    """Everything the forward passes produced, before any fitting."""
+
+    facts: dict
+    modules: list[str]
+    profiles: np.ndarray
+    sinks: np.ndarray
+    scan: list[ScanRun] = field(default_factory=list)
+    prompt_facts: dict = field(default_factory=dict)
+
+
+def pick_device(device: str) -> str:
+    """"auto" → CUDA when present, else CPU; "cpu", "cuda" or "cuda:N" checked."""
+    import torch
+
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if device == "cpu" or device == "cuda" or device.startswith("cuda:"):
+        if device.startswith("cuda") and not torch.cuda.is_available():
+            raise DomainError("device", device, "CUDA is not available on this machine")
+        return device
+    raise DomainError("device", device, "expected 'auto', 'cpu' or 'cuda'")
+
+
+def attention_modules(model: Any) -> list[str]:
+    """The model's own name of each layer's attention module, by layer index."""
+    names: dict[int, str] = {}
+    for name, module in model.named_modules():
+        layer = getattr(module, "layer_idx", None)
+        if layer is not None and hasattr(module, "head_dim") and layer not in names:
+            names[layer] = name
+    count = model.config.num_hidden_layers
+    return [names.get(i, f"layer {i} (attention module not found by name)") for i in range(count)]
+
+
+def _random_init(config: Any, seed: int) -> Any:
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    torch.manual_seed(seed)
+    return AutoModelForCausalLM.from_config(config, dtype=torch.float32,
+                                            attn_implementation="eager").eval()
+
+
+def run_prompts(model: Any, prompt_ids: list[list[int]], device: str, chunk: int,
+                tick: Callable[[], None]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-prompt profiles (K, L, H, N/2) and sink weights (K, L, H), one forward pass each."""
+    import torch
+
+    config = model.config
+    body = model.base_model  # the transformer body: the LM head plays no part in attention
+    profiles, sinks = [], []
+    for ids in prompt_ids:
+        acc = DistanceAccumulator(config.num_hidden_layers, config.num_attention_heads, len(ids), chunk)
+        with acc, torch.no_grad():
+            body(input_ids=torch.tensor([ids], device=device), use_cache=False)
+        profiles.append(acc.profile())
+        sinks.append(acc.sink())
+        tick()
+    return np.stack(profiles), np.stack(sinks)
+
+
+@functools.lru_cache(maxsize=2)
+def loaded_model(checkpoint: Path, device: str) -> tuple[Any, Any]:
+    """(model, tokenizer), kept for the next protocol on the same model in this process.
+
+    A Gemma-3 tokenizer alone takes seconds to load; the audit runs three protocols per model.
+    Every run leaves the model as it found it (θ rescaling restores on exit; the streaming
+    attention computes the eager output).
+    """
+    return load_model(checkpoint, device)
+
+
+def run(source: ModelSource, protocol: MeasurementProtocol, docs: Sequence[str], device: str,
+        say: Callable[[str], None] | None, tick: Callable[[], None]) -> RunOutput:
+    """Load ``source`` on ``device`` and run the protocol's prompts for every θ factor."""
+    import torch
+
+    checkpoint = converted_checkpoint(source, say)
+    net, tokenizer = loaded_model(checkpoint, device)
+    facts = architecture_facts(net.config, stored_gguf_keys(checkpoint))
+    if protocol.theta_scales and facts["rope_theta"] is None:
+        raise ModelError(f"model {source.name!r} has no RoPE: θ rescaling is not defined")
+    if protocol.tokens > facts["context_length"]:
+        raise DomainError("tokens", protocol.tokens,
+                          f"larger than the model's context length {facts['context_length']}")
+    modules = attention_modules(net)
+    if protocol.control == "random-init":
+        net = _random_init(net.config, protocol.seed).to(device)
+    use_streaming_attention(net)
+    torch.manual_seed(protocol.seed)
+
+    prompt_ids = prompt_token_ids(tokenizer, docs, protocol.prompts, protocol.tokens, protocol.seed)
+    if protocol.control == "shuffled":
+        prompt_ids = [shuffled(ids, protocol.seed, k) for k, ids in enumerate(prompt_ids)]
+    bos = getattr(tokenizer, "bos_token_id", None)
+    prompt_facts = {
+        "bos_prepended": bos is not None and all(ids[0] == bos for ids in prompt_ids),
+        "prompt_construction": PROMPT_CONSTRUCTION,
+        "threads": torch.get_num_threads() if device == "cpu" else None,
+        "attention": f"{ATTENTION_NAME} (query-chunked softmax(QKᵀ) with the model's mask)",
+    }
+    profiles, sinks = run_prompts(net, prompt_ids, device, protocol.chunk, tick)
+    scan = []
+    for factor in [f for f in protocol.theta_scales if f != 1.0]:
+        with scaled_rope_theta(net, factor) as rope_report:
+            p, s = run_prompts(net, prompt_ids, device, protocol.chunk, tick)
+        scan.append(ScanRun(factor, rope_report, p, s))
+    return RunOutput(facts, modules, profiles, sinks, scan, prompt_facts)

@@ -212,7 +212,7 @@ theorem heatCapacity_eq_sq_mul_energyVariance {α : Type u} [Lean.Grind.Field α
 /-- `I = C_V / γ²` with `I = Σ_d (D p_d)²/p_d` and `C_V = -γ² ∂_γ⟨E⟩` (`Z ≠ 0`, every weight
 nonzero, `γ ≠ 0`). The field case of `fisherOfUnit_mul_sq_eq_heatCapacityOfUnit`, which has
 the non-degenerate witness.
-Claim: `fisher-equals-cv-over-gamma-sq` -/
+Claim: `fisher-equals-cv-over-gamma-sq` Claim: `fisher-describes-transformer-math` -/
 theorem fisherInformation_eq_heatCapacity_div_sq {α : Type u} [Lean.Grind.Field α]
     (D : Derivation α) (γ : α) (states : List (α × α))
     (hw : ∀ s ∈ states, D s.2 = -(s.1 * s.2)) (hE : ∀ s ∈ states, D s.1 = 0)

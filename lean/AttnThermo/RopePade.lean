@@ -80,7 +80,7 @@ theorem pow_lt_pow_of_lt {α : Type u} [Lean.Grind.Field α] [LE α] [LT α]
 
 /-- The slowest RoPE pair (index `m - 1` when `θ = q^m`, `m = d_h/2`) has wavelength strictly
 below `c θ` (`c > 0`, `q > 1`, `m ≥ 1`): `T_max = 2πθ` is an upper bound, not attained.
-Claim: `rope-tmax` -/
+Claim: `rope-tmax` Claim: `rope-tmax-upper-bound` -/
 theorem slowestWavelength_lt {α : Type u} [Lean.Grind.Field α] [LE α] [LT α]
     [Std.LawfulOrderLT α] [Std.IsLinearOrder α] [Lean.Grind.OrderedRing α]
     {c q θ : α} {m : Nat} (hc : 0 < c) (hq : 1 < q) (hθ : θ = q ^ m) (hm : 1 ≤ m) :
@@ -95,7 +95,7 @@ theorem slowestWavelength_lt {α : Type u} [Lean.Grind.Field α] [LE α] [LT α]
   grind
 
 /-- Wavelengths increase strictly with the pair index (`c > 0`, `q > 1`).
-Claim: `rope-tmax` -/
+Claim: `rope-tmax` Claim: `rope-wavelengths-increase` -/
 theorem wavelength_strictMono {α : Type u} [Lean.Grind.Field α] [LE α] [LT α]
     [Std.LawfulOrderLT α] [Std.IsLinearOrder α] [Lean.Grind.OrderedRing α]
     {c q : α} {i j : Nat} (hc : 0 < c) (hq : 1 < q) (hij : i < j) :

@@ -30,12 +30,8 @@ from attnthermo.lean.pinned import read_pinned
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
-<<<<<<< HEAD
 from attnthermo.ledger.links import link_disagreements
-from attnthermo.ledger.protocols import PROTOCOLS, metrics_for
-=======
 from attnthermo.ledger.protocols import AUDIT_MODELS
->>>>>>> wip-atlas
 from attnthermo.ledger.receipts import Evidence, check_receipt
 from attnthermo.ledger.report import build_ledger, render_markdown
 from attnthermo.paths import cache_dir
@@ -104,48 +100,8 @@ def _needed(claims: dict[str, Claim], models: Sequence[str]) -> tuple[dict[str, 
     return identities, ev_mod.measurements_needed(claims, models)
 
 
-<<<<<<< HEAD
-def _shipped_models() -> tuple[str, ...]:
-    from attnthermo.measurement.models import KNOWN_MODELS
-
-    return tuple(KNOWN_MODELS)
-
-
-def _measure(protocol: str, model: str, default_model: str, device: str, quick: bool,
-             progress: bool) -> dict[str, Any]:
-    missing = []  # every reason this receipt cannot exist here, not only the first
-    if model != default_model and model not in _shipped_models() and not Path(model).exists():
-        missing.append(f"model {model!r} is not shipped with attnthermo (shipped: {', '.join(_shipped_models())})")
-    if protocol not in PROTOCOLS:
-        missing.append(f"protocol {protocol!r} is not implemented by attnthermo (it has {', '.join(PROTOCOLS)})")
-    if missing:
-        return {"status": "unavailable", "reason": "; ".join(missing)}
-    from attnthermo import measure
-
-    arguments = PROTOCOLS[protocol].arguments(quick=quick)
-    t0 = time.perf_counter()
-    # a shipped model that is missing or corrupt raises ModelError: the audit cannot run
-    result = json.loads(measure(model=model, device=device, progress=progress, **arguments).to_json())
-    return {"status": "ok", "protocol": protocol, "model": model,
-            "arguments": {k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
-            "metrics": metrics_for(protocol, result), "seconds": round(time.perf_counter() - t0, 3),
-            "model_sha256": (result.get("model") or {}).get("sha256"), "cache_key": result.get("cache_key"),
-            "notes": result.get("notes"), "setting": _setting(result), "result": result}
-
-
-def _setting(result: dict) -> dict[str, Any]:
-    """What a reader needs beside γ: tokens per prompt N, prompts K, the fitted window, the control."""
-    protocol = result.get("protocol") or {}
-    return {"tokens": protocol.get("tokens"), "prompts": protocol.get("prompts"),
-            "window": (result.get("gamma") or {}).get("window") or protocol.get("window"),
-            "control": protocol.get("control")}
-
-
-def run_audit(model: str = DEFAULT_MODEL, device: str = "auto", quick: bool = False, out_dir: str | Path = ".", *,
-=======
 def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", quick: bool = False,
               out_dir: str | Path = ".", *, seed: int = 0, prompts: int | None = None,
->>>>>>> wip-atlas
               json_path: str | Path | None = None, markdown_path: str | Path | None = None,
               manifest: str | Path | dict | None = None, claims: str | Path | None = None,
               pinned: str | Path | None = None, root: str | Path | None = None, plots: bool = True,
@@ -216,15 +172,11 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     finally:
         bar.close()
     timings["total"] = time.perf_counter() - started
-<<<<<<< HEAD
-    provenance = _provenance(manifest_data, manifest_source, claims, model, device, quick, timings)
+    provenance = _provenance(manifest_data, manifest_source, claims, models, device, quick, timings)
+    provenance.update(seed=seed, prompts=prompts)
     from attnthermo.thermo.registry import identities
 
     tags = lean_manifest.claim_tags(manifest_data)
-=======
-    provenance = _provenance(manifest_data, manifest_source, claims, models, device, quick, timings)
-    provenance.update(seed=seed, prompts=prompts)
->>>>>>> wip-atlas
     ledger = build_ledger(claim_set, results, verdicts, provenance=provenance, measurements=measurement_rows,
                           identities=identity_rows, plots=plot_paths, lean_tagged=_tagged_by_claim(tags),
                           links=link_disagreements(claim_set, identities(), tags))

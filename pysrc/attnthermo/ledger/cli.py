@@ -17,16 +17,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "audit", help="re-check every receipt and bucket every claim (ledger.json, LEDGER.md, plots)",
         description="Runs the Lean check (cached), the identity checks and the measurements the claims "
                     "need, then writes ledger.json, LEDGER.md and the plots. Exit 0 whenever the audit ran.")
-<<<<<<< HEAD
-    audit.add_argument("--model", default=DEFAULT_MODEL,
-                       help=f"model to measure: {DEFAULT_MODEL} (default), gemma3-270m or a path")
-=======
     audit.add_argument("--model", nargs="+", default=None, metavar="MODEL",
                        help="models to measure: smollm2, gemma3-270m or paths (default: both shipped models)")
     audit.add_argument("--prompts", type=int, default=None, metavar="K",
                        help="prompts per measurement (default: the protocol's; more narrows the CIs)")
     audit.add_argument("--seed", type=int, default=0, help="seed of the prompt draw and the bootstrap (default 0)")
->>>>>>> wip-atlas
     audit.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     audit.add_argument("--quick", action="store_true", help="small N and few prompts, for a first look")
     audit.add_argument("--out", default="audit-out", metavar="DIR", help="folder for ledger.json, LEDGER.md and plots")

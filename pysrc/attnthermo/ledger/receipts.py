@@ -28,12 +28,8 @@ from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import pin_status
 from attnthermo.ledger.claims import Receipt
-<<<<<<< HEAD
 from attnthermo.thermo.identities.identity import IdentityCheck
-from attnthermo.ledger.tolerance import MissingMetric, run_check
-=======
 from attnthermo.ledger.tolerance import MissingMetric, judge
->>>>>>> wip-atlas
 
 STATUSES = ("holds", "fails", "inconclusive", "error", "unavailable", "recorded")
 
@@ -45,14 +41,9 @@ class Evidence:
     manifest        the Lean manifest (schema in DEVELOPERS.md) or None
     stale_modules   module -> why its manifest entry no longer matches the sources on disk
     pinned          theorem -> pinned statement, to re-compare with the manifest (optional)
-<<<<<<< HEAD
     identities      identity name -> its IdentityCheck, or a message saying why it could not be checked
-    measurements    (protocol, model) -> {"status": "ok", "metrics": {...}} or
-=======
-    identities      identity name -> {"ok", "max_error", "points", "dps", "detail"} or {"error": msg}
     measurements    (protocol, model) -> {"status": "ok", "metrics": {...}, "resamples": [{...}, ...],
                     "prompts": K} (the metrics on every bootstrap resample) or
->>>>>>> wip-atlas
                     {"status": "unavailable", "reason": msg}
     default_model   the model the audit measures when a receipt says ``model = "default"``
     """

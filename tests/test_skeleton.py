@@ -12,25 +12,24 @@ def test_project_root_is_found_from_checkout(repo_root):
     assert paths.project_root(repo_root / "pysrc") == repo_root
 
 
-def test_manifest_adapter_reads_schema_1_and_2_and_refuses_others(tmp_path):
+def test_manifest_adapter_reads_through_the_typed_reader_and_refuses_other_schemas(tmp_path):
     import json
 
     import pytest
 
     from attnthermo import lean_manifest
     from attnthermo.errors import DomainError
+    from attnthermo.manifest import example_json
 
-    entry = {"module": "A", "file": "lean/A.lean", "line": 3, "status": "proved", "statement": "∀ x, x = x",
-             "claims": ["c"], "pinned": "match", "axioms": {"ok": True, "found": []}}
-    for version in (1, 2):
+    path = tmp_path / "m2.json"
+    path.write_text(json.dumps(example_json()))
+    record = lean_manifest.theorem(lean_manifest.load(path), "P.A.t")
+    assert record.status == "proved" and record.line == 3 and record.claims == ("c",) and record.axioms_ok
+    for version in (1, 3):
         path = tmp_path / f"m{version}.json"
-        path.write_text(json.dumps({"schema_version": version, "theorems": {"A.t": entry}}))
-        record = lean_manifest.theorem(lean_manifest.load(path), "A.t")
-        assert record.status == "proved" and record.line == 3 and record.claims == ("c",) and record.axioms_ok
-    path = tmp_path / "m3.json"
-    path.write_text(json.dumps({"schema_version": 3, "theorems": {}}))
-    with pytest.raises(DomainError, match="schema_version"):
-        lean_manifest.load(path)
+        path.write_text(json.dumps({**example_json(), "schema_version": version}))
+        with pytest.raises(DomainError, match="schema_version"):
+            lean_manifest.load(path)
 
 
 def test_claim_commands_are_registered(capsys):

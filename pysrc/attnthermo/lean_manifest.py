@@ -1,10 +1,8 @@
 """The one place thermo and the ledger read a Lean manifest through (schema in DEVELOPERS.md).
 
-Until the typed manifest reader lands on the ground floor, this reads the JSON itself (schema
-versions 1 and 2 carry the same theorem fields used here) and imports the checker only to find
-the cached manifest's folder, so that ``import attnthermo.thermo.registry`` loads none of the
-compiler or toolchain modules. Everything else asks the questions below instead of reaching into
-the manifest's dicts; switching to the typed reader changes this file only.
+Files are read by the one typed reader on the ground floor (:mod:`attnthermo.manifest`, which
+imports none of the compiler or toolchain modules); the questions below work on a typed
+``Manifest`` and on its JSON dict alike, so thermo and the ledger never reach into its fields.
 
 >>> m = {"theorems": {"A.t": {"status": "proved", "statement": "1 = 1", "claims": ["c"], "kind": "theorem"}}}
 >>> theorem_status(m, "A.t"), theorem_status(m, "A.u"), claim_tags(m)
@@ -58,40 +56,20 @@ def project_root(manifest: Manifest) -> str:
     return str(manifest.get("root", ""))
 
 
-READABLE_SCHEMAS = (1, 2)
-
-
 def load(path: str | Path) -> Manifest:
-    """The manifest written to ``path`` by ``attnthermo lean check --json``; DomainError naming the
-    file if it is not one."""
-    import json
+    """The manifest written to ``path`` by ``attnthermo lean check --json``, read by the one typed
+    reader (:func:`attnthermo.manifest.load_manifest`); DomainError naming the file and field."""
+    from attnthermo.manifest import load_manifest
 
-    from attnthermo.errors import DomainError
-
-    source = Path(path)
-    if not source.is_file():
-        raise DomainError("manifest", str(source), "no such file (write one with `attnthermo lean check --json PATH`)")
-    try:
-        manifest = json.loads(source.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DomainError("manifest", str(source), f"not valid JSON: {exc}") from exc
-    if not isinstance(manifest, dict) or manifest.get("schema_version") not in READABLE_SCHEMAS \
-            or not isinstance(manifest.get("theorems"), dict):
-        raise DomainError("manifest", str(source), f"not a Lean manifest (schema_version {READABLE_SCHEMAS})")
-    return manifest
+    return load_manifest(path)
 
 
 def cached(root: str | Path | None = None) -> Manifest | None:
     """The manifest of the last ``attnthermo lean check`` of ``root`` (default: this project), or None.
     Never compiles."""
-    from attnthermo.lean.checker import build_dir_for
-    from attnthermo.paths import project_root
+    from attnthermo.manifest import cached_manifest
 
-    try:
-        path = build_dir_for(Path(root) if root is not None else project_root()) / "manifest.json"
-    except FileNotFoundError:
-        return None
-    return load(path) if path.is_file() else None
+    return cached_manifest(root)
 
 
 def _entry(manifest: Manifest, theorem: str) -> dict[str, Any] | None:

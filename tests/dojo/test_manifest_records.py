@@ -10,9 +10,10 @@ import pytest
 from attnthermo.dojo import THEOREM_KEYS, theorems_from_manifest
 from attnthermo.dojo.records import LEANDOJO, theorem_record
 from attnthermo.errors import DomainError
+from attnthermo.manifest import example_json
 
 MANIFEST = {
-    "schema_version": 1,
+    "schema_version": 2,
     "root": "/somewhere",
     "ok": True,
     "modules": {},
@@ -55,8 +56,9 @@ def test_records_have_the_shared_shape_and_no_premises():
 
 def test_manifest_path_is_read(tmp_path):
     path = tmp_path / "manifest.json"
-    path.write_text(json.dumps(MANIFEST, ensure_ascii=False), encoding="utf-8")
-    assert theorems_from_manifest(path) == theorems_from_manifest(MANIFEST)
+    manifest = example_json()  # a file is read by the strict typed reader: a complete schema-2 manifest
+    path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    assert theorems_from_manifest(path) == theorems_from_manifest(manifest)
 
 
 def test_same_keys_as_a_leandojo_record():
@@ -78,8 +80,8 @@ def _broken(**change):
 @pytest.mark.parametrize(
     ("manifest", "pattern"),
     [
-        ({**MANIFEST, "schema_version": 2}, "schema_version=2"),
-        ({"schema_version": 1}, "theorems"),
+        ({**MANIFEST, "schema_version": 1}, "schema_version=1"),
+        ({"schema_version": 2}, "theorems"),
         (_broken(line=None), "lacks line"),
         (_broken(file=None, statement=None), "lacks file, statement"),
         (_broken(line=0), "line=0"),

@@ -3,6 +3,7 @@
 import json
 
 from attnthermo import cli
+from attnthermo.manifest import example_json
 
 
 def test_identity_without_manifest_says_status_unknown(capsys, tmp_path, monkeypatch):
@@ -17,7 +18,10 @@ def test_identity_without_manifest_says_status_unknown(capsys, tmp_path, monkeyp
 def test_identity_with_manifest_and_extra_parameters(capsys, tmp_path):
     name = "AttnThermo.RopePade.slowestWavelength_lt"
     manifest = tmp_path / "m.json"
-    manifest.write_text(json.dumps({"schema_version": 1, "theorems": {name: {"status": "proved", "statement": "(c q θ : α) … < c * θ"}}}))
+    data = example_json()
+    theorem = {**data["theorems"]["P.A.t"], "name": name, "statement": "(c q θ : α) … < c * θ", "claims": []}
+    data["theorems"] = {name: theorem}
+    manifest.write_text(json.dumps(data))
     assert cli.main(["identity", "slowestWavelength_lt", "--param", "theta=10000", "--param", "d_head=64",
                      "--manifest", str(manifest)]) == 0
     out = capsys.readouterr().out

@@ -1,10 +1,10 @@
 """Theorem records from the attnthermo Lean manifest: the LeanDojo record shape without LeanDojo.
 
-The manifest (``attnthermo lean check``, schema_version 1) knows each theorem's name, file,
+The manifest (``attnthermo lean check``, schema_version 2) knows each theorem's name, file,
 line and statement, but not which constants its proof uses, so ``premises`` is ``None`` and
 ``source`` says the records are not LeanDojo data.
 
->>> manifest = {"schema_version": 1, "theorems": {"AttnThermo.Ensemble.z_pos": {
+>>> manifest = {"schema_version": 2, "theorems": {"AttnThermo.Ensemble.z_pos": {
 ...     "module": "AttnThermo.Ensemble", "file": "lean/AttnThermo/Ensemble.lean", "line": 7,
 ...     "kind": "theorem", "statement": "theorem z_pos : 0 < z", "status": "proved"}}}
 >>> [(r["full_name"], r["premises"]) for r in theorems_from_manifest(manifest)]
@@ -21,7 +21,7 @@ from attnthermo.dojo.records import MANIFEST, theorem_record
 from attnthermo.errors import DomainError
 from attnthermo.lean.manifest_file import load_manifest
 
-SUPPORTED_SCHEMA = 1
+SUPPORTED_SCHEMA = 2
 _FIELDS = ("file", "line", "statement")
 
 

@@ -32,21 +32,25 @@ def synthetic_manifest(claims: dict[str, Claim], root: str = "/nonexistent") -> 
     """A manifest in which every theorem the claims name is proved, pinned and axiom-clean, in the
     modules (and with the imports) of the repository's Lean project. A theorem whose module the
     library does not have gets a module without imports (test_links names such a theorem)."""
+    from attnthermo.manifest import Manifest, example_json
+
     project = _project()
+    skeleton = example_json()
     theorems = {}
     for name in sorted({t for c in claims.values() for t in c.theorems}):
         module = name.rsplit(".", 1)[0]
-        theorems[name] = {"module": module, "file": f"lean/{module.replace('.', '/')}.lean", "line": 1 + len(theorems),
-                          "kind": "theorem", "statement": f"statement of {name}", "docstring": "",
-                          "claims": [c.id for c in claims.values() if name in c.theorems],
-                          "axioms": {"audit": "source", "ok": True, "found": []}, "pinned": "match",
-                          "status": "proved", "reason": ""}
+        tags = [c.id for c in claims.values() if name in c.theorems]
+        theorems[name] = {**skeleton["theorems"]["P.A.t"], "name": name, "module": module,
+                          "file": f"lean/{module.replace('.', '/')}.lean", "line": 1 + len(theorems),
+                          "statement": f"statement of {name}", "signature": f": statement of {name}",
+                          "docstring": "".join(f"Claim: `{t}` " for t in tags), "claims": tags}
     names = set(project.modules) | {t["module"] for t in theorems.values()}
-    modules = {m: {"file": f"lean/{m.replace('.', '/')}.lean", "status": "ok", "blocked_by": [], "source_sha256": "x",
+    modules = {m: {**skeleton["modules"]["P.A"], "name": m, "file": f"lean/{m.replace('.', '/')}.lean",
                    "imports": list(project.modules[m].project_imports) if m in project.modules else []}
                for m in sorted(names)}
-    return {"schema_version": 1, "root": root, "toolchain": {"kind": "wasm", "version": "test"}, "ok": True,
-            "modules": modules, "theorems": theorems, "values": {}}
+    data = {**skeleton, "root": root, "modules": modules, "theorems": theorems}
+    Manifest.from_json(data)  # the synthetic manifest is one the typed reader accepts
+    return data
 
 
 def dependents(manifest: dict, module: str) -> set[str]:

@@ -98,7 +98,7 @@ def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
             problems.append(f"{name}: not in the manifest")
             per_theorem[name] = {"status": "missing"}
             continue
-        pinned = record.pinned if ev.pinned is None else pin_status(name, record.signature, ev.pinned)
+        pinned = record.pinned if ev.pinned is None else pin_status(name, record.statement, ev.pinned)
         compiled = record.status in ("proved", "drift")
         stale = ev.stale_modules.get(record.module)
         per_theorem[name] = {"status": record.status, "pinned": pinned, "axioms_ok": record.axioms_ok,

@@ -146,6 +146,7 @@ def _make_tampered_tree(dest: Path) -> TamperedTree:
     from attnthermo.lean.audit import source_findings
     from attnthermo.lean.pinned import load_pins, write_pins
     from attnthermo.lean.project import load_project
+    from attnthermo.lean.sources import claim_ids
 
     for part in ("lean", "bridge"):
         shutil.copytree(REPO / part, dest / part)
@@ -159,8 +160,8 @@ def _make_tampered_tree(dest: Path) -> TamperedTree:
     for module in reversed(clean):
         leaves = [d for d in module.source.declarations if d.kind == "theorem" and d.name in pins.theorems
                   and not any(d.name == i or d.name.endswith("." + i) for i in referenced)]
-        if leaves:
-            decl = leaves[-1]
+        if leaves:  # prefer a theorem a claim rests on, so the ledger's tamper test sees a claim move
+            decl = sorted(leaves, key=lambda d: bool(claim_ids(d.docstring)))[-1]
             local = decl.name.rsplit(".", 1)[1]
             text = module.path.read_text()
             head = text.index(f"theorem {local}", decl.start) + len(f"theorem {local}")

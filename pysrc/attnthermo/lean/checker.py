@@ -201,8 +201,10 @@ def _plan(project: Project, refused: frozenset[str]) -> tuple[list[Module], dict
 
 def _cached_or_run(build: Path, name: str, key: str, cwd: Path, text: str, toolchain: Toolchain,
                    search_path: list[Path], slots: threading.Semaphore, say: Callable[[str], None],
-                   what: str) -> tuple[list[Message], float, bool, int, bool]:
-    """``(messages, seconds, cached, processes, crashed)`` for the generated file ``name``."""
+                   what: str, last_command: int | None = None) -> tuple[list[Message], float, bool, int, bool]:
+    """``(messages, seconds, cached, processes, crashed)`` for the generated file ``name``. Every
+    appended command prints something, so a run with no output for the ``last_command`` line
+    stopped part-way (crashed), even when it had reported errors before it stopped."""
     payload = unseal(build, name, key, say)
     if payload is not None and payload.get("format") == CHECK_FORMAT:
         return [Message(**m) for m in payload["messages"]], payload["seconds"], True, 0, False
@@ -213,15 +215,18 @@ def _cached_or_run(build: Path, name: str, key: str, cwd: Path, text: str, toolc
         compiled = compile_file(toolchain, cwd, CHECK_FILE, search_path=search_path, olean=None,
                                 tick=lambda s: say(f"Lean: still elaborating, {s:.0f} s elapsed"))
     messages = list(compiled.messages)
-    if compiled.crashed:
+    stopped = last_command is not None and compiled.returncode != 0 and all(m.line != last_command for m in messages)
+    crashed = compiled.crashed or stopped
+    if crashed:
         why = "timed out" if compiled.returncode == -1 else f"exited with code {compiled.returncode}"
-        messages.append(Message("error", 0, 0, 0, f"Lean {why} without an error message (out of memory or a broken "
+        said = "before the last check command printed anything" if stopped else "without an error message"
+        messages.append(Message("error", 0, 0, 0, f"Lean {why} {said} (out of memory or a broken "
                                 f"toolchain?); last output: {' | '.join(compiled.tail[-4:])}", "crash"))
     else:
         seal(build, name, {"format": CHECK_FORMAT, "key": key, "seconds": compiled.seconds,
                            "messages": [m.to_json() for m in messages]})
     say(f"Lean: done in {compiled.seconds:.0f} s")
-    return messages, compiled.seconds, False, 1, compiled.crashed
+    return messages, compiled.seconds, False, 1, crashed
 
 
 def _key(text: str, toolchain: Toolchain, extra: dict | None = None) -> str:
@@ -241,7 +246,7 @@ def _run_wasm(project: Project, refused: frozenset[str], toolchain: Toolchain, b
     start = time.monotonic()
     messages, seconds, cached, processes, crashed = _cached_or_run(
         build, "check", _key(cf.text, toolchain), build / "check", cf.text, toolchain, [], slots, say,
-        f"elaborating {len(included)} module(s) and {len(cf.commands)} check commands",
+        f"elaborating {len(included)} module(s) and {len(cf.commands)} check commands", max(cf.commands, default=None),
     )
     for module in included:
         run.cached[module.name], run.seconds[module.name] = cached, seconds
@@ -319,6 +324,7 @@ def _run_native(project: Project, refused: frozenset[str], toolchain: Toolchain,
     messages, _seconds, cached, processes, crashed = _cached_or_run(
         build, "check", _key(cf.text, toolchain, {m.name: results[m.name].key for m in ok}), build / "check",
         cf.text, toolchain, [build / "olean"], slots, say, f"#check/#print/#print axioms for {len(ok)} module(s)",
+        max(at, default=None),
     )
     _map_messages(run, cf, messages, crashed, [])
     if crashed:

@@ -4,8 +4,9 @@ In one run, on the same machine and toolchain: (1) compile a module holding one 
 Lean process: what loading the core library costs); (2) a first `attnthermo lean check` of a
 fresh copy of the project (new build folder, nothing cached: every module, the #check/#print
 commands and the value bridge); (3) the same check again (cached). Prints the ratio (2)/(1) of
-wall seconds, target <= 1.6, the same ratio of Lean's CPU seconds (what other processes on a
-shared machine cannot inflate), and the cached seconds. Costs two Lean processes (~4 min each on 2 cores): run it
+wall seconds, target <= 1.6, the same ratios of Lean's CPU seconds (what other processes on a
+shared machine cannot inflate) and of its peak resident memory (two checks run at once in the
+tests, on 24 GiB), and the cached seconds. Costs two Lean processes (~4 min each on 2 cores): run it
 when no other Lean process is running. Run: ``python bench/bench_lean_check.py [--root DIR]``.
 """
 
@@ -31,6 +32,11 @@ def child_cpu() -> float:
     """CPU seconds used so far by finished child processes (the Lean runs)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def child_peak_gb() -> float:
+    """The largest peak resident memory of the finished child processes so far, in GB (Linux: KiB)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 / 1e9
 
 
 def one_theorem_seconds(workdir: Path) -> float:
@@ -66,12 +72,14 @@ def main() -> None:
         cpu = child_cpu()
         one = one_theorem_seconds(workdir)
         one_cpu, cpu = child_cpu() - cpu, child_cpu()
+        one_peak = child_peak_gb()
         print(f"one-theorem module: {one:.1f} s wall, {one_cpu:.1f} s CPU (one Lean process)", flush=True)
         copy = fresh_copy(root, workdir)
         start = time.monotonic()
         first = check(copy, progress=None)
         full = time.monotonic() - start
         full_cpu = child_cpu() - cpu
+        full_peak = child_peak_gb()  # the maximum over both runs; the check is the larger one
         start = time.monotonic()
         again = check(copy, progress=None)
         cached = time.monotonic() - start
@@ -79,7 +87,8 @@ def main() -> None:
     print(f"full first check: {full:.1f} s wall, {full_cpu:.1f} s CPU ({first.check.processes} Lean process(es); {n_modules} modules, "
           f"{len(first.theorems)} theorems, {len(first.definitions)} definitions, {len(first.values)} values; "
           f"{first.counts.line()})")
-    print(f"ratio full / one-theorem: {full / one:.2f}x wall (target <= {TARGET_RATIO}x), {full_cpu / one_cpu:.2f}x CPU")
+    print(f"ratio full / one-theorem: {full / one:.2f}x wall (target <= {TARGET_RATIO}x), {full_cpu / one_cpu:.2f}x CPU, "
+          f"{full_peak / one_peak:.2f}x peak memory ({full_peak:.1f} GB vs {one_peak:.1f} GB)")
     print(f"cached re-check: {cached:.1f} s ({'cached' if again.check.cached else 'NOT cached'})")
 
 

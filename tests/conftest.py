@@ -230,7 +230,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
     import os
 
-    # Lean processes at once for the two background checks (each needs ~4 GB); 1 on a busy machine
+    # Lean processes at once for the two background checks (each peaks near 3.6 GB, one thread); 1 on a busy machine
     slots = threading.BoundedSemaphore(int(os.environ.get("ATTNTHERMO_TEST_LEAN_SLOTS", "2")))
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lean-check")
     # fixed now, before tests start changing PATH and the cache folder in the main thread

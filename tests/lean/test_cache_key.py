@@ -29,8 +29,8 @@ def test_key_changes_with_source_dependencies_and_toolchain() -> None:
 
 
 def test_key_changes_with_flags(monkeypatch) -> None:
-    import attnthermo.lean.build as build
+    import attnthermo.lean.compiler as compiler
 
     before = key()
-    monkeypatch.setattr(build, "FLAGS", ("-DwarningAsError=false",))
+    monkeypatch.setattr(compiler, "FLAGS", ("-DwarningAsError=false",))
     assert key() != before

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from attnthermo.lean.cache import seal, sha256_file, unseal
-from attnthermo.lean.compiler import FLAGS, CompileResult, Message, compile_file
+from attnthermo.lean.compiler import CompileResult, Message, compile_file, lean_flags
 from attnthermo.lean.project import SOURCE_DIR, Module, Project
 from attnthermo.lean.toolchain import Toolchain
 
@@ -55,7 +55,7 @@ def cache_key(*, source_sha256: str, dependency_keys: dict[str, str], toolchain:
     """sha256 of (source, the imports' keys, toolchain, flags)."""
     payload = {
         "format": CACHE_FORMAT, "source": source_sha256, "deps": dict(sorted(dependency_keys.items())),
-        "toolchain": toolchain.identity, "flags": list(FLAGS),
+        "toolchain": toolchain.identity, "flags": list(lean_flags(toolchain)),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 

@@ -32,7 +32,7 @@ from attnthermo.lean.build import build_modules
 from attnthermo.lean.buildpaths import build_dir_for
 from attnthermo.lean.cache import seal, unseal
 from attnthermo.lean.checkfile import CHECK_FILE, CheckFile, Command, build_check_file
-from attnthermo.lean.compiler import FLAGS, Message, compile_file
+from attnthermo.lean.compiler import Message, compile_file, lean_flags
 from attnthermo.lean.filelock import exclusive_lock
 from attnthermo.lean.lexer import tokenize
 from attnthermo.lean.pinned import PINNED_FILE, Pins, load_pins, pin_status, write_pins
@@ -231,7 +231,7 @@ def _cached_or_run(build: Path, name: str, key: str, cwd: Path, text: str, toolc
 
 def _key(text: str, toolchain: Toolchain, extra: dict | None = None) -> str:
     payload = {"format": CHECK_FORMAT, "file": hashlib.sha256(text.encode()).hexdigest(),
-               "toolchain": toolchain.identity, "flags": list(FLAGS), "extra": extra or {}}
+               "toolchain": toolchain.identity, "flags": list(lean_flags(toolchain)), "extra": extra or {}}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
@@ -496,7 +496,7 @@ def _manifest(project: Project, toolchain: Toolchain, findings: dict[str, list[F
     failures += [f"value {v.id}: {v.error}" for v in values.values() if v.result is None]
     return Manifest(
         schema_version=SCHEMA_VERSION, root=str(project.root),
-        toolchain=ToolchainRecord(toolchain.kind, toolchain.version, toolchain.detail), flags=list(FLAGS),
+        toolchain=ToolchainRecord(toolchain.kind, toolchain.version, toolchain.detail), flags=list(lean_flags(toolchain)),
         axiom_audit="print-axioms" if native else "proof-term", allowed_axioms=list(ALLOWED_AXIOMS),
         pinned_sha256=pins.sha256, pinned_missing=missing, ok=not failures, failures=failures,
         counts=_counts(theorems), check=run.run, modules=modules, theorems=theorems, definitions=definitions,

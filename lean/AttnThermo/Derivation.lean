@@ -120,12 +120,7 @@ theorem map_inv_of_mul_eq_one {α : Type u} [Lean.Grind.CommRing α] (D : Deriva
   have h := D.map_mul x u
   rw [hu, D.map_one] at h
   have e : D u = D u * (x * u) := by rw [hu]; grind
-  first
-    | grind
-    | (rw [e]
-       have e2 : D u * (x * u) = u * (x * D u + u * D x) - u * u * D x := by grind
-       rw [e2, ← h]
-       grind)
+  grind
 
 /-- The derivative of an inverse in a field: `D x⁻¹ = -x⁻² D x` (`x ≠ 0`). -/
 theorem map_inv {α : Type u} [Lean.Grind.Field α] (D : Derivation α) {x : α} (hx : x ≠ 0) :

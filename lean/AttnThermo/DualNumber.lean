@@ -152,61 +152,20 @@ noncomputable instance instCommRing : Lean.Grind.CommRing DualNumber where
   pow_zero _ := rfl
   pow_succ _ _ := rfl
   ofNat_succ n := by
-    first
-      | exact ext (Lean.Grind.Semiring.ofNat_succ (α := Rat) n) (by
-          show (0 : Rat) = 0 + 0
-          grind)
-      | (apply ext <;> first
-          | grind
-          | (simp only [add_re, add_eps, mul_re, mul_eps, neg_re, neg_eps, sub_re,
-              sub_eps, zero_re, zero_eps, one_re, one_eps, intCast_re, intCast_eps,
-              natCast_re, natCast_eps, ofNat_re, ofNat_eps, zsmul_def, nsmul_def] <;> grind))
+    exact ext (Lean.Grind.Semiring.ofNat_succ (α := Rat) n) (by
+      show (0 : Rat) = 0 + 0
+      grind)
   ofNat_eq_natCast n := by
-    first
-      | exact ext (Lean.Grind.Semiring.ofNat_eq_natCast (α := Rat) n) rfl
-      | (apply ext <;> first
-          | grind
-          | (simp only [add_re, add_eps, mul_re, mul_eps, neg_re, neg_eps, sub_re,
-              sub_eps, zero_re, zero_eps, one_re, one_eps, intCast_re, intCast_eps,
-              natCast_re, natCast_eps, ofNat_re, ofNat_eps, zsmul_def, nsmul_def] <;> grind))
+    exact ext (Lean.Grind.Semiring.ofNat_eq_natCast (α := Rat) n) rfl
   nsmul_eq_natCast_mul _ _ := rfl
   zsmul_natCast_eq_nsmul n x := by
-    first
-      | rfl
-      | (apply ext
-         · show ((n : Int) : Rat) * x.re = (n : Rat) * x.re
-           first
-             | rw [Lean.Grind.Ring.intCast_natCast]
-             | grind
-             | simp
-         · show ((n : Int) : Rat) * x.eps + 0 * x.re = (n : Rat) * x.eps + 0 * x.re
-           first
-             | rw [Lean.Grind.Ring.intCast_natCast]
-             | grind
-             | simp)
-      | (apply ext <;> first
-          | grind
-          | (simp only [add_re, add_eps, mul_re, mul_eps, neg_re, neg_eps, sub_re,
-              sub_eps, zero_re, zero_eps, one_re, one_eps, intCast_re, intCast_eps,
-              natCast_re, natCast_eps, ofNat_re, ofNat_eps, zsmul_def, nsmul_def] <;> grind))
+    rfl
   intCast_ofNat n := by
-    first
-      | exact ext (Lean.Grind.Ring.intCast_ofNat (α := Rat) n) rfl
-      | (apply ext <;> first
-          | grind
-          | (simp only [add_re, add_eps, mul_re, mul_eps, neg_re, neg_eps, sub_re,
-              sub_eps, zero_re, zero_eps, one_re, one_eps, intCast_re, intCast_eps,
-              natCast_re, natCast_eps, ofNat_re, ofNat_eps, zsmul_def, nsmul_def] <;> grind))
+    exact ext (Lean.Grind.Ring.intCast_ofNat (α := Rat) n) rfl
   intCast_neg i := by
-    first
-      | exact ext (Lean.Grind.Ring.intCast_neg (α := Rat) i) (by
-          show (0 : Rat) = -0
-          grind)
-      | (apply ext <;> first
-          | grind
-          | (simp only [add_re, add_eps, mul_re, mul_eps, neg_re, neg_eps, sub_re,
-              sub_eps, zero_re, zero_eps, one_re, one_eps, intCast_re, intCast_eps,
-              natCast_re, natCast_eps, ofNat_re, ofNat_eps, zsmul_def, nsmul_def] <;> grind))
+    exact ext (Lean.Grind.Ring.intCast_neg (α := Rat) i) (by
+      show (0 : Rat) = -0
+      grind)
 
 /-- The dual unit `ε = 0 + 1ε`. -/
 def epsilon : DualNumber := ⟨0, 1⟩
@@ -249,27 +208,15 @@ def dualInverse : DualNumber := ⟨2/3, -4/9⟩
 /-- Every weight of `dualEnsemble` satisfies `D w = -E w` for `gammaDerivation`. -/
 theorem dualEnsemble_weights :
     ∀ s ∈ dualEnsemble, gammaDerivation s.2 = -(s.1 * s.2) := by
-  first
-    | decide +kernel
-    | (intro s hs
-       simp only [dualEnsemble, List.mem_cons, List.not_mem_nil, or_false] at hs
-       rcases hs with rfl | rfl | rfl <;>
-         (apply ext <;> simp only [gammaDerivation, epsDerivation_apply, epsilon] <;> grind))
+  decide +kernel
 
 /-- Every energy of `dualEnsemble` is killed by `gammaDerivation`. -/
 theorem dualEnsemble_energies : ∀ s ∈ dualEnsemble, gammaDerivation s.1 = 0 := by
-  first
-    | decide +kernel
-    | (intro s hs
-       simp only [dualEnsemble, List.mem_cons, List.not_mem_nil, or_false] at hs
-       rcases hs with rfl | rfl | rfl <;>
-         (apply ext <;> simp only [gammaDerivation, epsDerivation_apply] <;> grind))
+  decide +kernel
 
 /-- `dualInverse` is the inverse of the partition function of `dualEnsemble`. -/
 theorem dualEnsemble_unit : partitionFunction dualEnsemble * dualInverse = 1 := by
-  first
-    | decide +kernel
-    | (apply ext <;> simp only [dualEnsemble, dualInverse, epsilon, partitionFunction] <;> grind)
+  decide +kernel
 
 /-- Non-vacuity: `AttnThermo.Derivation.derivation_partitionFunction` with the nonzero
 derivation `gammaDerivation` and the energies `0, 0, 2`: `Z = 3/2 + ε`, `DZ = -2ε`. -/
@@ -325,7 +272,7 @@ theorem derivation_probability_of_unit_witness :
       = epsilon * dualInverse * (-2 + energyMoment 1 dualEnsemble * dualInverse)
     ∧ gammaDerivation (epsilon * dualInverse) = ⟨0, -4/3⟩ :=
   ⟨derivation_probability_of_unit gammaDerivation dualEnsemble dualEnsemble_weights
-    dualEnsemble_unit (s := (2, epsilon)) (by first | decide +kernel | simp [dualEnsemble]),
+    dualEnsemble_unit (s := (2, epsilon)) (by decide +kernel),
     by decide +kernel⟩
 
 /-- Non-vacuity: `AttnThermo.Derivation.derivation_meanEnergy_of_unit` with

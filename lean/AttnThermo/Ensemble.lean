@@ -120,9 +120,7 @@ theorem energyVariance_mul_sq_partition {α : Type u} [Lean.Grind.Field α]
 /-- The three-state ensemble `E = 0, 1, 2` with weights `1, 1/2, 1/4` has `Z ≠ 0`. -/
 theorem partitionFunction_threeStates_ne_zero :
     partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) ≠ 0 := by
-  first
-    | (simp only [partitionFunction] <;> grind)
-    | decide
+  simp only [partitionFunction] <;> grind
 
 /-- Non-vacuity: `AttnThermo.Ensemble.meanEnergy_mul_partition` at a three-state ensemble
 over `Rat` (`Z = 7/4`), with the values pinned: `⟨E⟩ = 4/7`, `S_1 = 1`. -/

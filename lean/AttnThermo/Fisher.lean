@@ -383,11 +383,7 @@ theorem fisherOfUnit_mul_sq_eq_heatCapacityOfUnit_witness :
 /-- The three states `E = 0, 1, 2`, weights `1, 1/2, 1/4` have positive weights. -/
 theorem threeStates_pos :
     ∀ s ∈ ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)), 0 < s.2 := by
-  first
-    | decide +kernel
-    | (intro s hs
-       simp only [List.mem_cons, List.not_mem_nil, or_false] at hs
-       rcases hs with rfl | rfl | rfl <;> grind)
+  decide +kernel
 
 /-- Non-vacuity: `AttnThermo.Fisher.energyVariance_nonneg` over `Rat` at the three states
 `E = 0, 1, 2`, weights `1, 1/2, 1/4`: `Var(E) = 26/49`. -/

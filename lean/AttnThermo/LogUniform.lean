@@ -160,11 +160,7 @@ theorem uniformVariance_ne_sq_div_four {α : Type u} [Lean.Grind.Field α]
   have hLinv := Lean.Grind.Field.mul_inv_cancel hL
   rw [uniformVariance_eq_sq_div_twelve F₁ F₂ hF₁ hF₂ hL]
   intro h
-  first
-    | grind
-    | (have h6 : L * L = 0 := by grind
-       have hL1 : L * L * L⁻¹ = L := by grind
-       grind)
+  grind
 
 /-- The erratum explained: `L²/4` is the squared mean `⟨x⟩²` of the uniform law on `[0, L]`.
 Claim: `cv-gamma1-quarter` -/
@@ -224,15 +220,11 @@ theorem gridVariance_eq_continuum_sub {α : Type u} [Lean.Grind.Field α]
 
 /-- `5 + x²/2` is an antiderivative of `x` (over `Rat`). -/
 theorem antiderivative_x_witnessPoly : polyDeriv ([5, 0, 1/2] : List Rat) = [0, 1] := by
-  first
-    | decide +kernel
-    | (simp only [polyDeriv, polyDerivFrom, List.cons.injEq] <;> grind)
+  decide +kernel
 
 /-- `-2 + x³/3` is an antiderivative of `x²` (over `Rat`). -/
 theorem antiderivative_sq_witnessPoly : polyDeriv ([-2, 0, 0, 1/3] : List Rat) = [0, 0, 1] := by
-  first
-    | decide +kernel
-    | (simp only [polyDeriv, polyDerivFrom, List.cons.injEq] <;> grind)
+  decide +kernel
 
 /-- Non-vacuity: `AttnThermo.LogUniform.uniformMoment_eq_half` at `F = 5 + x²/2`, `L = 3`
 over `Rat`: `⟨x⟩ = 3/2`. -/

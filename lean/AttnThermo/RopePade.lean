@@ -171,7 +171,7 @@ theorem padeGamma_neg_of_lt {α : Type u} [Lean.Grind.Field α] [LE α] [LT α]
 `θ = 8` over `Rat`. -/
 theorem slowestWavelength_lt_witness :
     wavelength (6 : Rat) 2 (3 - 1) < 6 * 8 :=
-  slowestWavelength_lt (by grind) (by grind) (by first | grind | decide) (by decide)
+  slowestWavelength_lt (by grind) (by grind) (by grind) (by decide)
 
 /-- Non-vacuity: `AttnThermo.RopePade.wavelength_strictMono` at `c = 6`, `q = 2`, `i = 1`,
 `j = 3` over `Rat`. -/
@@ -183,7 +183,7 @@ theorem wavelength_strictMono_witness :
 `Rat`. -/
 theorem middleWavelength_sq_witness :
     ((2 : Rat) ^ 2) ^ 2 = 16 :=
-  middleWavelength_sq (by first | grind | decide)
+  middleWavelength_sq (by grind)
 
 /-- Non-vacuity: `AttnThermo.RopePade.padeExp_sub_taylor` at `x = 1/2` over `Rat`. -/
 theorem padeExp_sub_taylor_witness :

@@ -118,3 +118,15 @@ def test_cli_with_a_changed_tolerance_and_diff(first_run, manifest_file, tmp_pat
 def test_missing_manifest_file_is_a_clear_error(tmp_path, capsys):
     assert main(["audit", "--manifest", str(tmp_path / "none.json"), "--out", str(tmp_path)]) != 0
     assert "manifest" in capsys.readouterr().err
+
+
+def test_measured_receipts_state_their_setting(first_run):
+    """Every measured row of the report names the protocol it ran (tokens × prompts), not "N ?"."""
+    ledger, _ = first_run
+    data = json.loads(ledger.json_path.read_text(encoding="utf-8"))
+    measured = {label: m for label, m in data["measurements"].items() if m.get("status") == "ok" and m.get("metrics", {}).get("gamma") is not None}
+    assert measured, "the quick audit measured nothing"
+    for label, m in measured.items():
+        assert m["setting"]["tokens"] == 256 and m["setting"]["prompts"] == m["prompts"], label
+    md = ledger.markdown_path.read_text(encoding="utf-8")
+    assert "N ? ×" not in md and "N 256 × 4 prompts" in md

@@ -95,6 +95,7 @@ def measure_protocol(protocol: str, model: str, models: Sequence[str], device: s
     return {"status": "ok", "protocol": protocol, "model": model,
             "arguments": {k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
             "metrics": metrics.point, "resamples": metrics.resamples, "prompts": metrics.prompts,
+            "setting": {"tokens": result.protocol.get("tokens"), "prompts": metrics.prompts},
             "seconds": round(time.perf_counter() - t0, 3), "model_sha256": result.model.sha256,
             "cache_key": result.cache_key, "notes": list(result.notes), "typed": result}
 

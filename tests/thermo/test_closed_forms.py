@@ -18,7 +18,7 @@ POINTS = [
 
 
 def close(a, b, digits=DPS - 2):
-    with mpmath.workdps(DPS + 10):
+    with mpmath.workdps(max(DPS, digits) + 10):
         return abs(a - b) <= mpmath.mpf(10) ** -digits * max(abs(b), mpmath.mpf(10) ** -DPS)
 
 
@@ -103,13 +103,46 @@ def test_cost_is_flat_in_N():
                                        (Fraction(3, 2), 10**6, Fraction(99, 100))])  # Lerch drops its negligible tail here
 def test_direct_route_for_z_below_one_matches_lerch(gamma, N, z):
     """The direct sum with its geometric tail bound against the Lerch-Φ route (independent formulas)."""
-    from attnthermo.thermo.power_sums import choose_route
-
-    assert choose_route(gamma, N, z) == "direct"
     direct = power_sums(gamma, N, z, wp=DPS + 10, route="direct")
     lerch = power_sums(gamma, N, z, wp=DPS + 10, route="lerch")
     for k, (a, b) in enumerate(zip(direct, lerch)):
         assert close(a, b), (k, a, b)
+
+
+@pytest.mark.parametrize("gamma,N,z,wp", [
+    (Fraction(3, 2), 10**6, Fraction(99, 100), DPS + 10),    # the N end negligible: the integral stops early
+    (1, 30_000, Fraction(9999, 10000), DPS + 10),            # z^N ≈ 0.05: both ends carry corrections
+    (Fraction(-7, 2), 10**12, Fraction(995, 1000), DPS + 10),  # weights grow before they decay
+    (Fraction(7, 100), 40_000, Fraction(999, 1000), 70),
+])
+def test_euler_maclaurin_route_matches_direct_and_lerch(gamma, N, z, wp):
+    """Euler–Maclaurin (integral + Bernoulli corrections) against the direct sum and Lerch Φ: three formulas."""
+    from attnthermo.thermo.power_sums import choose_route
+
+    assert choose_route(gamma, N, z) == "euler_maclaurin"
+    em = power_sums(gamma, N, z, wp=wp, route="euler_maclaurin")
+    direct = power_sums(gamma, N, z, wp=wp, route="direct")
+    lerch = power_sums(gamma, N, z, wp=wp, route="lerch")
+    for k, (a, b, c) in enumerate(zip(em, direct, lerch)):
+        assert close(a, b, wp - 12) and close(a, c, wp - 12), (k, a, b, c)
+
+
+@pytest.mark.parametrize("gamma,N,z", [
+    (Fraction(1, 2), 4000, Fraction(9999, 10000)),       # wide-ellipse pieces, then narrow ones up to N
+    (Fraction(-1, 3), 20_000, 1 - Fraction(1, 10**7)),  # μN ≪ 1: wide pieces all the way to N
+])
+def test_euler_maclaurin_route_matches_brute_force_where_both_ends_matter(gamma, N, z):
+    """A finite N with z^N not small, against the term-by-term sum: the N-end corrections are needed."""
+    em = power_sums(gamma, N, z, wp=DPS + 10, route="euler_maclaurin")
+    for k, (value, reference) in enumerate(zip(em, brute_force_sums(gamma, N, z, dps=DPS))):
+        assert close(value, reference), (k, value, reference)
+
+
+def test_euler_maclaurin_route_at_infinite_N():
+    """N = ∞, z < 1: S_0 = Li_γ(z)."""
+    em = power_sums(Fraction(5, 4), mpmath.inf, Fraction(9995, 10000), wp=DPS + 10, route="euler_maclaurin")
+    with mpmath.workdps(DPS + 10):
+        assert close(em[0], mpmath.polylog(mpmath.mpf(5) / 4, mpmath.mpf(9995) / 10000))
 
 
 def test_entropy_at_z_below_one_reuses_the_shifted_direct_sum():

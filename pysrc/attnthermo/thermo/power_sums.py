@@ -7,13 +7,15 @@ Routes (math-notes §4), all evaluated at a working precision ``wp`` chosen by t
 - ``stieltjes`` z = 1, γ = 1:  S_k = γ_k(1) - γ_k(N+1), generalised Stieltjes constants;
 - ``stieltjes_series`` z = 1, γ = 1 + ε, finite N:  S_k = Σ_j (-ε)^j/j! · [γ_{k+j}(1) - γ_{k+j}(N+1)]
   (the series route near γ = 1, used to cross-check the Hurwitz route there);
-- ``direct``    z < 1 when at most :data:`DIRECT_MAX_TERMS` terms are needed: the sum itself, up to N or
+- ``direct``    z < 1 when at most :data:`AUTO_DIRECT_TERMS` terms are needed: the sum itself, up to N or
   until a rigorous geometric bound on everything after the last term (each ratio of consecutive terms
   is at most ρ < 1 from there on) falls below 10^-wp of the sum — the z^{N+1}Φ tail is never formed;
-- ``lerch``     z < 1 otherwise (z close to 1 and N large):  Σ_{d≤N} z^d d^-s = Li_s(z) - z^{N+1} Φ(z, s, N+1),
-  the Φ tail dropped when a geometric bound proves it below the working precision; the
-  s-derivatives by a five-point central difference at raised precision (mpmath has no
-  s-derivative of Li or Φ). Slower; ``bench/bench_identities.py`` reports by how much.
+- ``euler_maclaurin``  z < 1 otherwise (z close to 1, N large): a direct head, the integral in log d
+  by Gauss–Legendre and the Bernoulli corrections at both ends (:mod:`attnthermo.thermo.euler_maclaurin`);
+- ``lerch``     z < 1, never chosen by ``auto``; an independent cross-check of the two above:
+  Σ_{d≤N} z^d d^-s = Li_s(z) - z^{N+1} Φ(z, s, N+1), the Φ tail dropped when a geometric bound proves
+  it below the working precision; the s-derivatives by a five-point central difference at raised
+  precision (mpmath has no s-derivative of Li or Φ). Seconds per call near z = 1.
 
 The Hurwitz route cancels ζ(γ) against ζ(γ, N+1), both ≈ 1/(γ-1): it loses about
 (k+1)·|log₁₀|γ-1|| digits, which :func:`digits_lost` reports so the caller can raise ``wp``.
@@ -32,18 +34,22 @@ from functools import lru_cache
 import mpmath
 
 from attnthermo.errors import DomainError
+from attnthermo.thermo.euler_maclaurin import fugacity_power_sums
 from attnthermo.thermo.params import INF, Count, Real, to_mpf
 
-ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "direct", "lerch")
+ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "direct", "euler_maclaurin", "lerch")
 
-# the direct sum is used while it needs at most this many terms (beyond, the Lerch route is faster)
+# auto sums directly while at most this many terms are needed (beyond, Euler–Maclaurin is faster:
+# measured at 40 digits, the two cost the same near 1000–2000 terms)
+AUTO_DIRECT_TERMS = 2_000
+# the direct route refuses more terms than this (the size of its prime-factor sieve)
 DIRECT_MAX_TERMS = 50_000
 
 
 def choose_route(gamma: Real, N: Count, z: Real) -> str:
     """The route ``auto`` takes for these parameters."""
     if z != 1:
-        return "direct" if direct_terms(gamma, N, z) <= DIRECT_MAX_TERMS else "lerch"
+        return "direct" if direct_terms(gamma, N, z) <= AUTO_DIRECT_TERMS else "euler_maclaurin"
     return "stieltjes" if gamma == 1 else "hurwitz"
 
 
@@ -66,9 +72,7 @@ def digits_lost(gamma: Real, N: Count, z: Real, k_max: int = 2) -> int:
         with mpmath.workdps(20):
             distance = abs(to_mpf(gamma) - 1)
             return int((k_max + 1) * max(0, -mpmath.log10(distance))) + 2
-    if route == "lerch":
-        return 0  # the stencil sizes its own precision from wp
-    return 0
+    return 0  # the other routes add no cancellation (the Lerch stencil sizes its own precision)
 
 
 def power_sums(gamma: Real, N: Count, z: Real, *, wp: int, route: str = "auto", k_max: int = 2) -> list[mpmath.mpf]:
@@ -95,7 +99,11 @@ def power_sums(gamma: Real, N: Count, z: Real, *, wp: int, route: str = "auto", 
             sums = _direct(gamma, N, z, k_max)
             if sums is not None:
                 return sums
-            _require(route == "auto", chosen, f"needs more than {DIRECT_MAX_TERMS} terms here (use lerch)")
+            _require(route == "auto", chosen, f"needs more than {DIRECT_MAX_TERMS} terms here (use euler_maclaurin)")
+            chosen = "euler_maclaurin"  # auto's estimate of the terms was short
+        if chosen == "euler_maclaurin":
+            _require(z < 1, chosen, "needs z < 1 (the integrand must decay)")
+            return _euler_maclaurin_sums(gamma, N, z, k_max, wp)
         return _lerch(to_mpf(gamma), N, to_mpf(z), k_max, wp)
 
 
@@ -240,6 +248,22 @@ def _smallest_prime_factors(limit: int) -> list[int]:
     return spf
 
 
+# Σ d·z^d d^-γ from the Euler–Maclaurin pass at γ, kept as S_0 at γ - 1: (γ - 1, N, z, wp) -> value
+_SHIFTED_SUMS: dict[tuple, mpmath.mpf] = {}
+
+
+def _euler_maclaurin_sums(gamma: Real, N: Count, z: Real, k_max: int, wp: int) -> list[mpmath.mpf]:
+    """The Euler–Maclaurin route; its by-product Σ d·w_d is kept for the entropy's call at γ - 1."""
+    key = (gamma, N, z, wp)
+    if k_max == 0 and key in _SHIFTED_SUMS:
+        return [_SHIFTED_SUMS.pop(key)]
+    sums, shifted = fugacity_power_sums(to_mpf(gamma), None if N is INF else N, to_mpf(z), k_max, wp)
+    if len(_SHIFTED_SUMS) > 256:  # a hand-over within one call, not a store
+        _SHIFTED_SUMS.clear()
+    _SHIFTED_SUMS[(gamma - 1, N, z, wp)] = shifted
+    return sums
+
+
 # the direct sums computed so far: (γ, N, z, k_max) -> (prec, fixed-point sums); one certify call
 # evaluates at two precisions, and the first computes enough bits for both
 _DIRECT_SUMS: dict[tuple, tuple[int, tuple[int, ...] | None]] = {}
@@ -267,8 +291,9 @@ def _direct(gamma: Real, N: Count, z: Real, k_max: int) -> list[mpmath.mpf] | No
 
 
 def clear_direct_sums() -> None:
-    """Forget the direct sums computed so far (benchmarks time a cold evaluation)."""
+    """Forget the direct and shifted sums computed so far (benchmarks time a cold evaluation)."""
     _DIRECT_SUMS.clear()
+    _SHIFTED_SUMS.clear()
 
 
 def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tuple[tuple[int, ...], int] | None:

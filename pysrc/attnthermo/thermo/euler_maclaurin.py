@@ -31,11 +31,13 @@ from mpmath.calculus.quadrature import GaussLegendre
 from mpmath.libmp.libelefun import exp_fixed, ln2_fixed
 
 from attnthermo.errors import PrecisionError
+from attnthermo.thermo.params import Real, to_mpf
 
 _GAUSS_LEGENDRE = GaussLegendre(mpmath.mp)  # keeps its node tables (one per degree and precision)
 _STRIP = math.pi / 2 * 0.8  # |Im v| < π/2 keeps Re e^v > 0, so e^{-μe^v} does not grow there (with a margin)
 _WIDE_STRIP = 3.0  # where μe^{Re v} ≤ 1/10 on the ellipse, e^{-μe^v} stays within e^{±1/10} anyway
 _GUARD = 15  # digits beyond the working precision asked of each truncation
+_EXTRA_DIGITS = 5  # digits of arithmetic beyond the working precision (plus what z^d amplifies)
 
 
 def _head_length(wp: int) -> int:
@@ -43,12 +45,26 @@ def _head_length(wp: int) -> int:
     return int(0.7 * wp) + 10
 
 
-def fugacity_power_sums(s: mpmath.mpf, N: int | None, z: mpmath.mpf, k_max: int, wp: int) -> tuple[list[mpmath.mpf], mpmath.mpf]:
-    """([S_0, …, S_{k_max}], Σ_{d≤N} d·z^d d^-s) at the current precision; ``N`` None means N = ∞.
+def fugacity_power_sums(gamma: Real, N: int | None, z: Real, k_max: int, wp: int) -> tuple[list[mpmath.mpf], mpmath.mpf]:
+    """([S_0, …, S_{k_max}], Σ_{d≤N} d·z^d d^-γ) at the current precision; ``N`` None means N = ∞.
 
-    The second value is S_0 at s - 1 (the entropy's ⟨d⟩), from the same nodes and Taylor coefficients
-    (x f_0 has coefficients x0 c_n + c_{n-1}). Needs 0 < z < 1.
+    The second value is S_0 at γ - 1 (the entropy's ⟨d⟩), from the same nodes and Taylor coefficients
+    (x f_0 has coefficients x0 c_n + c_{n-1}). Needs 0 < z < 1. γ and z are read at more digits than
+    the current precision: z^d and d^-γ amplify their rounding by d and log d, and the sums reach
+    d ~ min(N, wp/μ); the exponentials of arguments up to |1-γ|·log N lose a few digits more.
     """
+    with mpmath.workdps(20):
+        mu = -mpmath.log(to_mpf(z))
+        reach = mpmath.mpf(wp + 30) * mpmath.log(10) / mu
+        if N is not None:
+            reach = min(reach, N)
+        amplified = int(mpmath.log10(reach + 1)) + 1
+    with mpmath.workdps(mpmath.mp.dps + _EXTRA_DIGITS + amplified):
+        sums, shifted = _sums(to_mpf(gamma), N, to_mpf(z), k_max, wp)
+    return [+total for total in sums], +shifted
+
+
+def _sums(s: mpmath.mpf, N: int | None, z: mpmath.mpf, k_max: int, wp: int) -> tuple[list[mpmath.mpf], mpmath.mpf]:
     mu = -mpmath.log(z)
     M = _head_length(wp)
     if N is not None and N < M + 2:
@@ -63,30 +79,48 @@ def fugacity_power_sums(s: mpmath.mpf, N: int | None, z: mpmath.mpf, k_max: int,
                                            k_max, wp)
     sums = [a + b for a, b in zip(sums, integral)]
     shifted += shifted_integral
-    ends = [(M, -1)] + ([(upper, +1)] if upper is not None else [])
-    for point, sign in ends:
-        x0 = mpmath.mpf(point)
-        order = _series_order(s, mu, point, wp)
-        while True:
-            coefficients = _taylor(s, mu, x0, k_max, order)
-            rows = coefficients + [[x0 * c + (coefficients[0][n - 1] if n else 0) for n, c in enumerate(coefficients[0])]]
-            corrections = [_corrections(row, tolerance * total) for row, total in zip(rows, sums + [shifted])]
-            if None not in corrections:
-                break
-            if order >= 8 * wp + 200:
-                raise PrecisionError(f"the Euler–Maclaurin corrections at d = {point} did not reach 10^-{wp} "
-                                     f"within {order} Taylor coefficients (ask for fewer digits)")
-            order *= 2
-        for k, row in enumerate(rows):
-            change = row[0] / 2 + sign * corrections[k]
-            if k <= k_max:
-                sums[k] += change
-            else:
-                shifted += change
+    for point, sign in ((M, -1), (upper, +1)):
+        if point is None:
+            continue
+        halves, corrections = _end_terms(s, mu, point, k_max, wp, [tolerance * t for t in sums + [shifted]])
+        sums = [t + h + sign * c for t, h, c in zip(sums, halves, corrections)]
+        shifted += halves[-1] + sign * corrections[-1]
     return sums, shifted
 
 
+def _end_terms(s: mpmath.mpf, mu: mpmath.mpf, point: int, k_max: int, wp: int,
+               tolerances: list[mpmath.mpf]) -> tuple[list[mpmath.mpf], list[mpmath.mpf]]:
+    """At the end x0: f(x0)/2 and Σ_j B_{2j}/(2j)! f^{(2j-1)}(x0) for f_0 … f_{k_max} and x·f_0.
+
+    The Taylor coefficients come scaled, ĝ_n = c_n x0^n / f_0(x0), as fixed-point integers, so
+    B_{2j}/(2j)! f^{(2j-1)} = B_{2j}/(2j) · f_0 · ĝ_{2j-1} / x0^{2j-1}; x·f_0 has ĝ'_n = ĝ_n + ĝ_{n-1}
+    (times x0). The order starts from :func:`_series_order` and doubles, up to a cap, until each
+    series has two consecutive terms below its tolerance."""
+    x0 = mpmath.mpf(point)
+    f0 = mpmath.exp(-mu * x0 - s * mpmath.log(x0))
+    scales = [f0] * (k_max + 1) + [f0 * x0]
+    bits = mpmath.mp.prec + int(math.log2(point)) + 30
+    order = _series_order(s, mu, point, wp)
+    while True:
+        rows = _scaled_taylor(s, mu, x0, k_max, order, bits)
+        rows.append([g + (rows[0][n - 1] if n else 0) for n, g in enumerate(rows[0])])
+        weights, weight, inverse_square = [], 1 / x0, 1 / (x0 * x0)
+        for j in range(1, order // 2):
+            weights.append(mpmath.bernoulli(2 * j) / (2 * j) * weight)
+            weight *= inverse_square
+        corrections = [_corrections(row, weights, scale * mpmath.ldexp(1, -bits), tolerance)
+                       for row, scale, tolerance in zip(rows, scales, tolerances)]
+        if None not in corrections:
+            halves = [scale * mpmath.ldexp(row[0], -bits) / 2 for row, scale in zip(rows, scales)]
+            return halves, corrections
+        if order >= 8 * wp + 200:
+            raise PrecisionError(f"the Euler–Maclaurin corrections at d = {point} did not fall below "
+                                 f"10^-{wp} within {order} Taylor coefficients (ask for fewer digits)")
+        order *= 2
+
+
 def _head(s: mpmath.mpf, mu: mpmath.mpf, M: int, k_max: int) -> tuple[list[mpmath.mpf], mpmath.mpf]:
+    """The terms d < M summed directly: [Σ f_k(d)], Σ d·f_0(d)."""
     sums, shifted = [mpmath.mpf(0)] * (k_max + 1), mpmath.mpf(0)
     for d in range(1, M):
         log_d = mpmath.log(d)
@@ -112,35 +146,59 @@ def _integral(s: mpmath.mpf, mu: mpmath.mpf, a: mpmath.mpf, b: mpmath.mpf, k_max
               wp: int) -> tuple[list[mpmath.mpf], mpmath.mpf]:
     """∫_a^b f_k dx = ∫ exp((1-s)v - μe^v) v^k dv over [log a, log b], and ∫_a^b x f_0 dx at the
     same nodes, by Gauss–Legendre on equal pieces: wide ellipses where μe^v stays ≤ 1/10 on them
-    (e^{-μe^v} can hardly grow off the axis there), ellipses inside |Im v| < π/2 beyond. There the
-    bound is e^{(1-s)v}, not the integrand: for s < 1, beyond the peak x = (1-s)/μ, it exceeds the
-    integrand's largest value by up to e^{(1-s)(log b - log peak)}, which is paid in digits."""
+    (e^{-μe^v} can hardly grow off the axis there), ellipses inside |Im v| < π/2 beyond."""
     va, vb = mpmath.log(a), mpmath.log(b)
-    flat_until = math.log(0.1 / float(mu))
+    sf, muf = float(s), float(mu)
+    flat_until = math.log(0.1 / muf)
     vc = min(float(vb), flat_until)
     for _ in range(8):  # the wide pieces' ellipses must end where μe^v is still ≤ 1/10
-        wide = _layout(vc - float(va), float(s), wp, _WIDE_STRIP) if vc - float(va) >= 1 else None
+        wide = None
+        if vc - float(va) >= 1:
+            wide = _layout(vc - float(va), wp, _WIDE_STRIP, _excess_digits(float(va), vc, sf, muf, _WIDE_STRIP))
         if wide is None or vc + wide[2] <= flat_until:
             break
         vc = flat_until - wide[2]
     else:
         wide = None
-    peak = math.log(max(float(a), (1 - float(s)) / float(mu))) if s < 1 else float(vb)
-    above_peak = max(0.0, (1 - float(s)) * (float(vb) - peak) / math.log(10))
     regions = []
     start = va
     if wide is not None:
         start = vb if vc >= float(vb) else mpmath.mpf(vc)  # never past b (a float boundary could be)
         regions.append((va, start, wide[:2]))
     if vb > start:
-        regions.append((start, vb, _layout(float(vb - start), float(s), wp + above_peak, _STRIP)[:2]))
+        narrow = _layout(float(vb - start), wp, _STRIP, _excess_digits(float(start), float(vb), sf, muf, _STRIP))
+        regions.append((start, vb, narrow[:2]))
     sums, shifted = [mpmath.mpf(0)] * (k_max + 1), mpmath.mpf(0)
     for start, stop, (pieces, degree) in regions:
-        if stop > start:
-            part, part_shifted = _pieces(s, mu, start, stop, pieces, degree, k_max)
-            sums = [x + y for x, y in zip(sums, part)]
-            shifted += part_shifted
+        part, part_shifted = _pieces(s, mu, start, stop, pieces, degree, k_max)
+        sums = [x + y for x, y in zip(sums, part)]
+        shifted += part_shifted
     return sums, shifted
+
+
+def _excess_digits(lo: float, hi: float, s: float, mu: float, strip: float):
+    """Digits by which the quadrature bound on [lo, hi] exceeds the integral there, as a function of
+    the ellipses' reach r: the bound is the largest |integrand| on them (|e^{-μe^v}| ≤ e^{-cos(strip)·μe^u}
+    inside the strip; ≤ e^{1/10} on wide ellipses), the integral is at least the largest value on the
+    axis times min(length, 1/D)/e, D the steepest log-slope there. One digit more for v^k."""
+    a = 1 - s
+
+    def largest(low: float, high: float, c: float) -> float:  # max of a·u - c·μe^u on [low, high]
+        u = min(max(math.log(a / (c * mu)), low), high) if c > 0 and a > 0 else (high if a > 0 else low)
+        return a * u - c * mu * math.exp(u)
+
+    on_axis = largest(lo, hi, 1.0)
+    slope = abs(a) + mu * math.exp(hi) + 1
+    width = min(hi - lo, 1 / slope) / math.e
+
+    def digits(reach: float) -> float:
+        if strip == _WIDE_STRIP:
+            bound = max(a * (lo - reach), a * (hi + reach)) + 0.1
+        else:
+            bound = largest(lo - reach, hi + reach, math.cos(strip))
+        return (bound - on_axis + math.log(2.2 * (hi - lo) / width)) / math.log(10) + 1
+
+    return digits
 
 
 def _pieces(s: mpmath.mpf, mu: mpmath.mpf, va: mpmath.mpf, vb: mpmath.mpf, pieces: int, degree: int,
@@ -191,11 +249,11 @@ def _fixed_nodes(degree: int, bits: int) -> tuple[tuple[int, int], ...]:
                      for t, w in _GAUSS_LEGENDRE.get_nodes(-1, 1, degree, bits - 30))
 
 
-def _layout(length: float, s: float, wp: float, strip: float) -> tuple[int, int, float]:
+def _layout(length: float, wp: float, strip: float, excess) -> tuple[int, int, float]:
     """(pieces, Gauss–Legendre degree, reach) with the fewest nodes in all. n nodes on a piece of
-    half-length h err by ~ρ^(-2n)·max over the ellipse with foci at the piece's ends, semi-minor axis
-    ``strip`` = h·sinh(log ρ); along its longer axis it reaches h(cosh(log ρ) - 1) beyond the piece,
-    where e^{(1-s)v} grows by e^{|1-s|·reach}: paid in digits, with 2 more for v^k and e^{-μe^v}."""
+    half-length h err by ≤ (64/15)·B·ρ^(-2n)/(ρ² - 1) for B the largest |integrand| on the ellipse with
+    foci at the piece's ends and semi-minor axis ``strip`` = h·sinh(log ρ), which reaches
+    h(cosh(log ρ) - 1) beyond the piece; ``excess(reach)`` says how many digits B exceeds the integral."""
     best = None
     for degree in range(3, 8):  # mpmath's degree m has 3·2^(m-1) nodes: 12 … 192
         n = 3 * 2 ** (degree - 1)
@@ -203,12 +261,12 @@ def _layout(length: float, s: float, wp: float, strip: float) -> tuple[int, int,
         def enough(h: float) -> bool:
             log_rho = math.asinh(strip / h)
             reach = h * (math.cosh(log_rho) - 1)
-            return 2 * n * log_rho / math.log(10) >= wp + _GUARD + 2 + abs(1 - s) * reach / math.log(10)
+            return 2 * n * log_rho / math.log(10) >= wp + _GUARD + excess(reach)
 
         low, high = 1e-6, 64.0  # the largest h that is enough, by bisection (enough falls with h)
         if not enough(low):
             continue
-        for _ in range(60):
+        for _ in range(24):  # h to within 4·10^-6, from below: still enough
             middle = (low + high) / 2
             low, high = (middle, high) if enough(middle) else (low, middle)
         pieces = max(1, math.ceil(length / (2 * low)))
@@ -232,35 +290,36 @@ def _series_order(s: mpmath.mpf, mu: mpmath.mpf, x0: int, wp: int) -> int:
     return 2 * j + 2 * int(abs(float(s))) + 12
 
 
-def _taylor(s: mpmath.mpf, mu: mpmath.mpf, x0: mpmath.mpf, k_max: int, order: int) -> list[list[mpmath.mpf]]:
-    """c[k][n], the Taylor coefficients of f_k at x0 up to ``order``, from x f_0' = -(μx + s) f_0:
-    c^k_{n+1} = (-(n + s + μx0) c^k_n + k c^{k-1}_n - μ c^k_{n-1}) / (x0 (n+1))."""
+def _scaled_taylor(s: mpmath.mpf, mu: mpmath.mpf, x0: mpmath.mpf, k_max: int, order: int,
+                   bits: int) -> list[list[int]]:
+    """ĝ^k_n = c^k_n x0^n / f_0(x0) for n ≤ order, fixed point (· 2^bits), from x f_0' = -(μx + s) f_0
+    differentiated in s: ĝ^k_{n+1} = (-(n + s + μx0) ĝ^k_n + k ĝ^{k-1}_n - μx0 ĝ^k_{n-1}) / (n+1)."""
     log_x0 = mpmath.log(x0)
-    f0 = mpmath.exp(-mu * x0 - s * log_x0)
-    c = [[f0 * log_x0**k] for k in range(k_max + 1)]
+    rows = [[int(mpmath.ldexp(log_x0**k, bits))] for k in range(k_max + 1)]
+    s_fixed, mu_x0 = int(mpmath.ldexp(s, bits)), int(mpmath.ldexp(mu * x0, bits))
     for n in range(order):
-        factor = -(n + s + mu * x0)
+        factor = -((n << bits) + s_fixed + mu_x0)
         for k in range(k_max + 1):
-            value = factor * c[k][n]
+            value = (factor * rows[k][n]) >> bits
             if k:
-                value += k * c[k - 1][n]
+                value += k * rows[k - 1][n]
             if n:
-                value -= mu * c[k][n - 1]
-            c[k].append(value / (x0 * (n + 1)))
-    return c
+                value -= (mu_x0 * rows[k][n - 1]) >> bits
+            rows[k].append(value // (n + 1))
+    return rows
 
 
-def _corrections(c: list[mpmath.mpf], tolerance: mpmath.mpf) -> mpmath.mpf | None:
-    """Σ_j B_{2j}/(2j)! f^{(2j-1)}(x0) = Σ_j B_{2j}/(2j) · c_{2j-1} up to the first term below
-    tolerance; None when the coefficients run out first (the caller extends them)."""
-    total, previous = mpmath.mpf(0), mpmath.inf
-    for j in range(1, len(c) // 2):
-        term = mpmath.bernoulli(2 * j) / (2 * j) * c[2 * j - 1]
+def _corrections(row: list[int], weights: list[mpmath.mpf], unit: mpmath.mpf, tolerance: mpmath.mpf) -> mpmath.mpf | None:
+    """unit · Σ_j weights_j · row_{2j-1} up to two consecutive terms below tolerance (one alone can be
+    small by cancellation, e.g. f'(x0) ≈ 0 at the peak); None when the coefficients run out first."""
+    total, small = mpmath.mpf(0), 0
+    threshold = tolerance / unit
+    for j, weight in enumerate(weights, start=1):
+        if 2 * j - 1 >= len(row):
+            break
+        term = weight * row[2 * j - 1]
         total += term
-        if abs(term) <= tolerance:
-            return total
-        if abs(term) > previous:
-            raise PrecisionError(f"the Euler–Maclaurin corrections turned before reaching 10^-{mpmath.mp.dps} "
-                                 "(ask for fewer digits)")
-        previous = abs(term)
+        small = small + 1 if abs(term) <= threshold else 0
+        if small == 2:
+            return total * unit
     return None

@@ -257,7 +257,7 @@ def _euler_maclaurin_sums(gamma: Real, N: Count, z: Real, k_max: int, wp: int) -
     key = (gamma, N, z, wp)
     if k_max == 0 and key in _SHIFTED_SUMS:
         return [_SHIFTED_SUMS.pop(key)]
-    sums, shifted = fugacity_power_sums(to_mpf(gamma), None if N is INF else N, to_mpf(z), k_max, wp)
+    sums, shifted = fugacity_power_sums(gamma, None if N is INF else N, z, k_max, wp)
     if len(_SHIFTED_SUMS) > 256:  # a hand-over within one call, not a store
         _SHIFTED_SUMS.clear()
     _SHIFTED_SUMS[(gamma - 1, N, z, wp)] = shifted

@@ -8,11 +8,12 @@ The correction series is asymptotic with terms ~ (2j)!/(2π M)^{2j} (and ~ (μ/2
 with the working precision so that it falls below 10^-wp before it turns. The pieces:
 
 - the derivatives at an end point come from the Taylor coefficients of f_k there, by the recurrence
-  x f_0' = -(μx + s) f_0 differentiated in s (f_k = (-∂_s)^k f_0): O(order) operations, no products;
+  x f_0' = -(μx + s) f_0 differentiated in s (f_k = (-∂_s)^k f_0): O(order) fixed-point operations;
 - the integral, in v = log x, by Gauss–Legendre on equal pieces: the integrand exp((1-s)v - μe^v) v^k
   is entire, and e^{-μe^v} does not grow off the axis where |Im v| < π/2 (or anywhere near the axis
-  while μe^v ≤ 1/10), so the nodes per piece follow from the Bernstein ellipse that allows, with
-  the growth of e^{(1-s)v} on it paid in digits; the node tables are computed once per precision;
+  while μe^v ≤ 1/10), so the nodes per piece follow from the Bernstein ellipse that allows, the
+  excess of the largest |integrand| on it over the integral paid in digits; the inner loop is fixed
+  point and the node tables are computed once per precision;
 - the end N: when the integrand is provably negligible beyond some U < N (its log-derivative is
   ≤ -μ/2 there, so ∫_U^∞ ≤ 2 f(U)/μ), the integral stops at U and the N terms are dropped.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,23 @@ def test_concurrent_checks_of_one_root_run_lean_once(tmp_path: Path, wasm: Path)
         first, second = pool.map(lambda _: checker.check(root, progress=None), range(2))
     assert starts(wasm) == ["AttnThermoCheck.lean"]
     assert {first.check.cached, second.check.cached} == {False, True}
+
+
+def test_parallel_first_seals_share_one_whole_secret(tmp_path: Path) -> None:
+    """Builds running in parallel seal their first entries at once: none fails, all share one secret."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from attnthermo.lean.cache import SECRET_FILE, seal, unseal
+
+    build = tmp_path / "native" / "key"
+    barrier = threading.Barrier(8)
+
+    def first_seal(i: int) -> None:
+        barrier.wait()
+        seal(build, f"m{i}", {"key": f"k{i}", "status": "ok"})
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(first_seal, range(8)))
+    assert len((build.parent / SECRET_FILE).read_bytes()) == 32
+    assert [p.name for p in build.parent.iterdir() if p.name.startswith(SECRET_FILE)] == [SECRET_FILE]
+    assert all(unseal(build, f"m{i}", f"k{i}")["status"] == "ok" for i in range(8))

@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import json
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,13 +28,22 @@ SECRET_FILE = ".state-secret"
 
 
 def _secret(build: Path) -> bytes:
+    """The HMAC secret, created on first use. Parallel builds may race to create it: each writes a
+    complete candidate to its own file and links it into place (atomic, fails if one exists), so
+    every reader sees one whole secret and the first writer's wins."""
     path = build.parent / SECRET_FILE
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600) if not path.exists() else None
-        if fd is not None:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(os.urandom(32))
+        candidate = path.with_name(f"{SECRET_FILE}.{os.getpid()}.{threading.get_ident()}")
+        fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(os.urandom(32))
+        try:
+            os.link(candidate, path)
+        except FileExistsError:
+            pass
+        finally:
+            candidate.unlink()
     return path.read_bytes()
 
 

@@ -219,11 +219,13 @@ def _pieces(s: mpmath.mpf, mu: mpmath.mpf, va: mpmath.mpf, vb: mpmath.mpf, piece
     for t, weight in _fixed_nodes(degree, bits):
         offset = (half_fixed * t) >> bits
         nodes.append((offset, exp_fixed(offset, bits, ln2), (growth_fixed * t) >> bits, weight))
-    mu_fixed, left_end = fixed(mu), fixed(mpmath.exp(-half))
+    to_left_end = mpmath.exp(-half)
+    mu_fixed, left_end = fixed(mu), fixed(to_left_end)
     sums, shifted = [mpmath.mpf(0)] * (k_max + 1), mpmath.mpf(0)
     for piece in range(pieces):
         middle = va + half * (2 * piece + 1)
-        e_middle, x_left = mpmath.exp(middle), mpmath.exp(va + 2 * half * piece)
+        e_middle = mpmath.exp(middle)
+        x_left = e_middle * to_left_end
         e_fixed, middle_fixed = fixed(e_middle), fixed(middle)
         x_left_fixed = (e_fixed * left_end) >> bits
         piece_sums, piece_shifted = [0] * (k_max + 1), 0
@@ -315,9 +317,7 @@ def _corrections(row: list[int], weights: list[mpmath.mpf], unit: mpmath.mpf, to
     small by cancellation, e.g. f'(x0) ≈ 0 at the peak); None when the coefficients run out first."""
     total, small = mpmath.mpf(0), 0
     threshold = tolerance / unit
-    for j, weight in enumerate(weights, start=1):
-        if 2 * j - 1 >= len(row):
-            break
+    for j, weight in enumerate(weights, start=1):  # weights stop before the row does
         term = weight * row[2 * j - 1]
         total += term
         small = small + 1 if abs(term) <= threshold else 0

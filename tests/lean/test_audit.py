@@ -74,13 +74,14 @@ def test_forgery_7_import_lean_metaprograms_and_ofReduceNat() -> None:
             "theorem t : 2 + 2 = 4 := Lean.ofReduceNat _ _ rfl\nsyntax \"x\" : term\nmacro_rules | `(x) => `(1)\n"
             "theorem n : True := by decide +native\n")
     found = [(f.what, f.line) for f in source_findings(text, "lean/P/B.lean", PROJECT)]
-    assert found == [("import Lean", 2), ("import Std.Data.HashMap", 3), ("elab", 7), ("run_cmd", 8),
-                     ("ofReduceNat", 9), ("syntax", 10), ("macro_rules", 11), ("+native", 12)]
+    assert found == [("import Lean", 2), ("import Std.Data.HashMap", 3), ("Elab", 6), ("elab", 7), ("run_cmd", 8),
+                     ("ofReduceNat", 9), ("syntax", 10), ("macro_rules", 11), ("decide config", 12), ("native", 12)]
 
 
 def test_findings_say_file_line_and_why() -> None:
     [finding] = source_findings("module\ntheorem t : True := by\n  native_decide\n", "lean/P/C.lean", PROJECT)
-    assert finding.summary() == "lean/P/C.lean:3: `native_decide` uses `native_decide`"
+    assert finding.summary().startswith("lean/P/C.lean:3: `native_decide` uses `native_decide`: evaluates with "
+                                        "compiled code instead of the kernel")
 
 
 @pytest.mark.parametrize("command", sorted(FORBIDDEN_COMMANDS))
@@ -103,3 +104,26 @@ def test_attributes_outside_the_allow_list(attribute: str, what: str) -> None:
 def test_every_hash_command_is_refused() -> None:
     body = "#eval 1\n#print axioms t\n#check t\n#reduce 1\n"
     assert [w for w, _ in findings(body)] == ["#eval", "#print", "#check", "#reduce"]
+
+
+@pytest.mark.parametrize(("spelling", "expected"), [
+    ("decide +native", [("decide config", 5), ("native", 5)]),
+    ("decide (config := { native := true })", [("decide config", 5), ("native", 5)]),
+    ("decide (config := ⟨false, true, true, false⟩)", [("decide config", 5)]),
+    ("decide (native := true)", [("decide config", 5), ("native", 5)]),
+    ("decide -kernel", [("decide config", 5)]),
+    ("decide +«native»", [("decide config", 5), ("native", 5)]),
+    ("exact (by decide : 2 + 2 = 4)", []),
+    ("decide +kernel", []),
+    ("dbg_trace \"{1}\"; trivial", [("dbg_trace", 5)]),
+    ("exact Lean.Meta.foo", [("Meta", 5)]),
+    ("stop", [("stop", 5)]),
+])
+def test_decide_configurations_and_kernel_bypasses_by_name(spelling: str, expected: list) -> None:
+    assert findings(f"theorem t : 2 + 2 = 4 := by {spelling}\n") == expected
+
+
+def test_lexer_problems_are_findings_with_file_and_line() -> None:
+    found = source_findings("module\n-- a\x0caxiom bad : False\ndef s := s!\"{\"}\"}\"\n", "lean/P/B.lean", PROJECT)
+    assert [(f.what, f.line) for f in found] == [("U+000C", 2), ("ambiguous string", 3)]
+    assert found[0].summary().startswith("lean/P/B.lean:2: FORM FEED (U+000C)")

@@ -8,8 +8,12 @@ of ``Init`` (``Std``, ``Lean`` and ``Lake`` are refused: the library needs neith
 Rejected anywhere, even inside a proof or after ``open X in``: the commands in
 ``FORBIDDEN_COMMANDS`` (``set_option``, ``include``, ``axiom``, ``elab``, ``macro``,
 ``notation``, ``run_cmd``, every ``#command`` …) and the names in ``FORBIDDEN_NAMES``
-(``sorry``, ``sorryAx``, ``native_decide``, ``ofReduceBool`` …), matched per component of a
-dotted or «quoted» identifier.
+(``sorry``, ``sorryAx``, ``native``, ``native_decide``, ``ofReduceBool``, ``dbg_trace`` …, each
+with its reason), matched per component of a dotted or «quoted» identifier; ``decide`` with any
+configuration but ``+kernel`` (a configuration can select native evaluation); and every
+*problem* of the lexer (:mod:`attnthermo.lean.lexer`: a line-break, control or format character
+other than ``\n``, a string Lean could read otherwise when interpolated, a comment opener glued
+to a symbol), so that the audit and Lean read the same code.
 
 >>> [f.what for f in source_findings("module\\nimport Lean\\nopen Nat in axiom bad : False\\n", "A.lean", set())]
 ['import Lean', 'axiom']
@@ -34,10 +38,27 @@ FORBIDDEN_COMMANDS = frozenset({
     "infixr", "prefix", "postfix", "declare_syntax_cat", "run_cmd", "run_elab", "run_meta",
     "initialize", "builtin_initialize", "register_simp_attr", "register_option",
 })
-FORBIDDEN_NAMES = frozenset({
-    "sorry", "sorryAx", "admit", "native_decide", "ofReduceBool", "ofReduceNat", "reduceBool",
-    "reduceNat", "trustCompiler", "implemented_by", "extern", "csimp", "skipKernelTC", "unsafe",
-})
+_SORRY = "admits a goal without proof (sorryAx)"
+_NATIVE = "evaluates with compiled code instead of the kernel (the axiom Lean.ofReduceBool)"
+_COMPILED = "makes the compiled code of a definition differ from what the kernel checks"
+_UNSAFE = "runs or reinterprets code outside what the kernel checks"
+_TRACE = "debug tracing runs compiled code, and its interpolated string is code"
+_META = "metaprogramming: elaborator, kernel or compiler internals can add declarations unchecked"
+FORBIDDEN_NAMES: dict[str, str] = {
+    "sorry": _SORRY, "sorryAx": _SORRY, "admit": _SORRY, "stop": "the tactic `stop` admits the rest of a proof (sorry)",
+    "native": _NATIVE + "; `decide +native`, `(native := true)`, `{ native := true }` all name it",
+    "native_decide": _NATIVE, "nativeDecide": _NATIVE, "bv_decide": _NATIVE, "bv_check": _NATIVE,
+    "ofReduceBool": _NATIVE, "ofReduceNat": _NATIVE, "reduceBool": _NATIVE, "reduceNat": _NATIVE,
+    "trustCompiler": "the axiom that trusts the compiler", "DecideConfig": "a `decide` configuration can select " + _NATIVE,
+    "implemented_by": _COMPILED, "implementedBy": _COMPILED, "extern": _COMPILED, "csimp": _COMPILED,
+    "unsafe": _UNSAFE, "unsafeCast": _UNSAFE, "unsafeBaseIO": _UNSAFE, "unsafeIO": _UNSAFE, "unsafeEIO": _UNSAFE,
+    "dbg_trace": _TRACE, "dbgTrace": _TRACE, "dbgTraceIfShared": _TRACE, "dbg_trace_if_shared": _TRACE,
+    "dbgTraceVal": _TRACE,
+    "skipKernelTC": "an option that skips the kernel's type check", "Elab": _META, "Meta": _META, "Kernel": _META,
+    "Compiler": _META, "run_tac": _META, "by_elab": _META,
+}
+# `decide` options that keep the kernel as the judge (`+kernel`: the kernel alone reduces the instance)
+ALLOWED_DECIDE_OPTIONS = frozenset({"+kernel"})
 ALLOWED_ATTRIBUTES = frozenset({
     "expose", "simp", "grind", "reducible", "irreducible", "semireducible", "instance", "inline",
     "specialize", "ext", "match_pattern", "default_instance", "induction_eliminator",
@@ -73,15 +94,22 @@ def _attribute_names(tokens: list[Token], open_at: int) -> tuple[list[Token], in
 def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> list[Finding]:
     """Everything in ``text`` (file ``relpath``) that the library may not use, in source order."""
     project = set(project_modules)
-    tokens = list(lex(text, relpath).tokens)
     found: list[Finding] = []
 
     def flag(tok: Token, what: str, detail: str) -> None:
         found.append(Finding(what=what, file=relpath, line=tok.line, detail=detail))
 
+    lexed = lex(text, relpath)
+    tokens = list(lexed.tokens)
+    found += [Finding(what=what, file=relpath, line=line, detail=why) for line, what, why in lexed.problems]
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.kind == "ident" and tok.text == "decide":
+            option = _decide_option(tokens, i)
+            if option is not None and option not in ALLOWED_DECIDE_OPTIONS:
+                flag(tok, "decide config", f"`decide {option}`: only {', '.join(sorted(ALLOWED_DECIDE_OPTIONS))} is "
+                     "allowed (a configuration can select native evaluation instead of the kernel)")
         if tok.kind == "hash":
             flag(tok, tok.text, f"`{tok.text}` is a command the library may not contain")
         elif tok.kind == "symbol" and tok.text == "@[" or (
@@ -112,8 +140,18 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
         elif tok.kind == "ident":
             for part in tok.parts:
                 if part in FORBIDDEN_NAMES:
-                    flag(tok, part, f"`{tok.text}` uses `{part}`")
-            if tok.text == "native" and i > 0 and tokens[i - 1].text == "+":
-                flag(tok, "+native", "`+native` trusts compiled code instead of the kernel")
+                    flag(tok, part, f"`{tok.text}` uses `{part}`: {FORBIDDEN_NAMES[part]}")
         i += 1
-    return found
+    return sorted(found, key=lambda f: f.line)
+
+
+def _decide_option(tokens: list[Token], at: int) -> str | None:
+    """The configuration written after the ``decide`` at index ``at`` (``+x``/``-x`` glued to
+    its name, or ``(x := …)``), or None for a plain ``decide``."""
+    nxt = tokens[at + 1:at + 4]
+    if len(nxt) >= 2 and nxt[0].text in "+-" and nxt[0].kind == "symbol" and nxt[1].kind == "ident" \
+            and nxt[0].end == nxt[1].start:
+        return nxt[0].text + nxt[1].text
+    if len(nxt) == 3 and nxt[0].text == "(" and nxt[1].kind == "ident" and nxt[2].text == ":=":
+        return f"({nxt[1].text} := …)"
+    return None

@@ -2,7 +2,8 @@
 whose output the manifest is built from, with a map from each of its lines back to a module
 file and line.
 
-Each module's text is kept line for line inside ``section … end`` (its ``module`` header and
+Each module's text is kept line for line (lines split at ``\\n`` only, as the lexer and Lean
+count them) inside ``section … end`` (its ``module`` header and
 imports blanked, its unclosed ``namespace``/``section`` scopes closed), so its ``open``,
 ``universe``, ``variable`` and local attributes stay its own. After the last module come
 ``#check @T`` for every theorem (Lean's elaborated statement), ``#print D`` for every
@@ -127,6 +128,18 @@ def _imports_and_scopes(tokens: list[Token]) -> tuple[list[tuple[int, int]], lis
     return blank, init_imports, scopes
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as the lexer and Lean count them: split at ``\\n`` only (never
+    ``str.splitlines``, which also breaks at form feeds, U+2028, NEL …, characters a ``--``
+    comment runs through; the source audit refuses them, and this keeps them inside their line).
+
+    >>> _lines("a -- x\\x0caxiom b\\nc\\n")
+    ['a -- x\\x0caxiom b', 'c']
+    """
+    lines = text.split("\n")
+    return lines[:-1] if lines[-1] == "" else lines
+
+
 def build_check_file(modules: list[Module], commands: list[Command]) -> CheckFile:
     """Concatenate ``modules`` (in dependency order) and append ``commands``."""
     prepared = []
@@ -138,8 +151,8 @@ def build_check_file(modules: list[Module], commands: list[Command]) -> CheckFil
         for start, end in blank:
             for k in range(start, end):
                 chars[k] = " "
-        body = "".join(chars).splitlines()
-        prepared.append((module, [line.rstrip() for line in body], scopes))
+        body = _lines("".join(chars))
+        prepared.append((module, [line.rstrip(" ") for line in body], scopes))
         init_imports += [i for i in imports if i not in init_imports]
     lines = ["module", *(f"import {name}" for name in init_imports), ""]
     spans: list[Span] = []

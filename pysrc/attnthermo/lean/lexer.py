@@ -3,8 +3,19 @@
 Comments (``--`` and nested ``/- -/``) produce no token; docstrings (``/-- -/``, ``/-! -/``) are
 ``doc`` tokens; strings (with escapes), raw strings (``r"…"``, ``r#"…"#``), char literals
 (``'"'``, ``'\\''``), numbers, identifiers (dotted, ``«quoted»`` parts), ``#commands`` and
-symbols are tokens with their offsets and 1-based line. The code inside ``{…}`` of an
-interpolated string (``s!"…{x}…"``) is lexed as code, so nothing can hide there.
+symbols are tokens with their offsets and 1-based line.
+
+The lexer follows Lean's own tokenizer where the two could otherwise disagree on what is code:
+only ``\n`` ends a ``--`` comment and a line (every other line-break, control or format
+character is a *problem*, see :func:`character_problems`); the character after a plain ``/-``
+and the ``/--``/``/-!`` of a docstring are not read as comment delimiters; identifier letters
+are Lean's (ASCII, Greek but λ Π Σ, Coptic, letter-like symbols, subscripts), digits ASCII; a
+``'`` or ``r"`` after a «quoted» name starts a literal. A comment opener glued to a symbol
+(``<--``: Lean may read the token ``<-``) is a problem. The ``{…}`` parts of *every* string
+are lexed as code, because whether Lean reads a string as interpolated (``s!``, ``f!``,
+``dbg_trace``, ``throwError`` …) depends on the parser, not the lexer: a string whose end
+would differ between the two readings, or whose ``{`` does not close as code, is a problem.
+Problems are reported with their line in :attr:`Lexed.problems`; the source audit refuses them.
 
 >>> [(t.kind, t.text) for t in tokenize("theorem t : '\\"' = c := by sorry -- x")]
 [('ident', 'theorem'), ('ident', 't'), ('symbol', ':'), ('char', '\\'"\\''), ('symbol', '='), ('ident', 'c'), ('symbol', ':='), ('ident', 'by'), ('ident', 'sorry')]
@@ -14,13 +25,15 @@ interpolated string (``s!"…{x}…"``) is lexed as code, so nothing can hide th
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from attnthermo.errors import LeanCheckFailed
 
 _SUBSCRIPTS = set("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₔₕₖₗₘₙₚₛₜᵢᵣᵤᵥᵦᵧᵨᵩᵪⱼ")
-_NOT_LETTERS = set("λΠΣ")
 _TWO_CHAR_SYMBOLS = (":=", "@[", "=>", "<;>", "..")
+_WHITESPACE = " \n"  # Lean's whitespace is " \t\r\n"; tabs and CR are problems (see character_problems)
+_DIGITS = "0123456789"
 
 
 @dataclass(frozen=True)
@@ -59,11 +72,49 @@ class Token:
 
 
 def _letter(ch: str) -> bool:
-    return (ch.isalpha() and ch not in _NOT_LETTERS) or ch == "_" or "\u2100" <= ch <= "\u214f"
+    """Lean's ``isIdFirst``: ASCII letters, ``_`` and ``isLetterLike``."""
+    c = ord(ch)
+    return ("a" <= ch <= "z" or "A" <= ch <= "Z" or ch == "_"
+            or (0x3B1 <= c <= 0x3C9 and c != 0x3BB) or (0x391 <= c <= 0x3A9 and c not in (0x3A0, 0x3A3))
+            or 0x3CA <= c <= 0x3FB or 0x1F00 <= c <= 0x1FFE or 0x2100 <= c <= 0x214F or 0x1D49C <= c <= 0x1D59F)
 
 
 def _ident_rest(ch: str) -> bool:
-    return _letter(ch) or ch.isdigit() or ch in "'!?" or ch in _SUBSCRIPTS
+    return _letter(ch) or ch in _DIGITS or ch in "'!?" or ch in _SUBSCRIPTS
+
+
+_CONTROL_NAMES = {"\t": "CHARACTER TABULATION", "\r": "CARRIAGE RETURN", "\f": "FORM FEED", "\v": "LINE TABULATION",
+                  "\x1c": "FILE SEPARATOR", "\x1d": "GROUP SEPARATOR", "\x1e": "RECORD SEPARATOR",
+                  "\x85": "NEXT LINE", "\x00": "NULL"}
+
+
+def _allowed_character(ch: str) -> bool:
+    """Whether a library file may hold ``ch``: ``\n`` and every character that is not a control
+    (Cc), format (Cf), line or paragraph separator (Zl, Zp) or space other than " " (Zs)."""
+    return ch == "\n" or ch == " " or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp", "Zs")
+
+
+def character_problems(text: str) -> list[tuple[int, str, str]]:
+    """``(line, what, why)`` for each line-break, control or format character other than ``\n``
+    (one entry per character and line; lines counted by ``\n`` as Lean counts them).
+
+    >>> [(line, what) for line, what, _ in character_problems("a -- x\\u2028axiom b\\nc\\r\\n")]
+    [(1, 'U+2028'), (2, 'U+000D')]
+    """
+    found: list[tuple[int, str, str]] = []
+    seen: set[tuple[int, str]] = set()
+    line = 1
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        elif not _allowed_character(ch) and (line, ch) not in seen:
+            seen.add((line, ch))
+            code = f"U+{ord(ch):04X}"
+            name = unicodedata.name(ch, _CONTROL_NAMES.get(ch, "control character"))
+            why = ("Lean refuses tabs, and a tab is invisible in review" if ch == "\t" else
+                   "Python, editors and Lean disagree on whether it ends a line or a `--` comment")
+            found.append((line, code, f"{name} ({code}): {why}; only \\n may end a line in a library file"))
+    return found
 
 
 class _Lexer:
@@ -72,6 +123,7 @@ class _Lexer:
         self.where = where
         self.tokens: list[Token] = []
         self.comments: list[tuple[int, int]] = []
+        self.problems: list[tuple[int, str, str]] = []
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def line_of(self, offset: int) -> int:
@@ -87,56 +139,56 @@ class _Lexer:
     def fail(self, offset: int, what: str) -> None:
         raise LeanCheckFailed(f"{self.where}:{self.line_of(offset)}: {what}")
 
+    def problem(self, offset: int, what: str, why: str) -> None:
+        self.problems.append((self.line_of(offset), what, why))
+
     def emit(self, kind: str, start: int, end: int) -> None:
         self.tokens.append(Token(kind, self.text[start:end], start, end, self.line_of(start)))
 
-    def run(self, start: int = 0, stop: int | None = None) -> None:
+    def run(self, start: int = 0, stop: int | None = None, until_brace: bool = False) -> int:
+        """Lex ``text[start:stop]``; with ``until_brace``, stop at the ``}`` that closes the code
+        of an interpolation and return its offset (-1 when there is none before ``stop``)."""
         text, n = self.text, len(self.text) if stop is None else stop
-        i = start
+        i, depth = start, 0
         while i < n:
             ch = text[i]
-            if ch.isspace():
+            if ch in _WHITESPACE:
                 i += 1
-            elif text.startswith("--", i):
-                end = text.find("\n", i)
-                end = n if end < 0 or end > n else end
+            elif text.startswith("--", i) or (text.startswith("/-", i) and not text.startswith("/--", i)
+                                              and not text.startswith("/-!", i)):
+                self._glued_opener(i)
+                if ch == "-":
+                    end = text.find("\n", i)
+                    end = n if end < 0 or end > n else end
+                else:  # Lean skips the character after a plain `/-` before looking for delimiters
+                    end = self._block_comment_end(i, i + 3, n)
                 self.comments.append((i, end))
                 i = end
-            elif text.startswith("/-", i):
-                end = self._block_comment_end(i, n)
-                if text.startswith("/--", i) or text.startswith("/-!", i):
-                    if not text.startswith("/--/", i):
-                        self.emit("doc", i, end)
-                        i = end
-                        continue
-                self.comments.append((i, end))
+            elif text.startswith("/--", i) or text.startswith("/-!", i):
+                self._glued_opener(i)
+                end = self._block_comment_end(i, i + 3, n)
+                self.emit("doc", i, end)
                 i = end
             elif ch == '"':
-                end = self._string_end(i, n)
-                interpolated = bool(self.tokens) and self.tokens[-1].kind == "ident" and self.tokens[-1].text.endswith("!") \
-                    and self.tokens[-1].end == i
-                self.emit("string", i, end)
-                if interpolated:
-                    self._interpolations(i + 1, end - 1)
-                i = end
+                i = self._string(i, n)
             elif ch == "r" and self._raw_string_start(i, n):
                 i = self._raw_string(i, n)
             elif ch == "'" and self._char_end(i, n) is not None:
                 end = self._char_end(i, n)
                 self.emit("char", i, end)
                 i = end
-            elif ch.isdigit():
+            elif ch in _DIGITS:
                 j = i + 1
                 if ch == "0" and j < n and text[j] in "xXbBoO":
                     j += 1
-                    while j < n and (text[j].isalnum() or text[j] == "_"):
+                    while j < n and (text[j] in _DIGITS or "a" <= text[j].lower() <= "z" or text[j] == "_"):
                         j += 1
                 else:
-                    while j < n and (text[j].isdigit() or text[j] == "_"):
+                    while j < n and (text[j] in _DIGITS or text[j] == "_"):
                         j += 1
-                    if j + 1 < n and text[j] == "." and text[j + 1].isdigit():
+                    if j + 1 < n and text[j] == "." and text[j + 1] in _DIGITS:
                         j += 1
-                        while j < n and text[j].isdigit():
+                        while j < n and text[j] in _DIGITS:
                             j += 1
                 self.emit("number", i, j)
                 i = j
@@ -151,11 +203,29 @@ class _Lexer:
             else:
                 two = next((s for s in _TWO_CHAR_SYMBOLS if text.startswith(s, i)), None)
                 end = i + len(two) if two else i + 1
+                if until_brace and ch == "{":
+                    depth += 1
+                elif until_brace and ch == "}":
+                    if depth == 0:
+                        return i
+                    depth -= 1
                 self.emit("symbol", i, end)
                 i = end
+        return -1
 
-    def _block_comment_end(self, i: int, n: int) -> int:
-        depth, j = 1, i + 2
+    def _glued_opener(self, i: int) -> None:
+        """A comment opener right after a symbol character: Lean may read the two as one token
+        (``<--`` is ``<-`` then ``-``), so where the comment starts is not certain."""
+        before = self.text[i - 1] if i > 0 else "\n"
+        if before in _WHITESPACE or before in "()[]{}⟨⟩,;" or _ident_rest(before) or before == "»":
+            return
+        opener = self.text[i:i + 2]
+        self.problem(i, f"glued {opener}", f"`{before}{opener}`: a comment opener right after the symbol `{before}` "
+                     "(Lean may read them as one token, and then no comment starts); put a space before it")
+
+    def _block_comment_end(self, i: int, j: int, n: int) -> int:
+        """End of the comment opened at ``i`` whose body Lean starts reading at ``j``."""
+        depth = 1
         while j < n and depth:
             if self.text.startswith("/-", j):
                 depth, j = depth + 1, j + 2
@@ -175,9 +245,50 @@ class _Lexer:
             self.fail(i, 'unterminated string literal (" without its closing ")')
         return j + 1
 
+    def _string(self, i: int, n: int) -> int:
+        """Lex the string at ``i``: Lean reads it plainly or as an interpolated string, depending on
+        the syntax around it. Both readings must end it at the same place; the code of its
+        ``{…}`` parts is lexed (as Lean reads it when interpolated) and its tokens kept."""
+        end = self._string_end(i, n)
+        self.emit("string", i, end)
+        if "{" not in self.text[i:end]:
+            return end
+        inner = _Lexer(self.text, self.where)
+        inner._line_starts = self._line_starts
+        try:
+            interpolated_end = inner._interpolated_end(i, n)
+        except LeanCheckFailed:
+            interpolated_end = -1
+        if interpolated_end != end:
+            self.problem(i, "ambiguous string", "a string literal whose `{…}` parts do not read as code ending inside "
+                         "it: Lean reads it differently when it is interpolated (s!, f!, dbg_trace …); write a "
+                         "literal brace as \\x7b")
+        else:
+            self.tokens += inner.tokens
+            self.comments += inner.comments
+            self.problems += inner.problems
+        return end
+
+    def _interpolated_end(self, i: int, n: int) -> int:
+        """Where an interpolated string starting at ``i`` ends (Lean's ``interpolatedStr``: ``\\``
+        escapes, ``{`` opens code that ends at its closing ``}``); -1 when it does not end."""
+        j = i + 1
+        while j < n:
+            ch = self.text[j]
+            if ch == "\\":
+                j += 2
+            elif ch == '"':
+                return j + 1
+            elif ch == "{":
+                close = self.run(j + 1, n, until_brace=True)
+                if close < 0:
+                    return -1
+                j = close + 1
+            else:
+                j += 1
+        return -1
+
     def _raw_string_start(self, i: int, n: int) -> bool:
-        if self.tokens and self.tokens[-1].end == i and self.tokens[-1].kind == "ident":
-            return False
         j = i + 1
         while j < n and self.text[j] == "#":
             j += 1
@@ -196,10 +307,10 @@ class _Lexer:
         return end + len(close)
 
     def _char_end(self, i: int, n: int) -> int | None:
-        """End of a char literal starting at ``i`` (``'a'``, ``'\\n'``, ``'\\x41'``, ``'\\u{3bb}'``)."""
+        """End of a char literal starting at ``i`` (``'a'``, ``'\\n'``, ``'\\x41'``, ``'\\u{3bb}'``).
+        A prime inside an identifier is lexed with it, so any ``'`` reaching here starts a token,
+        as in Lean (also right after a «quoted» name)."""
         text = self.text
-        if self.tokens and self.tokens[-1].end == i and self.tokens[-1].kind == "ident":
-            return None  # a prime inside an identifier is lexed with it; this is a stray one
         j = i + 1
         if j >= n or text[j] == "\n":
             return None
@@ -239,37 +350,26 @@ class _Lexer:
         self.emit("ident", i, j)
         return j
 
-    def _interpolations(self, start: int, stop: int) -> None:
-        text, j = self.text, start
-        while j < stop:
-            if text[j] == "\\":
-                j += 2
-            elif text[j] == "{":
-                depth, k = 1, j + 1
-                while k < stop and depth:
-                    depth += {"{": 1, "}": -1}.get(text[k], 0)
-                    k += 1
-                self.run(j + 1, k - 1)
-                j = k
-            else:
-                j += 1
-
 
 @dataclass(frozen=True)
 class Lexed:
-    """A file's tokens and the spans of its comments (docstrings are tokens)."""
+    """A file's tokens, the spans of its comments (docstrings are tokens) and its problems:
+    ``(line, what, why)`` for each place where Lean might read the text otherwise than the
+    lexer (see the module docstring), in line order."""
 
     tokens: tuple[Token, ...]
     comments: tuple[tuple[int, int], ...]
+    problems: tuple[tuple[int, str, str], ...] = ()
 
 
 def lex(text: str, where: str = "<source>") -> Lexed:
-    """Tokens and comment spans of ``text``; LeanCheckFailed naming ``where:line`` for an
-    unterminated comment, string or quoted identifier."""
+    """Tokens, comment spans and problems of ``text``; LeanCheckFailed naming ``where:line`` for
+    an unterminated comment, string or quoted identifier."""
     lexer = _Lexer(text, where)
     lexer.run()
     tokens = sorted(lexer.tokens, key=lambda t: t.start)
-    return Lexed(tuple(tokens), tuple(lexer.comments))
+    problems = sorted(character_problems(text) + lexer.problems)
+    return Lexed(tuple(tokens), tuple(sorted(lexer.comments)), tuple(problems))
 
 
 def tokenize(text: str, where: str = "<source>") -> list[Token]:

@@ -78,7 +78,12 @@ def load_project(root: Path) -> Project:
     for path in sorted(src_dir.rglob("*.lean")):
         name = module_name(path.relative_to(src_dir))
         data = path.read_bytes()
-        text = data.decode("utf-8")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].count(b"\n") + 1
+            raise LeanCheckFailed(f"{path.relative_to(root).as_posix()}:{line}: not UTF-8 ({exc.reason}); "
+                                  "Lean reads sources as UTF-8") from exc
         modules[name] = Module(
             name=name,
             relpath=path.relative_to(root).as_posix(),

@@ -16,6 +16,11 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ATTNTHERMO_SHARED_DIR") or REPO.parent / "shared")
 
+# The Lean cache's HMAC secret: tests never read or write the user's (~/.config/attnthermo). One
+# folder per user under the temporary folder, kept across sessions so that a session can reuse
+# the Lean results sealed by the previous one; outside every cache folder, as the checker requires.
+os.environ["ATTNTHERMO_SECRET_DIR"] = str(Path(__import__("tempfile").gettempdir(), f"attnthermo-test-secret-{os.getuid()}"))
+
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:

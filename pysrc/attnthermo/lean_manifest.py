@@ -110,6 +110,17 @@ def toolchain_version(manifest: Manifest) -> str | None:
     return (manifest.get("toolchain") or {}).get("version")
 
 
+def lean_run(manifest: Manifest) -> dict[str, Any]:
+    """How Lean's answer was obtained: ``cached`` (from the sealed cache, re-validated against the
+    sources, True; by a Lean run now, False; unknown, None) and ``processes`` (Lean runs started).
+
+    >>> lean_run({"check": {"cached": True, "processes": 0}}), lean_run({})
+    ({'cached': True, 'processes': 0}, {'cached': None, 'processes': None})
+    """
+    run = manifest.get("check") or {}
+    return {"cached": run.get("cached"), "processes": run.get("processes")}
+
+
 def tags_from_sources(root: str | Path) -> dict[str, tuple[str, ...]]:
     """The same tags read straight from the Lean sources by the checker's parser (no compiling):
     what a manifest of ``root`` would carry."""

@@ -239,12 +239,13 @@ def test_concurrent_checks_of_one_root_run_lean_once(tmp_path: Path, wasm: Path)
     assert {first.check.cached, second.check.cached} == {False, True}
 
 
-def test_parallel_first_seals_share_one_whole_secret(tmp_path: Path) -> None:
+def test_parallel_first_seals_share_one_whole_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds running in parallel seal their first entries at once: none fails, all share one secret."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from attnthermo.lean.cache import SECRET_FILE, seal, unseal
+    from attnthermo.lean.cache import SECRET_FILE, secret_path, seal, unseal
 
+    monkeypatch.setenv("ATTNTHERMO_SECRET_DIR", str(tmp_path / "secret"))
     build = tmp_path / "native" / "key"
     barrier = threading.Barrier(8)
 
@@ -254,6 +255,6 @@ def test_parallel_first_seals_share_one_whole_secret(tmp_path: Path) -> None:
 
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(first_seal, range(8)))
-    assert len((build.parent / SECRET_FILE).read_bytes()) == 32
-    assert [p.name for p in build.parent.iterdir() if p.name.startswith(SECRET_FILE)] == [SECRET_FILE]
+    assert secret_path() == tmp_path / "secret" / SECRET_FILE and len(secret_path().read_bytes()) == 32
+    assert [p.name for p in secret_path().parent.iterdir()] == [SECRET_FILE]
     assert all(unseal(build, f"m{i}", f"k{i}")["status"] == "ok" for i in range(8))

@@ -111,9 +111,11 @@ def build_modules(
     slots: threading.Semaphore,
     progress: Callable[[str], None],
     refused: frozenset[str] = frozenset(),
+    fresh: bool = False,
 ) -> dict[str, BuildResult]:
     """Compile (or reuse) every module; returns each module's result. Modules in ``refused``
-    (the source audit rejected them) are not compiled: they fail, and their importers are blocked."""
+    (the source audit rejected them) are not compiled: they fail, and their importers are blocked.
+    ``fresh``: compile every module, reusing no cached result."""
     results: dict[str, BuildResult] = {}
     total = len(project.order)
     pending = list(project.order)
@@ -173,7 +175,7 @@ def build_modules(
                     results[module.name] = BuildResult("failed", key)
                     report(module.name, results[module.name])
                     continue
-                cached = load_state(build, module.name, key, olean_path(build, module.name), progress)
+                cached = None if fresh else load_state(build, module.name, key, olean_path(build, module.name), progress)
                 if cached is not None:
                     results[module.name] = cached
                     report(module.name, cached)

@@ -3,11 +3,17 @@ exactly the inputs of this run.
 
 An entry holds its cache key (sha256 of what decides the result: the generated check file or
 module source, dependencies, toolchain, flags) and an HMAC-SHA256 of its whole content under a
-random secret kept beside the build folders (mode 0600). On reading, the key is recomputed
-from the current inputs and the HMAC re-verified, and every file the entry vouches for (an
-``.olean``, by the caller) is re-hashed; any mismatch discards the entry, says why, and Lean runs again.
+random secret (mode 0600) kept OUTSIDE every cache folder, so that a cache restored by CI, or
+written by anyone who can write the cache, cannot carry or forge a seal: the secret lives in
+``$ATTNTHERMO_SECRET_DIR``, else ``$XDG_CONFIG_HOME/attnthermo``, else ``~/.config/attnthermo``
+(:func:`secret_path`; a secret folder inside the cache folder is refused). On reading, the key
+is recomputed from the current inputs and the HMAC re-verified, and every file the entry vouches
+for (an ``.olean``, by the caller) is re-hashed; any mismatch discards the entry, says why, and
+Lean runs again. The checker also re-validates what a cached result says against the sources
+(:mod:`attnthermo.lean.statements`) and can ignore the cache altogether (``fresh``).
 
->>> import tempfile, pathlib
+>>> import os, tempfile, pathlib
+>>> os.environ["ATTNTHERMO_SECRET_DIR"] = tempfile.mkdtemp()
 >>> build = pathlib.Path(tempfile.mkdtemp()) / "b"
 >>> seal(build, "m", {"key": "k1", "status": "ok"})
 >>> unseal(build, "m", "k1")["status"], unseal(build, "m", "k2")
@@ -24,16 +30,36 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-SECRET_FILE = ".state-secret"
+from attnthermo.errors import DomainError
+from attnthermo.paths import cache_dir
+
+SECRET_FILE = "lean-cache-secret"
+SECRET_DIR_ENV = "ATTNTHERMO_SECRET_DIR"
 
 
-def _secret(build: Path) -> bytes:
+def secret_path() -> Path:
+    """Where the HMAC secret lives: ``$ATTNTHERMO_SECRET_DIR``, else ``$XDG_CONFIG_HOME/attnthermo``,
+    else ``~/.config/attnthermo`` (never inside the cache folder, which CI caches save and restore)."""
+    configured = os.environ.get(SECRET_DIR_ENV)
+    if configured:
+        folder, parameter = Path(configured), SECRET_DIR_ENV
+    else:
+        folder = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "attnthermo"
+        parameter = "XDG_CONFIG_HOME"
+    folder, cache = folder.resolve(), cache_dir().resolve()
+    if folder == cache or cache in folder.parents:
+        raise DomainError(parameter, str(folder), f"lies inside the cache folder {cache}: a saved cache would carry "
+                          f"the secret that seals it; set {SECRET_DIR_ENV} to a folder outside it")
+    return folder / SECRET_FILE
+
+
+def _secret() -> bytes:
     """The HMAC secret, created on first use. Parallel builds may race to create it: each writes a
     complete candidate to its own file and links it into place (atomic, fails if one exists), so
     every reader sees one whole secret and the first writer's wins."""
-    path = build.parent / SECRET_FILE
+    path = secret_path()
     if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         candidate = path.with_name(f"{SECRET_FILE}.{os.getpid()}.{threading.get_ident()}")
         fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
@@ -49,7 +75,7 @@ def _secret(build: Path) -> bytes:
 
 def _mac(build: Path, payload: dict) -> str:
     canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
-    return hmac.new(_secret(build), canonical, hashlib.sha256).hexdigest()
+    return hmac.new(_secret(), canonical, hashlib.sha256).hexdigest()
 
 
 def sha256_file(path: Path) -> str:
@@ -62,6 +88,11 @@ def sha256_file(path: Path) -> str:
 
 def state_path(build: Path, name: str) -> Path:
     return build / "state" / f"{name}.json"
+
+
+def discard(build: Path, name: str) -> None:
+    """Remove entry ``name`` (a result found not to match the sources it claims to be of)."""
+    state_path(build, name).unlink(missing_ok=True)
 
 
 def seal(build: Path, name: str, payload: dict) -> None:

@@ -6,7 +6,9 @@
    :mod:`attnthermo.lean.checkfile`), followed by ``#check @T`` for every theorem, ``#print`` for
    every definition and theorem and the value bridge's ``#eval``s. A native toolchain compiles
    the modules one by one (``.olean`` files) and runs the same commands plus ``#print axioms``
-   in a file that imports them. Results are cached in sealed entries (:mod:`attnthermo.lean.cache`).
+   in a file that imports them. Results are cached in sealed entries (:mod:`attnthermo.lean.cache`);
+   a cached result whose printed statements do not match the source signatures
+   (:mod:`attnthermo.lean.statements`) is discarded and Lean runs again; ``fresh`` ignores the cache.
 3. The manifest (:mod:`attnthermo.manifest`, schema_version 2): a theorem is "proved" only when
    its module elaborated clean under ``-DwarningAsError=true``, Lean printed its statement, its
    proof term (or ``#print axioms``) shows nothing unchecked, and its statement and the
@@ -30,7 +32,7 @@ from attnthermo.lean.audit import source_findings
 from attnthermo.lean.axioms import ALLOWED_AXIOMS, disallowed_axioms, parse_print_axioms, term_findings
 from attnthermo.lean.build import build_modules
 from attnthermo.lean.buildpaths import build_dir_for
-from attnthermo.lean.cache import seal, unseal
+from attnthermo.lean.cache import discard, seal, unseal
 from attnthermo.lean.checkfile import CHECK_FILE, CheckFile, Command, build_check_file
 from attnthermo.lean.compiler import Message, compile_file, lean_flags
 from attnthermo.lean.filelock import exclusive_lock
@@ -38,6 +40,7 @@ from attnthermo.lean.lexer import tokenize
 from attnthermo.lean.pinned import PINNED_FILE, Pins, load_pins, pin_status, write_pins
 from attnthermo.lean.project import Module, Project, load_project
 from attnthermo.lean.sources import Declaration, claim_ids, normalise, witness_links
+from attnthermo.lean.statements import missing_from_statement
 from attnthermo.lean.toolchain import Toolchain, find_toolchain
 from attnthermo.lean.values import ValueEntry, load_values, read_values
 from attnthermo.manifest import (
@@ -79,23 +82,25 @@ def check(
     slots: threading.Semaphore | None = None,
     toolchain: Toolchain | None = None,
     build_dir: Path | None = None,
+    fresh: bool = False,
 ) -> Manifest:
     """Check the Lean project at ``root`` (default: ``attnthermo.paths.project_root()``).
 
     Returns the manifest and writes it to the build folder and to ``json_path`` if given.
     ``slots`` bounds the Lean processes shared with other concurrent checks (default: ``jobs``);
     ``toolchain`` and ``build_dir`` default to ``find_toolchain()`` and ``build_dir_for(root, kind)``
-    (pass them to fix both before starting a check in another thread).
+    (pass them to fix both before starting a check in another thread). ``fresh`` re-checks from
+    scratch: no cached Lean result is used (each is replaced by the new one).
     Raises ToolchainError when Lean cannot be found or installed, LeanCheckFailed when an import
     resolves to no file or a file cannot be lexed (before any Lean process).
     """
     return _check(root, json_path=json_path, jobs=jobs, progress=progress, slots=slots, pins=None,
-                  toolchain=toolchain, build_dir=build_dir)
+                  toolchain=toolchain, build_dir=build_dir, fresh=fresh)
 
 
 def _check(root: Path | str | None, *, json_path: Path | str | None, jobs: int,
            progress: Callable[[str], None] | None, slots: threading.Semaphore | None, pins: Pins | None,
-           toolchain: Toolchain | None = None, build_dir: Path | None = None) -> Manifest:
+           toolchain: Toolchain | None = None, build_dir: Path | None = None, fresh: bool = False) -> Manifest:
     """``check``, with the pins given (``pin`` ignores the old ones) or read from the project."""
     if not isinstance(jobs, int) or jobs < 1:
         raise DomainError("jobs", jobs, "must be a positive integer (Lean processes at once)")
@@ -117,9 +122,9 @@ def _check(root: Path | str | None, *, json_path: Path | str | None, jobs: int,
     refused = frozenset(n for n, f in findings.items() if f)
     with exclusive_lock(build / ".lock"):
         if toolchain.kind == "wasm":
-            run = _run_wasm(project, refused, toolchain, build, entries, slots, say)
+            run = _run_wasm(project, refused, toolchain, build, entries, slots, say, fresh)
         else:
-            run = _run_native(project, refused, toolchain, build, entries, jobs, slots, say)
+            run = _run_native(project, refused, toolchain, build, entries, jobs, slots, say, fresh)
         manifest = _manifest(project, toolchain, findings, run, pins, entries)
         text = json.dumps(manifest.to_json(), indent=1, ensure_ascii=False)
         (build / "manifest.json").write_text(text, encoding="utf-8")
@@ -201,11 +206,13 @@ def _plan(project: Project, refused: frozenset[str]) -> tuple[list[Module], dict
 
 def _cached_or_run(build: Path, name: str, key: str, cwd: Path, text: str, toolchain: Toolchain,
                    search_path: list[Path], slots: threading.Semaphore, say: Callable[[str], None],
-                   what: str, last_command: int | None = None) -> tuple[list[Message], float, bool, int, bool]:
+                   what: str, last_command: int | None = None,
+                   fresh: bool = False) -> tuple[list[Message], float, bool, int, bool]:
     """``(messages, seconds, cached, processes, crashed)`` for the generated file ``name``. Every
     appended command prints something, so a run with no output for the ``last_command`` line
-    stopped part-way (crashed), even when it had reported errors before it stopped."""
-    payload = unseal(build, name, key, say)
+    stopped part-way (crashed), even when it had reported errors before it stopped. ``fresh``:
+    Lean runs even when a cached result exists."""
+    payload = None if fresh else unseal(build, name, key, say)
     if payload is not None and payload.get("format") == CHECK_FORMAT:
         return [Message(**m) for m in payload["messages"]], payload["seconds"], True, 0, False
     cwd.mkdir(parents=True, exist_ok=True)
@@ -236,21 +243,31 @@ def _key(text: str, toolchain: Toolchain, extra: dict | None = None) -> str:
 
 
 def _run_wasm(project: Project, refused: frozenset[str], toolchain: Toolchain, build: Path,
-              entries: list[ValueEntry], slots: threading.Semaphore, say: Callable[[str], None]) -> LeanRun:
+              entries: list[ValueEntry], slots: threading.Semaphore, say: Callable[[str], None],
+              fresh: bool = False) -> LeanRun:
     included, status, blocked_by = _plan(project, refused)
     cf = build_check_file(included, _commands(included, _evaluable(project, entries, included), native=False))
-    run = LeanRun(status, blocked_by, {m.name: [] for m in project.order},
-                  {m.name: False for m in project.order}, {m.name: 0.0 for m in project.order})
+
+    def new_run() -> LeanRun:
+        return LeanRun(dict(status), {k: list(v) for k, v in blocked_by.items()}, {m.name: [] for m in project.order},
+                       {m.name: False for m in project.order}, {m.name: 0.0 for m in project.order})
+
+    run = new_run()
     if not included:
         return _settle(project, run)
     start = time.monotonic()
-    messages, seconds, cached, processes, crashed = _cached_or_run(
-        build, "check", _key(cf.text, toolchain), build / "check", cf.text, toolchain, [], slots, say,
-        f"elaborating {len(included)} module(s) and {len(cf.commands)} check commands", max(cf.commands, default=None),
-    )
+    for attempt_fresh in (fresh, True):
+        messages, seconds, cached, processes, crashed = _cached_or_run(
+            build, "check", _key(cf.text, toolchain), build / "check", cf.text, toolchain, [], slots, say,
+            f"elaborating {len(included)} module(s) and {len(cf.commands)} check commands",
+            max(cf.commands, default=None), fresh=attempt_fresh,
+        )
+        run = new_run()
+        _map_messages(run, cf, messages, crashed, included)
+        if not cached or not _cache_contradicts_sources(run, included, build, say):
+            break
     for module in included:
         run.cached[module.name], run.seconds[module.name] = cached, seconds
-    _map_messages(run, cf, messages, crashed, included)
     run.run = CheckRun(file=str(build / "check" / CHECK_FILE), sha256=cf.sha256, processes=processes,
                        seconds=round(time.monotonic() - start, 1), cached=cached)
     _settle(project, run)
@@ -261,6 +278,23 @@ def _run_wasm(project: Project, refused: frozenset[str], toolchain: Toolchain, b
         say(f"[{i}/{len(project.order)}] {module.name}: {run.status[module.name]}"
             f"{why.get(run.status[module.name], '')}{' (cached)' if run.cached[module.name] else ''}")
     return run
+
+
+def _cache_contradicts_sources(run: LeanRun, modules: list[Module], build: Path, say: Callable[[str], None]) -> bool:
+    """Whether a cached result prints a statement its source signature cannot have (a numeral or
+    name of the signature missing, :func:`missing_from_statement`); if so its entry is discarded."""
+    wrong = []
+    for module in modules:
+        for decl in module.source.declarations:
+            statement = _statement(decl.name, _info(run, "check", decl.name)[0]) if decl.kind == "theorem" else None
+            missing = missing_from_statement(decl.signature, statement) if statement is not None else []
+            if missing:
+                wrong.append(f"{decl.name} ({module.relpath}:{decl.line}) lacks {', '.join(missing)}")
+    if wrong:
+        discard(build, "check")
+        say(f"cache: the cached Lean result does not match the sources it claims to be of: {'; '.join(wrong[:3])}"
+            f"{f' (+{len(wrong) - 3} more)' if len(wrong) > 3 else ''}: discarded, re-checking")
+    return bool(wrong)
 
 
 def _map_messages(run: LeanRun, cf: CheckFile, messages: list[Message], crashed: bool, included: list[Module]) -> None:
@@ -300,8 +334,9 @@ def _settle(project: Project, run: LeanRun) -> LeanRun:
 
 def _run_native(project: Project, refused: frozenset[str], toolchain: Toolchain, build: Path,
                 entries: list[ValueEntry], jobs: int, slots: threading.Semaphore,
-                say: Callable[[str], None]) -> LeanRun:
-    results = build_modules(project, toolchain, build, jobs=jobs, slots=slots, progress=say, refused=refused)
+                say: Callable[[str], None], fresh: bool = False) -> LeanRun:
+    results = build_modules(project, toolchain, build, jobs=jobs, slots=slots, progress=say, refused=refused,
+                            fresh=fresh)
     run = LeanRun(
         status={n: r.status for n, r in results.items()},
         blocked_by={n: list(r.blocked_by) for n, r in results.items()},
@@ -321,12 +356,17 @@ def _run_native(project: Project, refused: frozenset[str], toolchain: Toolchain,
         at[len(lines)] = command
     cf = CheckFile("\n".join(lines) + "\n", (), at)
     start = time.monotonic()
-    messages, _seconds, cached, processes, crashed = _cached_or_run(
-        build, "check", _key(cf.text, toolchain, {m.name: results[m.name].key for m in ok}), build / "check",
-        cf.text, toolchain, [build / "olean"], slots, say, f"#check/#print/#print axioms for {len(ok)} module(s)",
-        max(at, default=None),
-    )
-    _map_messages(run, cf, messages, crashed, [])
+    outputs_before = dict(run.outputs)
+    for attempt_fresh in (fresh, True):
+        messages, _seconds, cached, processes, crashed = _cached_or_run(
+            build, "check", _key(cf.text, toolchain, {m.name: results[m.name].key for m in ok}), build / "check",
+            cf.text, toolchain, [build / "olean"], slots, say, f"#check/#print/#print axioms for {len(ok)} module(s)",
+            max(at, default=None), fresh=attempt_fresh,
+        )
+        run.outputs, run.stray, run.eval_messages = dict(outputs_before), [], []
+        _map_messages(run, cf, messages, crashed, [])
+        if not cached or not _cache_contradicts_sources(run, ok, build, say):
+            break
     if crashed:
         run.stray += [LeanMessage(m.severity, CHECK_FILE, m.line, m.text, m.kind) for m in messages if m.kind == "crash"]
     run.run = CheckRun(file=str(build / "check" / CHECK_FILE), sha256=cf.sha256,

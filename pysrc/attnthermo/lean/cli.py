@@ -19,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--root", help="Lean project directory (default: the project containing the working directory, else the shipped one)")
     check.add_argument("--json", dest="json_path", metavar="PATH", help="also write the manifest to PATH")
     check.add_argument("--jobs", type=int, default=2, help="Lean processes at once for a native toolchain (default 2; each needs ~4 GB)")
+    check.add_argument("--fresh", action="store_true", help="re-check from scratch: use no cached Lean result")
     check.set_defaults(handler=_check)
 
     pin = sub.add_parser("pin", help="rewrite bridge/pinned-statements.toml from what Lean prints (#check/#print)")
@@ -30,10 +31,12 @@ def _check(args: argparse.Namespace) -> int:
     from attnthermo.lean.checker import check
     from attnthermo.manifest import manifest_path
 
-    manifest = check(args.root, json_path=args.json_path, jobs=args.jobs, progress=lambda m: print(m, flush=True))
+    manifest = check(args.root, json_path=args.json_path, jobs=args.jobs, progress=lambda m: print(m, flush=True),
+                     fresh=args.fresh)
     unpinned = sorted(n for n, t in manifest.theorems.items() if t.pinned == "unpinned" and t.status == "proved")
     run = manifest.check
-    how = "cached" if run.cached else f"{run.processes} Lean process(es), {run.seconds:.0f} s"
+    how = ("Lean result from the sealed cache, re-validated against the sources; --fresh re-checks"
+           if run.cached else f"{run.processes} Lean process(es), {run.seconds:.0f} s")
     failed = "" if manifest.ok else f"; {len(manifest.failures)} failure(s)"
     print(f"{manifest.counts.line()}{failed}; toolchain {manifest.toolchain.kind} {manifest.toolchain.version} ({how}); "
           f"axiom audit: {manifest.axiom_audit}")

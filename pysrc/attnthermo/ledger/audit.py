@@ -26,11 +26,13 @@ from typing import Any
 
 from attnthermo import lean_manifest
 from attnthermo.defaults import DEFAULT_MODEL
+from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import read_pinned
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.links import link_disagreements
+from attnthermo.ledger.pins import pin_record
 from attnthermo.ledger.protocols import AUDIT_MODELS
 from attnthermo.ledger.receipts import Evidence, check_receipt
 from attnthermo.ledger.report import build_ledger, render_markdown
@@ -105,7 +107,7 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
               json_path: str | Path | None = None, markdown_path: str | Path | None = None,
               manifest: str | Path | dict | None = None, claims: str | Path | None = None,
               pinned: str | Path | None = None, root: str | Path | None = None, plots: bool = True,
-              progress: bool = True) -> Ledger:
+              progress: bool = True, fresh: bool = False) -> Ledger:
     """Run the audit and write ledger.json, LEDGER.md and the plots; returns the :class:`Ledger`.
 
     ``manifest`` (a path or dict) replaces the Lean check by a manifest written earlier (its source
@@ -113,7 +115,10 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     shipped claims file and the project's pinned statements by edited copies. ``model`` is one model
     or several (default: ``AUDIT_MODELS``): a receipt on the "default" model is measured on each;
     ``seed`` draws the prompts and the bootstrap, ``prompts`` overrides the protocols' prompt count.
+    ``fresh`` re-checks the Lean library from scratch (no cached Lean result; not with ``manifest``).
     """
+    if fresh and manifest is not None:
+        raise DomainError("fresh", True, "re-checks the Lean library, so it cannot be combined with a supplied manifest")
     models = (model,) if isinstance(model, (str, Path)) else tuple(model)
     models = tuple(str(m) for m in models)
     started = time.perf_counter()
@@ -131,8 +136,9 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
             from attnthermo.paths import project_root
 
             lean_root = Path(root) if root else project_root()
-            manifest_data = ev_mod.run_lean_check(lean_root, bar.note if progress else (lambda _m: None))
-            manifest_source = "checked now (attnthermo lean check, module keys validated)"
+            manifest_data = ev_mod.run_lean_check(lean_root, bar.note if progress else (lambda _m: None), fresh)
+            manifest_source = ("checked now from scratch (attnthermo lean check --fresh)" if fresh else
+                               "checked now (attnthermo lean check, module keys validated)")
         else:
             manifest_data = manifest if isinstance(manifest, dict) else lean_manifest.load(manifest)
             manifest_source = "supplied" + (f" ({manifest})" if not isinstance(manifest, dict) else "") + \
@@ -173,7 +179,9 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
         bar.close()
     timings["total"] = time.perf_counter() - started
     provenance = _provenance(manifest_data, manifest_source, claims, models, device, quick, timings)
-    provenance.update(seed=seed, prompts=prompts)
+    provenance.update(seed=seed, prompts=prompts,
+                      pins=pin_record(lean_manifest.project_root(manifest_data), manifest_data.get("pinned_sha256"), pinned),
+                      lean_cached=lean_manifest.lean_run(manifest_data)["cached"])
     from attnthermo.thermo.registry import identities
 
     tags = lean_manifest.claim_tags(manifest_data)

@@ -31,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     audit.add_argument("--claims", metavar="PATH", help="a claims file to use instead of the shipped one")
     audit.add_argument("--pinned", metavar="PATH", help="pinned statements to re-compare the manifest with")
     audit.add_argument("--root", metavar="DIR", help="Lean project to check (default: the shipped one)")
+    audit.add_argument("--fresh", action="store_true", help="re-check the Lean library from scratch (no cached Lean result)")
     audit.add_argument("--no-plots", action="store_true", help="skip the figures")
     audit.add_argument("--no-progress", action="store_true", help="no progress bar")
     audit.set_defaults(handler=_audit)
@@ -58,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     ledger = subparsers.add_parser("ledger", help="work with ledger.json files")
     sub = ledger.add_subparsers(dest="ledger_command", metavar="COMMAND")
-    diff = sub.add_parser("diff", help="list the claims whose bucket changed between two ledgers")
+    diff = sub.add_parser("diff", help="list the claims whose bucket changed and the Lean pins that changed between two ledgers")
     diff.add_argument("old", metavar="OLD.json")
     diff.add_argument("new", metavar="NEW.json")
     diff.set_defaults(handler=_diff)
@@ -73,7 +74,7 @@ def _audit(args: argparse.Namespace) -> int:
     result = run_audit(model=args.model or AUDIT_MODELS, seed=args.seed, prompts=args.prompts, device=args.device, quick=args.quick, out_dir=args.out,
                        json_path=args.json, markdown_path=args.markdown, manifest=args.manifest,
                        claims=args.claims, pinned=args.pinned, root=args.root, plots=not args.no_plots,
-                       progress=not args.no_progress)
+                       progress=not args.no_progress, fresh=args.fresh)
     s = result.data["summary"]
     print(f"{s['verified']} verified, {s['folklore']} folklore, {s['numerology']} numerology; "
           f"{s['disagreements_with_book']} disagree with the book.")
@@ -85,8 +86,11 @@ def _audit(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from attnthermo.ledger.diff import bucket_changes, format_changes, load_ledger
+    from attnthermo.ledger.pins import format_pin_changes
 
-    print(format_changes(bucket_changes(load_ledger(args.old, "OLD"), load_ledger(args.new, "NEW"))))
+    old, new = load_ledger(args.old, "OLD"), load_ledger(args.new, "NEW")
+    print(format_changes(bucket_changes(old, new)))
+    print(format_pin_changes(old, new))
     return 0
 
 

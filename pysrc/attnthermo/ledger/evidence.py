@@ -121,11 +121,11 @@ def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str]
 # ------------------------------------------------------------------------------------ Lean
 
 
-def run_lean_check(root: Path | None, progress: Progress) -> dict:
-    """Run (or reuse the cache of) ``attnthermo lean check``; ToolchainError propagates."""
+def run_lean_check(root: Path | None, progress: Progress, fresh: bool = False) -> dict:
+    """Run (or reuse the cache of; ``fresh``: never) ``attnthermo lean check``; ToolchainError propagates."""
     from attnthermo.lean import check
 
-    return check(root, jobs=2, progress=progress)
+    return check(root, jobs=2, progress=progress, fresh=fresh)
 
 
 def stale_modules(manifest: dict) -> dict[str, str]:

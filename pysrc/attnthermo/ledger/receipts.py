@@ -114,14 +114,18 @@ def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
             problems.append(f"{name}: non-standard axioms {', '.join(record.axioms_found) or '(audit failed)'}")
         elif pinned != "match":
             problems.append(f"{name}: statement {pinned} (pinned statement {'differs' if pinned == 'drift' else 'missing'})")
-    data = {"theorems": per_theorem, "toolchain": lean_manifest.toolchain_version(ev.manifest), **coverage}
+    run = lean_manifest.lean_run(ev.manifest)
+    data = {"theorems": per_theorem, "toolchain": lean_manifest.toolchain_version(ev.manifest), **coverage,
+            "lean_cached": run["cached"]}
+    source = {True: "Lean result from the sealed cache, re-validated against the sources",
+              False: f"checked by Lean now ({run['processes']} process(es))"}.get(run["cached"], "Lean run not recorded")
     if problems:
-        return ReceiptResult(**base, status="fails", detail="; ".join(problems), data=data, links=links)
+        return ReceiptResult(**base, status="fails", detail="; ".join(problems) + f" [{source}]", data=data, links=links)
     n = len(receipt.theorems)
     scope = "the statement" if receipt.covers == "statement" else "the algebraic core only"
     return ReceiptResult(**base, status="holds", data=data, links=links,
                          detail=f"{n} theorem{'s' if n > 1 else ''} proved, statement pinned, standard axioms only; "
-                                f"covers {scope}")
+                                f"covers {scope} [{source}]")
 
 
 def _identity(receipt: Receipt, ev: Evidence) -> ReceiptResult:

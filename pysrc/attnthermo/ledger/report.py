@@ -83,7 +83,8 @@ def _receipt_md(r: dict, base: Path, measurements: dict) -> str:
         links = ", ".join(f"[{_cell(link['theorem'].rsplit('.', 1)[-1])}]({_link(link['path'], base)}#L{link['line']}) "
                           f"`{_cell(link['text'])}`" for link in r["links"]) or _cell(r["label"])
         covers = r.get("data", {}).get("covers")
-        return f"{mark} Lean{rel}{f' ({covers})' if covers else ''}: {links}"
+        cached = " [cached]" if r.get("data", {}).get("lean_cached") else ""
+        return f"{mark} Lean{rel}{f' ({covers})' if covers else ''}{cached}: {links}"
     if r["kind"] == "identity":
         return f"{mark} identity{rel}: `{_cell(r['label'])}`"
     if r["kind"] == "measurement":
@@ -111,7 +112,10 @@ def render_markdown(ledger: dict[str, Any], base: Path) -> str:
         f"Rule (attnthermo.ledger.buckets): {RULE_SUMMARY}",
         "",
         f"Provenance: commit `{p.get('git_commit') or 'none'}`, Lean toolchain `{p.get('toolchain') or '?'}`, "
-        f"manifest `{(p.get('manifest_sha256') or '')[:16]}` ({p.get('manifest_source')}), model "
+        f"manifest `{(p.get('manifest_sha256') or '')[:16]}` ({p.get('manifest_source')}"
+        f"{'; Lean result from the sealed cache, re-validated against the sources' if p.get('lean_cached') else ''}), "
+        f"pins `{((p.get('pins') or {}).get('sha256') or p.get('pinned_sha256') or 'none')[:16]}`"
+        f"{' (not the pins the manifest was checked against)' if (p.get('pins') or {}).get('matches_manifest') is False else ''}, model "
         f"`{p.get('model')}` on {p.get('device')}, {'quick' if p.get('quick') else 'full'} protocol, "
         f"attnthermo {p.get('versions', {}).get('attnthermo')}, written {p.get('created')}.",
         "",

@@ -115,6 +115,8 @@ def test_every_hash_command_is_refused() -> None:
     ("decide +«native»", [("decide config", 5), ("native", 5)]),
     ("exact (by decide : 2 + 2 = 4)", []),
     ("decide +kernel", []),
+    ("decide +kernel (config := ⟨false, true, true, false⟩)", [("decide config", 5)]),
+    ("decide! -zetaReduce +kernel", [("decide config", 5)]),
     ("dbg_trace \"{1}\"; trivial", [("dbg_trace", 5)]),
     ("exact Lean.Meta.foo", [("Meta", 5)]),
     ("stop", [("stop", 5)]),

@@ -67,6 +67,13 @@ def test_tests_never_use_the_users_secret() -> None:
     assert Path.home() / ".config" not in secret_path().parents
 
 
+def test_a_secret_others_can_read_is_refused(tmp_path: Path, wasm: Path) -> None:
+    seal(tmp_path / "b", "m", {"key": "k"})
+    secret_path().chmod(0o644)
+    with pytest.raises(DomainError, match="readable by others: `chmod 600"):
+        unseal(tmp_path / "b", "m", "k")
+
+
 def test_a_secret_folder_inside_the_cache_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ATTNTHERMO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATTNTHERMO_SECRET_DIR", str(tmp_path / "cache" / "lean-build"))

@@ -57,7 +57,9 @@ FORBIDDEN_NAMES: dict[str, str] = {
     "skipKernelTC": "an option that skips the kernel's type check", "Elab": _META, "Meta": _META, "Kernel": _META,
     "Compiler": _META, "run_tac": _META, "by_elab": _META,
 }
-# `decide` options that keep the kernel as the judge (`+kernel`: the kernel alone reduces the instance)
+# the tactics configured by `DecideConfig`, and the options that keep the kernel as the judge
+# (`+kernel`: the kernel alone reduces the instance; `decide!` is an older spelling of it)
+DECIDE_TACTICS = frozenset({"decide", "decide!"})
 ALLOWED_DECIDE_OPTIONS = frozenset({"+kernel"})
 ALLOWED_ATTRIBUTES = frozenset({
     "expose", "simp", "grind", "reducible", "irreducible", "semireducible", "instance", "inline",
@@ -105,11 +107,11 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.kind == "ident" and tok.text == "decide":
-            option = _decide_option(tokens, i)
-            if option is not None and option not in ALLOWED_DECIDE_OPTIONS:
-                flag(tok, "decide config", f"`decide {option}`: only {', '.join(sorted(ALLOWED_DECIDE_OPTIONS))} is "
-                     "allowed (a configuration can select native evaluation instead of the kernel)")
+        if tok.kind == "ident" and tok.text in DECIDE_TACTICS:
+            for option in _decide_options(tokens, i):
+                if option not in ALLOWED_DECIDE_OPTIONS:
+                    flag(tok, "decide config", f"`{tok.text} {option}`: only {', '.join(sorted(ALLOWED_DECIDE_OPTIONS))} "
+                         "is allowed (a configuration can select native evaluation instead of the kernel)")
         if tok.kind == "hash":
             flag(tok, tok.text, f"`{tok.text}` is a command the library may not contain")
         elif tok.kind == "symbol" and tok.text == "@[" or (
@@ -145,13 +147,24 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
     return sorted(found, key=lambda f: f.line)
 
 
-def _decide_option(tokens: list[Token], at: int) -> str | None:
-    """The configuration written after the ``decide`` at index ``at`` (``+x``/``-x`` glued to
-    its name, or ``(x := …)``), or None for a plain ``decide``."""
-    nxt = tokens[at + 1:at + 4]
-    if len(nxt) >= 2 and nxt[0].text in "+-" and nxt[0].kind == "symbol" and nxt[1].kind == "ident" \
-            and nxt[0].end == nxt[1].start:
-        return nxt[0].text + nxt[1].text
-    if len(nxt) == 3 and nxt[0].text == "(" and nxt[1].kind == "ident" and nxt[2].text == ":=":
-        return f"({nxt[1].text} := …)"
-    return None
+def _decide_options(tokens: list[Token], at: int) -> list[str]:
+    """Every configuration item written after the ``decide`` at index ``at``: ``+x``/``-x`` glued
+    to its name, ``(x := …)`` (``config`` included); empty for a plain ``decide``."""
+    options: list[str] = []
+    k = at + 1
+    while k + 1 < len(tokens):
+        sign, name = tokens[k], tokens[k + 1]
+        if sign.kind == "symbol" and sign.text in ("+", "-") and name.kind == "ident" and sign.end == name.start:
+            options.append(sign.text + name.name)
+            k += 2
+        elif sign.text == "(" and name.kind == "ident" and k + 2 < len(tokens) and tokens[k + 2].text == ":=":
+            options.append(f"({name.name} := …)")
+            depth = 0
+            while k < len(tokens):
+                depth += {"(": 1, ")": -1}.get(tokens[k].text, 0) if tokens[k].kind == "symbol" else 0
+                k += 1
+                if depth == 0:
+                    break
+        else:
+            break
+    return options

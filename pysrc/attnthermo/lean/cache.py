@@ -26,6 +26,7 @@ import hashlib
 import hmac
 import json
 import os
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -70,6 +71,9 @@ def _secret() -> bytes:
             pass
         finally:
             candidate.unlink()
+    if stat.S_IMODE(path.stat().st_mode) & 0o077:
+        raise DomainError(SECRET_DIR_ENV, str(path), "the Lean cache's secret is readable by others: "
+                          f"`chmod 600 {path}` (or delete it; the next check then runs Lean again)")
     return path.read_bytes()
 
 

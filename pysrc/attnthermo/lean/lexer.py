@@ -217,7 +217,7 @@ class _Lexer:
         """A comment opener right after a symbol character: Lean may read the two as one token
         (``<--`` is ``<-`` then ``-``), so where the comment starts is not certain."""
         before = self.text[i - 1] if i > 0 else "\n"
-        if before in _WHITESPACE or before in "()[]{}⟨⟩,;" or _ident_rest(before) or before == "»":
+        if before in _WHITESPACE or before in ")]}⟩»" or _ident_rest(before):
             return
         opener = self.text[i:i + 2]
         self.problem(i, f"glued {opener}", f"`{before}{opener}`: a comment opener right after the symbol `{before}` "

@@ -129,3 +129,9 @@ def test_lexer_problems_are_findings_with_file_and_line() -> None:
     found = source_findings("module\n-- a\x0caxiom bad : False\ndef s := s!\"{\"}\"}\"\n", "lean/P/B.lean", PROJECT)
     assert [(f.what, f.line) for f in found] == [("U+000C", 2), ("ambiguous string", 3)]
     assert found[0].summary().startswith("lean/P/B.lean:2: FORM FEED (U+000C)")
+
+
+def test_an_end_closing_no_scope_of_the_file_is_refused() -> None:
+    """In the one check file it would close the section that keeps the module's local state its own."""
+    text = "module\nnamespace P.B\nend P.B\nend\nattribute [local instance] foo\nmutual\ndef a : Nat := 1\nend\n"
+    assert [(f.what, f.line) for f in source_findings(text, "lean/P/B.lean", PROJECT)] == [("unmatched end", 4)]

@@ -38,3 +38,9 @@ def test_a_string_or_comment_that_looks_like_a_scope_changes_nothing(tmp_path: P
     write(tmp_path, "P/A.lean", 'module\nnamespace P.A\n/- end P.A -/\ndef s := "section X"\n-- namespace Q\n')
     cf = build_check_file(list(load_project(tmp_path).order), [])
     assert cf.text.endswith('-- namespace Q\nend P.A\nend -- P.A\n\n')
+
+
+def test_a_mutual_block_is_a_scope_of_its_own(tmp_path: Path) -> None:
+    write(tmp_path, "P/A.lean", "module\nnamespace P.A\nmutual\ndef a : Nat := 1\nend\n")
+    cf = build_check_file(list(load_project(tmp_path).order), [])
+    assert cf.text.endswith("def a : Nat := 1\nend\nend P.A\nend -- P.A\n\n")

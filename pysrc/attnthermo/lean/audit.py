@@ -104,6 +104,10 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
     lexed = lex(text, relpath)
     tokens = list(lexed.tokens)
     found += [Finding(what=what, file=relpath, line=line, detail=why) for line, what, why in lexed.problems]
+    found += [Finding(what="unmatched end", file=relpath, line=tok.line,
+                      detail="`end` with no namespace, section or mutual block of this file open: in the one "
+                             "check file it would close the scope that keeps this module's `open`s and local "
+                             "instances its own") for tok in _unmatched_ends(tokens)]
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -145,6 +149,19 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
                     flag(tok, part, f"`{tok.text}` uses `{part}`: {FORBIDDEN_NAMES[part]}")
         i += 1
     return sorted(found, key=lambda f: f.line)
+
+
+def _unmatched_ends(tokens: list[Token]) -> list[Token]:
+    """The ``end`` commands that close no ``namespace``, ``section`` or ``mutual`` of the file."""
+    depth, unmatched = 0, []
+    for tok in tokens:
+        if tok.kind == "ident" and tok.text in ("namespace", "section", "mutual"):
+            depth += 1
+        elif tok.kind == "ident" and tok.text == "end":
+            if depth == 0:
+                unmatched.append(tok)
+            depth = max(depth - 1, 0)
+    return unmatched
 
 
 def _decide_options(tokens: list[Token], at: int) -> list[str]:

@@ -119,6 +119,8 @@ def _imports_and_scopes(tokens: list[Token]) -> tuple[list[tuple[int, int]], lis
                 end = tokens[j].end
                 j += 1
             blank.append((start, end))
+        elif tok.text == "mutual":
+            scopes.append("end")
         elif tok.text in ("namespace", "section"):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             named = nxt is not None and nxt.kind == "ident" and nxt.line == tok.line

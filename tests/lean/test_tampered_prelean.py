@@ -50,8 +50,8 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
         "StringBraceSorry": ('def s : String := "{by exact (sorry : _)}"\n', [("sorry", 4)]),
         "AmbiguousString": ('def s : String := s!"{"}"}" ++ "x"\n', [("ambiguous string", 4)]),
         "GluedComment": ("def f : Nat := Id.run do\n  let x <-- sorry\n  pure x\n", [("glued --", 5)]),
-        "EndEscape": ("end AttnThermo.PreLean.EndEscape\nend\nattribute [local instance] Nat.instDecidableEqNat\n"
-                      "namespace AttnThermo.PreLean.EndEscape\n", [("unmatched end", 5)]),
+        "EndEscape": ("end AttnThermo.PreLean.EndEscape\nend\nend\nattribute [local instance] Nat.instDecidableEqNat\n"
+                      "public section\nnamespace AttnThermo.PreLean.EndEscape\n", [("unmatched end", 6)]),
         "SlashDashSlash": ("/-/- -/ axiom forged : False\n", [("axiom", 4)]),
         "RawAfterQuoted": ('def «x»r"\\" axiom forged : False -- "\n', [("axiom", 4)]),
     }

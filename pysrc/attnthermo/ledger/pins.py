@@ -39,6 +39,8 @@ def _digest(value: Any) -> str:
 def pin_record(root: str | Path, manifest_sha256: str | None, pinned: str | Path | None = None) -> dict[str, Any]:
     """What the ledger records of the pins: the file (``pinned``, else the project's), its sha256,
     whether that is the file the manifest was checked against, and a digest per pinned entry."""
+    if not pinned and not str(root):
+        return {"file": None, "sha256": None, "matches_manifest": manifest_sha256 is None, "tables": {}}
     path = Path(pinned) if pinned else Path(root) / PINNED_FILE
     if not path.is_file():
         return {"file": str(path), "sha256": None, "matches_manifest": manifest_sha256 is None, "tables": {}}

@@ -141,3 +141,9 @@ def test_escaped_braces_and_nested_code_in_strings() -> None:
     assert lex('def s := s!"\\{ literal } {(1 : Nat)}"').problems == ()
     lexed = lex('def s := s!"{ -- sorry \n  (by exact (sorry : _)) }"')
     assert [t.text for t in lexed.tokens if t.text == "sorry"] == ["sorry"] and lexed.problems == ()
+
+
+@pytest.mark.parametrize("numeral", ["0x1", "0b1", "0o7", "0xFF_FF"])
+def test_a_numeral_ends_where_lean_ends_it(numeral: str) -> None:
+    tokens = tokenize(f"theorem t : f {numeral}sorry")
+    assert [t.text for t in tokens if t.kind == "number"] == [numeral] and tokens[-1].text == "sorry"

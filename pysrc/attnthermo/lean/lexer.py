@@ -180,8 +180,9 @@ class _Lexer:
             elif ch in _DIGITS:
                 j = i + 1
                 if ch == "0" and j < n and text[j] in "xXbBoO":
+                    digits = {"x": "0123456789abcdefABCDEF", "b": "01", "o": "01234567"}[text[j].lower()]
                     j += 1
-                    while j < n and (text[j] in _DIGITS or "a" <= text[j].lower() <= "z" or text[j] == "_"):
+                    while j < n and (text[j] in digits or text[j] == "_"):  # as Lean: `0x1sorry` is `0x1` `sorry`
                         j += 1
                 else:
                     while j < n and (text[j] in _DIGITS or text[j] == "_"):

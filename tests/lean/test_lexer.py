@@ -147,3 +147,9 @@ def test_escaped_braces_and_nested_code_in_strings() -> None:
 def test_a_numeral_ends_where_lean_ends_it(numeral: str) -> None:
     tokens = tokenize(f"theorem t : f {numeral}sorry")
     assert [t.text for t in tokens if t.kind == "number"] == [numeral] and tokens[-1].text == "sorry"
+
+
+def test_a_name_literal_is_an_identifier_even_before_a_quote() -> None:
+    tokens = tokenize('def n := `r"\\" axiom bad : False -- "')
+    assert [t.text for t in tokens if t.kind == "ident"][:3] == ["def", "n", "r"]
+    assert [t.text for t in tokens if t.kind == "string"] == ['"\\" axiom bad : False -- "']

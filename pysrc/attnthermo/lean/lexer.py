@@ -169,6 +169,9 @@ class _Lexer:
                 end = self._block_comment_end(i, i + 3, n)
                 self.emit("doc", i, end)
                 i = end
+            elif ch == "`" and i + 1 < n and (_letter(text[i + 1]) or text[i + 1] == "«"):
+                self.emit("symbol", i, i + 1)  # a name literal: `r"x"` after it is the name `r`, not a raw string
+                i = self._identifier(i + 1, n)
             elif ch == '"':
                 i = self._string(i, n)
             elif ch == "r" and self._raw_string_start(i, n):

@@ -69,7 +69,7 @@ class LeanRun:
     stray: list[LeanMessage] = field(default_factory=list)
     values_at: dict[int, str] = field(default_factory=dict)
     eval_messages: list[Message] = field(default_factory=list)
-    run: CheckRun = field(default_factory=lambda: CheckRun(None, None, 0, 0.0, True))
+    run: CheckRun = field(default_factory=lambda: CheckRun(None, None, 0, 0.0, False))  # Lean did not run
     axioms: set[str] = field(default_factory=set)  # the project's own axioms (refused, and scanned for)
 
 

@@ -117,8 +117,10 @@ def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     run = lean_manifest.lean_run(ev.manifest)
     data = {"theorems": per_theorem, "toolchain": lean_manifest.toolchain_version(ev.manifest), **coverage,
             "lean_cached": run["cached"]}
-    source = {True: "Lean result from the sealed cache, re-validated against the sources",
-              False: f"checked by Lean now ({run['processes']} process(es))"}.get(run["cached"], "Lean run not recorded")
+    source = ("Lean run not recorded" if run["cached"] is None else
+              "Lean result from the sealed cache, re-validated against the sources" if run["cached"] else
+              "Lean did not run: every module was refused or blocked before it" if not run["processes"] else
+              f"checked by Lean now ({run['processes']} process(es))")
     if problems:
         return ReceiptResult(**base, status="fails", detail="; ".join(problems) + f" [{source}]", data=data, links=links)
     n = len(receipt.theorems)

@@ -356,14 +356,13 @@ def _run_native(project: Project, refused: frozenset[str], toolchain: Toolchain,
         at[len(lines)] = command
     cf = CheckFile("\n".join(lines) + "\n", (), at)
     start = time.monotonic()
-    outputs_before = dict(run.outputs)
     for attempt_fresh in (fresh, True):
         messages, _seconds, cached, processes, crashed = _cached_or_run(
             build, "check", _key(cf.text, toolchain, {m.name: results[m.name].key for m in ok}), build / "check",
             cf.text, toolchain, [build / "olean"], slots, say, f"#check/#print/#print axioms for {len(ok)} module(s)",
             max(at, default=None), fresh=attempt_fresh,
         )
-        run.outputs, run.stray, run.eval_messages = dict(outputs_before), [], []
+        run.outputs, run.stray, run.eval_messages = {}, [], []  # what a discarded cached result said is dropped
         _map_messages(run, cf, messages, crashed, [])
         if not cached or not _cache_contradicts_sources(run, ok, build, say):
             break

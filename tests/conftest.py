@@ -9,6 +9,7 @@ points at it elsewhere (a worktree that does not sit beside it).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ SHARED = Path(os.environ.get("ATTNTHERMO_SHARED_DIR") or REPO.parent / "shared")
 # The Lean cache's HMAC secret: tests never read or write the user's (~/.config/attnthermo). One
 # folder per user under the temporary folder, kept across sessions so that a session can reuse
 # the Lean results sealed by the previous one; outside every cache folder, as the checker requires.
-os.environ["ATTNTHERMO_SECRET_DIR"] = str(Path(__import__("tempfile").gettempdir(), f"attnthermo-test-secret-{os.getuid()}"))
+os.environ["ATTNTHERMO_SECRET_DIR"] = str(Path(tempfile.gettempdir(), f"attnthermo-test-secret-{os.getuid()}"))
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +44,6 @@ def shared_dir() -> Path:
 # tests. Both checks share one semaphore: never more than two Lean processes at once overall.
 
 import time  # noqa: E402
-import tempfile  # noqa: E402
 import threading  # noqa: E402
 from concurrent.futures import Future, ThreadPoolExecutor  # noqa: E402
 from dataclasses import dataclass  # noqa: E402

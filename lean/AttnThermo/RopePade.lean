@@ -225,14 +225,8 @@ given in `AttnThermo.DualNumber`; the witness evaluates by kernel reduction. -/
 /-- No rational squares to `2`: the numerator `n` of such a rational would have `n² = 2`. -/
 theorem rat_sq_ne_two (r : Rat) : r ^ 2 ≠ 2 := by
   intro h
-  have h1 : r.num ^ 2 = 2 := by
-    first
-      | (rw [← Rat.num_pow, h] <;> rfl)
-      | simpa [Rat.num_pow] using congrArg Rat.num h
-  have h2 : r.num.natAbs ^ 2 = 2 := by
-    first
-      | (rw [← Int.natAbs_pow, h1] <;> rfl)
-      | simpa [Int.natAbs_pow] using congrArg Int.natAbs h1
+  have h1 : r.num ^ 2 = 2 := by rw [← Rat.num_pow, h] <;> rfl
+  have h2 : r.num.natAbs ^ 2 = 2 := by rw [← Int.natAbs_pow, h1] <;> rfl
   have key : ∀ m : Nat, m ^ 2 ≠ 2 := by
     intro m
     match m with
@@ -429,24 +423,13 @@ theorem inv_inv (x : RatSqrt2) : x⁻¹⁻¹ = x := by
       intro h
       rw [h] at h1
       have h10 := congrArg re h1
-      first
-        | grind
-        | (simp only [mul_re, zero_re, zero_im, one_re] at h10; grind)
+      grind
     have h2 := mul_inv_cancel hinv
-    calc x⁻¹⁻¹ = 1 * x⁻¹⁻¹ := by
-          first
-            | exact (Lean.Grind.Semiring.one_mul (α := RatSqrt2) _).symm
-            | (apply ext <;> grind)
+    calc x⁻¹⁻¹ = 1 * x⁻¹⁻¹ := (Lean.Grind.Semiring.one_mul (α := RatSqrt2) _).symm
       _ = (x * x⁻¹) * x⁻¹⁻¹ := by rw [h1]
-      _ = x * (x⁻¹ * x⁻¹⁻¹) := by
-          first
-            | exact Lean.Grind.Semiring.mul_assoc (α := RatSqrt2) _ _ _
-            | (apply ext <;> grind)
+      _ = x * (x⁻¹ * x⁻¹⁻¹) := Lean.Grind.Semiring.mul_assoc (α := RatSqrt2) _ _ _
       _ = x * 1 := by rw [h2]
-      _ = x := by
-          first
-            | exact Lean.Grind.Semiring.mul_one (α := RatSqrt2) _
-            | (apply ext <;> grind)
+      _ = x := Lean.Grind.Semiring.mul_one (α := RatSqrt2) _
 
 /-- `ℚ(√2)` is a field. -/
 noncomputable instance instField : Lean.Grind.Field RatSqrt2 where

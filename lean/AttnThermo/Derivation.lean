@@ -31,7 +31,9 @@ about `⟨E⟩` or `Var(E)` is therefore proved first over a commutative ring, w
 of `Z` (`Z u = 1`) in place of `1/Z` (`derivation_probability_of_unit`,
 `derivation_meanEnergy_of_unit`, `logPartition_secondDerivative_of_unit`), and the field version
 is its case `u = Z⁻¹`. The ring versions are instantiated with a nonzero derivation and nonzero
-energies over the dual numbers in `AttnThermo.DualNumber`.
+energies over the dual numbers in `AttnThermo.DualNumber`; the field versions are applied over
+`Rat` with the zero derivation `zero Rat` (their `_witness` theorems), which shows their
+hypotheses satisfiable and no more.
 
 ## Notation
 `D x` applies a derivation (coercion to a function). States as in `AttnThermo.Ensemble`.
@@ -342,5 +344,78 @@ theorem derivation_logDeriv_partitionFunction {α : Type u} [Lean.Grind.Field α
           - D (partitionFunction states) ^ 2) / partitionFunction states ^ 2 := by
   rw [map_div D _ hZ]
   grind
+
+/-! ### Witnesses of the field forms over `Rat`
+
+`Rat` is the only field of core Lean and its only derivation is `0`, under which `D w = -E w`
+forces `E w = 0`. These witnesses apply the field forms to it, so their hypotheses are shown
+jointly satisfiable; the non-degenerate witnesses (nonzero derivation, nonzero energies) are
+those of the ring forms, over the dual numbers in `AttnThermo.DualNumber`. -/
+
+/-- The zero derivation `x ↦ 0` of a commutative ring (the only derivation of `Rat`). -/
+def zero (α : Type u) [Lean.Grind.CommRing α] : Derivation α where
+  toFun _ := 0
+  map_add _ _ := by show (0 : α) = 0 + 0; grind
+  map_mul a b := by show (0 : α) = a * 0 + b * 0; grind
+
+/-- Three states over `Rat` that the derivation `0` allows with a nonzero energy: `D w = -E w`
+forces `E w = 0`, so the state of energy `2` has weight `0` (the standard part of
+`AttnThermo.DualNumber.dualEnsemble`). -/
+def ratStandardEnsemble : List (Rat × Rat) := [(0, 1), (0, 1/2), (2, 0)]
+
+/-- Every weight of `ratStandardEnsemble` satisfies `D w = -E w` for the derivation `0`. -/
+theorem ratStandardEnsemble_weights :
+    ∀ s ∈ ratStandardEnsemble, zero Rat s.2 = -(s.1 * s.2) := by
+  decide +kernel
+
+/-- The partition function `3/2` of `ratStandardEnsemble` is nonzero. -/
+theorem ratStandardEnsemble_ne_zero : partitionFunction ratStandardEnsemble ≠ 0 := by
+  decide +kernel
+
+/-- Applies `derivation_probability` over `Rat` to `ratStandardEnsemble` and its state `(0, 1/2)`.
+Non-vacuity: `AttnThermo.Derivation.derivation_probability` -/
+theorem derivation_probability_witness :
+    zero Rat ((1/2 : Rat) / partitionFunction ratStandardEnsemble)
+      = 1/2 / partitionFunction ratStandardEnsemble * (-0 + meanEnergy ratStandardEnsemble) :=
+  derivation_probability (zero Rat) ratStandardEnsemble ratStandardEnsemble_weights
+    ratStandardEnsemble_ne_zero (s := (0, 1/2)) (by decide +kernel)
+
+/-- Applies `logPartition_derivation_eq_neg_meanEnergy` over `Rat` to `ratStandardEnsemble`.
+Non-vacuity: `AttnThermo.Derivation.logPartition_derivation_eq_neg_meanEnergy` -/
+theorem logPartition_derivation_eq_neg_meanEnergy_witness :
+    zero Rat (partitionFunction ratStandardEnsemble) / partitionFunction ratStandardEnsemble
+      = -meanEnergy ratStandardEnsemble :=
+  logPartition_derivation_eq_neg_meanEnergy (zero Rat) ratStandardEnsemble
+    ratStandardEnsemble_weights
+
+/-- Applies `derivation_meanEnergy` over `Rat` to `ratStandardEnsemble`.
+Non-vacuity: `AttnThermo.Derivation.derivation_meanEnergy` -/
+theorem derivation_meanEnergy_witness :
+    zero Rat (meanEnergy ratStandardEnsemble) = -energyVariance ratStandardEnsemble :=
+  derivation_meanEnergy (zero Rat) ratStandardEnsemble ratStandardEnsemble_weights
+    (fun _ _ => rfl) ratStandardEnsemble_ne_zero
+
+/-- Applies `logPartition_secondDerivative_eq_energyVariance` over `Rat` to
+`ratStandardEnsemble`.
+Non-vacuity: `AttnThermo.Derivation.logPartition_secondDerivative_eq_energyVariance` -/
+theorem logPartition_secondDerivative_eq_energyVariance_witness :
+    zero Rat (zero Rat (partitionFunction ratStandardEnsemble)
+        / partitionFunction ratStandardEnsemble)
+      = energyVariance ratStandardEnsemble :=
+  logPartition_secondDerivative_eq_energyVariance (zero Rat) ratStandardEnsemble
+    ratStandardEnsemble_weights (fun _ _ => rfl) ratStandardEnsemble_ne_zero
+
+/-- Applies `derivation_logDeriv_partitionFunction` over `Rat` to the states `E = 0, 1, 2` with
+weights `1, 1/2, 1/4` (it has no hypothesis on the weights).
+Non-vacuity: `AttnThermo.Derivation.derivation_logDeriv_partitionFunction` -/
+theorem derivation_logDeriv_partitionFunction_witness :
+    zero Rat (zero Rat (partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)))
+        / partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)))
+      = (partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
+            * zero Rat (zero Rat
+                (partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))))
+          - zero Rat (partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))) ^ 2)
+        / partitionFunction ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) ^ 2 :=
+  derivation_logDeriv_partitionFunction (zero Rat) _ partitionFunction_threeStates_ne_zero
 
 end AttnThermo.Derivation

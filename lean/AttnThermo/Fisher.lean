@@ -37,7 +37,10 @@ derivation of `Rat` is `0`) and over the dual numbers the witnesses pin them by 
 
 Over `Rat` (the only ordered field of core Lean) every derivation is zero; the nonnegativity
 witness `fisherInformation_nonneg_witness` therefore has `I = 0`, while
-`energyVariance_nonneg_witness` pins `Var(E) = 26/49`.
+`energyVariance_nonneg_witness` pins `Var(E) = 26/49`. The field forms are applied there with
+the zero derivation (`AttnThermo.Derivation.zero Rat`), which forces every weighted state to
+energy `0`: their witnesses show the hypotheses satisfiable; the ring forms' witnesses over the
+dual numbers are the non-degenerate ones.
 -/
 
 @[expose] public section
@@ -399,5 +402,73 @@ theorem fisherInformation_nonneg_witness :
     0 ≤ fisherInformation ratDerivation ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat))
     ∧ fisherInformation ratDerivation ([(0, 1), (1, 1/2), (2, 1/4)] : List (Rat × Rat)) = 0 :=
   ⟨fisherInformation_nonneg ratDerivation _ threeStates_pos (by simp), by decide +kernel⟩
+
+/-- Three states over `Rat` with nonzero weights that the derivation `0` allows: `D w = -E w`
+forces every energy to be `0`. -/
+def ratGroundEnsemble : List (Rat × Rat) := [(0, 1), (0, 1/2), (0, 1/4)]
+
+/-- Every weight of `ratGroundEnsemble` satisfies `D w = -E w` for the derivation `0`. -/
+theorem ratGroundEnsemble_weights :
+    ∀ s ∈ ratGroundEnsemble, Derivation.zero Rat s.2 = -(s.1 * s.2) := by
+  decide +kernel
+
+/-- Every weight of `ratGroundEnsemble` is nonzero. -/
+theorem ratGroundEnsemble_weights_ne_zero : ∀ s ∈ ratGroundEnsemble, s.2 ≠ 0 := by
+  decide +kernel
+
+/-- The partition function `7/4` of `ratGroundEnsemble` is nonzero. -/
+theorem ratGroundEnsemble_ne_zero : partitionFunction ratGroundEnsemble ≠ 0 := by
+  decide +kernel
+
+/-- Applies `fisherInformation_eq_energyVariance` over `Rat` (derivation `0`) to
+`ratGroundEnsemble`.
+Non-vacuity: `AttnThermo.Fisher.fisherInformation_eq_energyVariance` -/
+theorem fisherInformation_eq_energyVariance_witness :
+    fisherInformation (Derivation.zero Rat) ratGroundEnsemble
+      = energyVariance ratGroundEnsemble :=
+  fisherInformation_eq_energyVariance (Derivation.zero Rat) ratGroundEnsemble
+    ratGroundEnsemble_weights ratGroundEnsemble_ne_zero ratGroundEnsemble_weights_ne_zero
+
+/-- Applies `fisherInformation_eq_fisherOfUnit` over `Rat` (derivation `0`) to
+`ratGroundEnsemble`.
+Non-vacuity: `AttnThermo.Fisher.fisherInformation_eq_fisherOfUnit` -/
+theorem fisherInformation_eq_fisherOfUnit_witness :
+    fisherInformation (Derivation.zero Rat) ratGroundEnsemble
+      = fisherOfUnit (Derivation.zero Rat) (partitionFunction ratGroundEnsemble)⁻¹
+          ratGroundEnsemble :=
+  fisherInformation_eq_fisherOfUnit (Derivation.zero Rat) ratGroundEnsemble
+    ratGroundEnsemble_weights ratGroundEnsemble_ne_zero ratGroundEnsemble_weights_ne_zero
+
+/-- Applies `fisherInformation_eq_logPartition_secondDerivative` over `Rat` (derivation `0`) to
+`ratGroundEnsemble`.
+Non-vacuity: `AttnThermo.Fisher.fisherInformation_eq_logPartition_secondDerivative` -/
+theorem fisherInformation_eq_logPartition_secondDerivative_witness :
+    fisherInformation (Derivation.zero Rat) ratGroundEnsemble
+      = (partitionFunction ratGroundEnsemble
+            * Derivation.zero Rat (Derivation.zero Rat (partitionFunction ratGroundEnsemble))
+          - Derivation.zero Rat (partitionFunction ratGroundEnsemble) ^ 2)
+        / partitionFunction ratGroundEnsemble ^ 2 :=
+  fisherInformation_eq_logPartition_secondDerivative (Derivation.zero Rat) ratGroundEnsemble
+    ratGroundEnsemble_weights (fun _ _ => rfl) ratGroundEnsemble_ne_zero
+    ratGroundEnsemble_weights_ne_zero
+
+/-- Applies `heatCapacity_eq_sq_mul_energyVariance` over `Rat` (derivation `0`) at `γ = 3/2` to
+`AttnThermo.Derivation.ratStandardEnsemble` (energies `0, 0, 2`).
+Non-vacuity: `AttnThermo.Fisher.heatCapacity_eq_sq_mul_energyVariance` -/
+theorem heatCapacity_eq_sq_mul_energyVariance_witness :
+    heatCapacity (Derivation.zero Rat) (3/2) ratStandardEnsemble
+      = (3/2) ^ 2 * energyVariance ratStandardEnsemble :=
+  heatCapacity_eq_sq_mul_energyVariance (Derivation.zero Rat) (3/2) ratStandardEnsemble
+    ratStandardEnsemble_weights (fun _ _ => rfl) ratStandardEnsemble_ne_zero
+
+/-- Applies `fisherInformation_eq_heatCapacity_div_sq` over `Rat` (derivation `0`) at `γ = 3/2`
+to `ratGroundEnsemble`.
+Non-vacuity: `AttnThermo.Fisher.fisherInformation_eq_heatCapacity_div_sq` -/
+theorem fisherInformation_eq_heatCapacity_div_sq_witness :
+    fisherInformation (Derivation.zero Rat) ratGroundEnsemble
+      = heatCapacity (Derivation.zero Rat) (3/2) ratGroundEnsemble / (3/2) ^ 2 :=
+  fisherInformation_eq_heatCapacity_div_sq (Derivation.zero Rat) (3/2) ratGroundEnsemble
+    ratGroundEnsemble_weights (fun _ _ => rfl) ratGroundEnsemble_ne_zero
+    ratGroundEnsemble_weights_ne_zero (by decide +kernel)
 
 end AttnThermo.Fisher

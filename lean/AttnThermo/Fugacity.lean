@@ -314,4 +314,15 @@ theorem natCast_ne_zero_of_pos_witness : ((3 : Nat) : Rat) ≠ 0 :=
 theorem pow_ne_zero_of_ne_zero_witness : (2 : Rat) ^ 3 ≠ 0 :=
   pow_ne_zero_of_ne_zero (by grind) 3
 
+/-- Applies `logSeries_secondDerivative_eq_energyVariance` over `Rat` with the derivation `0`
+(which forces `E_d = 0`), `a_d = 1/d²`, `z = 1/2`, `N = 3`.
+Non-vacuity: `AttnThermo.Fugacity.logSeries_secondDerivative_eq_energyVariance` -/
+theorem logSeries_secondDerivative_eq_energyVariance_witness :
+    Derivation.zero Rat (Derivation.zero Rat (truncatedSeries (polylogCoeff 2) (1/2 : Rat) 3)
+        / truncatedSeries (polylogCoeff 2) (1/2 : Rat) 3)
+      = energyVariance (attentionStates (fun _ => 0) (polylogCoeff 2) (1/2 : Rat) 3) :=
+  logSeries_secondDerivative_eq_energyVariance (Derivation.zero Rat) (E := fun _ => 0) rfl
+    (fun d => by show (0 : Rat) = -(0 * polylogCoeff 2 d); grind) (fun _ => rfl) 3
+    (by decide +kernel)
+
 end AttnThermo.Fugacity

@@ -18,7 +18,9 @@ The rule, in order (the README states the same):
      core (``covers = "algebraic core"``, e.g. the moment algebra for an abstract derivation while
      the claim is about ∂_γ of d^-γ) verifies only together with a supporting identity receipt
      that holds at its high precision: the row says "Lean (algebraic core) + identity at 30
-     digits". When the claim records why core Lean cannot state it at all (``lean_unstatable``),
+     digits". A receipt that covers the statement for every log-like ℓ (``covers = "statement
+     for log-like ℓ"``: log is one by a Mathlib fact not checked here) counts the same way, and the
+     row names the broadest coverage ("Lean (statement for log-like ℓ) + identity …"). When the claim records why core Lean cannot state it at all (``lean_unstatable``),
      a holding identity receipt verifies it alone, and the row says so. Anything else is
      *folklore* (no receipt, or an algebraic core without its identity).
    - *empirical*: when a supporting measurement holds within every tolerance test, the claim is
@@ -52,7 +54,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from attnthermo.errors import DomainError
-from attnthermo.ledger.claims import Claim
+from attnthermo.ledger.claims import COVERAGES, Claim
 from attnthermo.ledger.receipts import ReceiptResult
 
 BUCKETS = ("verified", "folklore", "numerology")
@@ -121,8 +123,10 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
             return "verified", "Lean receipt holds and covers the statement", _strength(statement[0]), []
         if lean and identity:
             digits = identity[0].data.get("dps")
-            return ("verified", f"Lean (algebraic core) + identity at {digits} digits: {lean[0].data.get('covers_why')}",
-                    f"Lean (algebraic core) + identity at {digits} digits", [])
+            best = min(lean, key=lambda r: COVERAGES.index(r.data.get("covers") or COVERAGES[-1]))
+            covers = best.data.get("covers") or COVERAGES[-1]
+            return ("verified", f"Lean ({covers}) + identity at {digits} digits: {best.data.get('covers_why')}",
+                    f"Lean ({covers}) + identity at {digits} digits", [])
         if lean:
             return ("folklore", f"Lean covers only the algebraic core ({lean[0].data.get('covers_why')}) and no "
                     "identity receipt holds", "none", [])

@@ -12,6 +12,7 @@ from attnthermo.cli import main
 from attnthermo.lean.pinned import load_pins
 from attnthermo.lean_band import BAND_THEOREM, lean_band, parse_band
 from attnthermo.ledger.buckets import decide
+from attnthermo.ledger.claim_view import claim_view
 from attnthermo.ledger.plots import plot_heat_capacity
 from attnthermo.ledger.receipts import check_receipt
 from attnthermo.ledger.report import build_ledger
@@ -52,16 +53,14 @@ def test_claim_json_and_text_carry_the_band(claims, syn, manifest, printed_state
                           measurements={}, identities={}, plots={})
     path = tmp_path / "ledger.json"
     path.write_text(json.dumps(ledger, default=str), encoding="utf-8")
-    assert main(["claim", "cv-gamma1-twelfth", "--ledger", str(path), "--json"]) == 0
-    view = json.loads(capsys.readouterr().out)
+    view = claim_view("cv-gamma1-twelfth", ledger=path)  # what `attnthermo claim … --json` prints
     assert view["lean_bound"] == parse_band(printed_statement).to_json()
     assert view["lean_bound"]["theorem"] == BAND_THEOREM and view["lean_bound"]["upper"][0] == "1/6"
     assert main(["claim", "cv-gamma1-twelfth", "--ledger", str(path)]) == 0
     out = capsys.readouterr().out
     assert "Lean band (N ≥ 2, L = ℓ N, every log-like ℓ): " in out and "(1/6)·L" in out
     assert "covers the statement for log-like ℓ" in out
-    assert main(["claim", "fisher-equals-cv-over-gamma-sq", "--ledger", str(path), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["lean_bound"] is None
+    assert claim_view("fisher-equals-cv-over-gamma-sq", ledger=path)["lean_bound"] is None
 
 
 def test_plot_draws_the_band(manifest, tmp_path):

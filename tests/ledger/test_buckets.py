@@ -19,7 +19,8 @@ def test_erratum_quarter_is_contradicted_by_the_proved_twelfth(all_pass):
     v = all_pass["cv-gamma1-quarter"]
     assert v.bucket == "folklore"
     assert "contradicted" in v.reason and "uniformVariance_ne_sq_div_four" in v.reason
-    assert "algebraic core" in v.reason  # the Lean half of the contradiction is named for what it is
+    # the Lean half of the contradiction is named for what it is: the finite-ensemble refutation
+    assert "statement for log-like ℓ: energyVariance_harmonicStates_ne_sq_div_four" in v.reason, v.reason
     assert all_pass["cv-gamma1-twelfth"].bucket == "verified"
 
 

@@ -90,6 +90,11 @@ def _agreement(book_bucket: str, bucket: str) -> str:
     return "agrees" if ok else "disagrees"
 
 
+def _coverage_rank(r: ReceiptResult) -> int:
+    """0 for the broadest coverage a Lean receipt records (``COVERAGES`` order)."""
+    return COVERAGES.index(r.data.get("covers") or COVERAGES[-1])
+
+
 def _covers_statement(r: ReceiptResult) -> bool:
     return r.kind == "lean" and r.data.get("covers") == "statement"
 
@@ -101,7 +106,9 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
     for r in contradicting:
         if r in core:
             continue  # an algebraic core contradicts only beside a receipt that reaches the claim
-        also = f" (with Lean, algebraic core: {core[0].label})" if core and r.kind == "identity" else ""
+        best = min(core, key=_coverage_rank) if core else None
+        also = f" (with Lean, {best.data.get('covers') or COVERAGES[-1]}: {best.label})" \
+            if best and r.kind == "identity" else ""
         return "folklore", f"contradicted by {r.kind} receipt {r.label}{also}: {r.detail}", _strength(r), []
     for r in checkable:
         if r.relation == "supports" and r.status in ("fails", "error"):
@@ -123,7 +130,7 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
             return "verified", "Lean receipt holds and covers the statement", _strength(statement[0]), []
         if lean and identity:
             digits = identity[0].data.get("dps")
-            best = min(lean, key=lambda r: COVERAGES.index(r.data.get("covers") or COVERAGES[-1]))
+            best = min(lean, key=_coverage_rank)
             covers = best.data.get("covers") or COVERAGES[-1]
             return ("verified", f"Lean ({covers}) + identity at {digits} digits: {best.data.get('covers_why')}",
                     f"Lean ({covers}) + identity at {digits} digits", [])

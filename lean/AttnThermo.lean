@@ -6,6 +6,7 @@ public import AttnThermo.DualNumber
 public import AttnThermo.Fisher
 public import AttnThermo.Fugacity
 public import AttnThermo.LogUniform
+public import AttnThermo.HarmonicVariance
 public import AttnThermo.RopePade
 
 /-!
@@ -22,9 +23,11 @@ Mathlib), stated over generic commutative rings and fields so it applies to `ℝ
 * `AttnThermo.Fugacity`: the attention ensemble `w_d = z^d a_d`, its `Z` is the truncated
   series `Σ_{d≤N} a_d z^d`, and `z ∂_z` maps it to `Σ_{d≤N} d a_d z^d`.
 * `AttnThermo.LogUniform`: `γ = 1`, moments from an antiderivative, `Var = L²/12 ≠ L²/4`.
+* `AttnThermo.HarmonicVariance`: the finite `γ = 1` ensemble `p_d ∝ 1/d`, energy `ℓ d` for any
+  log-like `ℓ`: `-109/36 ≤ Var_N - L²/12 ≤ L/6 + 19/9` (`N ≥ 2`), so `Var_N ≠ L²/4` for `L ≥ 9/2`.
 * `AttnThermo.RopePade`: RoPE wavelengths and the `γ_Padé` algebra.
 
 Not formalised: real derivatives (`∂_γ` is an abstract derivation), `log` and real powers
 (energies and coefficients are abstract), infinite sums (`Li_γ(z)`, `ζ`), the integral (only
-its polynomial form), and the limit `Var(log d)/(log N)² → 1/12`.
+its polynomial form), and `log` itself (the `γ = 1` bound is proved for every log-like `ℓ`).
 -/

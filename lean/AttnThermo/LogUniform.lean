@@ -31,15 +31,12 @@ with `polyDeriv F = f`. The moments `L/2` and `L²/3` are then theorems about ev
 
 ## Not formalised
 The real integral and the fundamental theorem of calculus itself (only its polynomial form:
-the definite integral is `F(L) - F(0)` for a formal antiderivative `F`), the logarithm, the
-passage from the ensemble `p_d ∝ 1/d` on `d = 1, …, N` to the uniform law of `log d`, and the
-limit `Var(log d) / (log N)² → 1/12`. The non-asymptotic two-sided bound on that variance for
-any `ℓ` with `ℓ(ab) = ℓ a + ℓ b`, monotone, `1 - 1/x ≤ ℓ x ≤ x - 1` is not proved here: it needs
-sum–integral comparisons for `Σ_{d≤N} ℓ(d)^k / d` (`k = 0, 1, 2`) built from the increments
-`1/(d+1) ≤ ℓ(d+1) - ℓ d ≤ 1/d`, with explicit error constants, which this library does not have.
-So Lean covers the uniform law's `L²/12` and the ensemble identities, not the finite-`N` distance
-between them; Python evaluates that distance to any precision and checks the expansion with the
-Stieltjes constants (`attnthermo.thermo.asymptotics`, `attnthermo.thermo.identities.analysis`).
+the definite integral is `F(L) - F(0)` for a formal antiderivative `F`) and the logarithm. The
+finite ensemble `p_d ∝ 1/d` on `d = 1, …, N` is in `AttnThermo.HarmonicVariance`: for every
+log-like `ℓ` (increments `1/(d+1) ≤ ℓ(d+1) - ℓ d ≤ 1/d`) its variance is within
+`[-109/36, L/6 + 19/9]` of `L²/12`, by telescoping sum–integral comparisons. Python evaluates the
+exact distance at `ℓ = log` to any precision and checks the expansion with the Stieltjes
+constants (`attnthermo.thermo.asymptotics`, `attnthermo.thermo.identities.analysis`).
 
 Statements are over a field of characteristic zero (`Lean.Grind.Field`, `Lean.Grind.IsCharP α 0`).
 -/

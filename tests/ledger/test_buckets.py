@@ -6,7 +6,7 @@ import pytest
 
 from attnthermo.errors import DomainError
 from attnthermo.ledger.buckets import decide
-from attnthermo.ledger.claims import Claim, Receipt
+from attnthermo.ledger.claims import COVERAGES, Claim, Receipt
 from attnthermo.thermo.identities.identity import IdentityCheck
 
 
@@ -19,17 +19,20 @@ def test_erratum_quarter_is_contradicted_by_the_proved_twelfth(all_pass):
     v = all_pass["cv-gamma1-quarter"]
     assert v.bucket == "folklore"
     assert "contradicted" in v.reason and "uniformVariance_ne_sq_div_four" in v.reason
-    assert "algebraic core" in v.reason  # the Lean half of the contradiction is named for what it is
+    # the Lean half of the contradiction is named for what it is: the finite-ensemble refutation
+    assert "statement for log-like ℓ: energyVariance_harmonicStates_ne_sq_div_four" in v.reason, v.reason
     assert all_pass["cv-gamma1-twelfth"].bucket == "verified"
 
 
-@pytest.mark.parametrize("cid", ["cv-gamma1-twelfth", "fisher-equals-cv-over-gamma-sq"])
-def test_algebraic_core_is_verified_only_with_its_identity(claims, syn, cid):
-    """Issue 10 §4: Lean proves these claims' algebra, not the claims; the row says so, and without
-    the identity receipt the Lean receipt alone does not verify them."""
+@pytest.mark.parametrize("cid, covers", [("cv-gamma1-twelfth", "statement for log-like ℓ"),
+                                         ("fisher-equals-cv-over-gamma-sq", "algebraic core")])
+def test_algebraic_core_is_verified_only_with_its_identity(claims, syn, cid, covers):
+    """Issue 10 §4: Lean proves these claims' algebra (or, for the /12 law, the statement for every
+    log-like ℓ, log being one by a fact not checked here), not the claims; the row names the broadest
+    coverage, and without the identity receipt the Lean receipts alone do not verify them."""
     manifest = syn.manifest(claims)
     v = syn.verdicts_for(claims, syn.evidence_for(claims, manifest))[cid]
-    assert v.bucket == "verified" and v.strength == "Lean (algebraic core) + identity at 30 digits", v
+    assert v.bucket == "verified" and v.strength == f"Lean ({covers}) + identity at 30 digits", v
     lean = next(r for r in claims[cid].receipts if r.kind == "lean")
     assert lean.covers == "algebraic core" and lean.covers_why
     ev = syn.evidence_for(claims, manifest)
@@ -79,8 +82,9 @@ def test_identity_verifies_only_what_lean_cannot_state(all_pass, claims):
             kinds = {r.kind for r in c.receipts}
             assert ("lean" in kinds) != bool(c.lean_unstatable), cid
             covers = {r.covers for r in c.receipts if r.kind == "lean" and r.relation == "supports"}
-            expected = "identity" if "lean" not in kinds else "Lean theorem" if "statement" in covers else \
-                "Lean (algebraic core) + identity"
+            broadest = min(covers, key=COVERAGES.index) if covers else None
+            expected = "identity" if "lean" not in kinds else "Lean theorem" if broadest == "statement" else \
+                f"Lean ({broadest}) + identity"
             assert all_pass[cid].strength.startswith(expected), (cid, all_pass[cid].strength)
 
 

@@ -41,7 +41,7 @@ def test_claim_from_an_audit_shows_everything_on_one_screen(ledger_file, capsys)
     assert main(["claim", "cv-gamma1-twelfth", "--ledger", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("cv-gamma1-twelfth (Ch. 22, math): At γ = 1")
-    assert "bucket: VERIFIED — Lean (algebraic core) + identity at 30 digits" in out
+    assert "bucket: VERIFIED — Lean (statement for log-like ℓ) + identity at 30 digits" in out
     assert "from the last audit" in out and str(path) in out
     assert "AttnThermo.LogUniform.uniformVariance_eq_sq_div_twelve: proved" in out
     assert "statement of AttnThermo.LogUniform.uniformVariance_eq_sq_div_twelve" in out  # Lean's own statement
@@ -110,7 +110,7 @@ def test_markdown_rounds_to_the_ci_and_omits_control_metrics(ledger_file, tmp_pa
     row = next(line for line in md.splitlines() if line.startswith("| `trained-gamma-below-one`"))
     assert "γ 0.887 [0.867, 0.911], d ∈ [4, 64], N 256 × 4 prompts" in row
     twelfth = next(line for line in md.splitlines() if line.startswith("| `cv-gamma1-twelfth`"))
-    assert "Lean (algebraic core)" in twelfth and "Lean (algebraic core) + identity at 30 digits" in twelfth
+    assert "Lean (algebraic core)" in twelfth and "Lean (statement for log-like ℓ) + identity at 30 digits" in twelfth
     assert "gamma_pade" in decay
     control = md.split("### measurement random-init on smollm2")[1].split("###")[0]
     assert "gamma_pade" not in control

@@ -7,7 +7,7 @@ import tomllib
 import pytest
 
 from attnthermo.errors import DomainError
-from attnthermo.ledger.claims import load_claims
+from attnthermo.ledger.claims import COVERAGES, load_claims
 from attnthermo.paths import data_file
 
 
@@ -121,6 +121,10 @@ def test_every_lean_receipt_says_what_it_covers_and_why(claims):
     for c in claims.values():
         for r in c.receipts:
             if r.kind == "lean":
-                assert r.covers in ("statement", "algebraic core") and len(r.covers_why) > 30, c.id
-    for cid in ("cv-gamma1-twelfth", "fisher-equals-cv-over-gamma-sq", "partition-generates-moments"):
+                assert r.covers in COVERAGES and len(r.covers_why) > 30, c.id
+    for cid in ("fisher-equals-cv-over-gamma-sq", "partition-generates-moments"):
         assert {r.covers for r in claims[cid].receipts if r.kind == "lean"} == {"algebraic core"}, cid
+    # the /12 law and its erratum: the uniform law's algebra, and the finite ensemble for log-like ℓ
+    for cid in ("cv-gamma1-twelfth", "cv-gamma1-quarter"):
+        assert {r.covers for r in claims[cid].receipts if r.kind == "lean"} == \
+            {"algebraic core", "statement for log-like ℓ"}, cid

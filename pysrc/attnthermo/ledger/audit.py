@@ -219,11 +219,17 @@ def _tagged_by_claim(tags: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
 
 
 def _draw(out: Path, evidence: Evidence, models: Sequence[str], quick: bool) -> dict[str, str]:
+    from attnthermo.lean_band import lean_band
     from attnthermo.ledger.plots import heat_capacity_series, plot_heat_capacity
     from attnthermo.measurement.plot import plot_decay
 
+    try:
+        band = lean_band(evidence.manifest) if evidence.manifest is not None else "no Lean manifest"
+    except DomainError as exc:  # a proved statement of another form: the figure says so
+        band = str(exc)
+    band = "the band theorem is not proved in the manifest" if band is None else band
     paths = {"heat_capacity_gamma1": str(plot_heat_capacity(
-        heat_capacity_series(range(1, 7) if quick else range(1, 13)), out / "cv_gamma1.png").resolve())}
+        heat_capacity_series(range(1, 7) if quick else range(1, 13)), out / "cv_gamma1.png", band).resolve())}
     for i, model in enumerate(models):
         decay = evidence.measurements.get(("decay-fit", model))
         if decay and decay.get("status") == "ok":

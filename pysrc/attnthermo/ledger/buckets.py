@@ -18,7 +18,9 @@ The rule, in order (the README states the same):
      core (``covers = "algebraic core"``, e.g. the moment algebra for an abstract derivation while
      the claim is about ∂_γ of d^-γ) verifies only together with a supporting identity receipt
      that holds at its high precision: the row says "Lean (algebraic core) + identity at 30
-     digits". When the claim records why core Lean cannot state it at all (``lean_unstatable``),
+     digits". A receipt that covers the statement for every log-like ℓ (``covers = "statement
+     for log-like ℓ"``: log is one by a Mathlib fact not checked here) counts the same way, and the
+     row names the broadest coverage ("Lean (statement for log-like ℓ) + identity …"). When the claim records why core Lean cannot state it at all (``lean_unstatable``),
      a holding identity receipt verifies it alone, and the row says so. Anything else is
      *folklore* (no receipt, or an algebraic core without its identity).
    - *empirical*: when a supporting measurement holds within every tolerance test, the claim is
@@ -52,7 +54,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from attnthermo.errors import DomainError
-from attnthermo.ledger.claims import Claim
+from attnthermo.ledger.claims import COVERAGES, Claim
 from attnthermo.ledger.receipts import ReceiptResult
 
 BUCKETS = ("verified", "folklore", "numerology")
@@ -88,6 +90,11 @@ def _agreement(book_bucket: str, bucket: str) -> str:
     return "agrees" if ok else "disagrees"
 
 
+def _coverage_rank(r: ReceiptResult) -> int:
+    """0 for the broadest coverage a Lean receipt records (``COVERAGES`` order)."""
+    return COVERAGES.index(r.data.get("covers") or COVERAGES[-1])
+
+
 def _covers_statement(r: ReceiptResult) -> bool:
     return r.kind == "lean" and r.data.get("covers") == "statement"
 
@@ -99,7 +106,9 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
     for r in contradicting:
         if r in core:
             continue  # an algebraic core contradicts only beside a receipt that reaches the claim
-        also = f" (with Lean, algebraic core: {core[0].label})" if core and r.kind == "identity" else ""
+        best = min(core, key=_coverage_rank) if core else None
+        also = f" (with Lean, {best.data.get('covers') or COVERAGES[-1]}: {best.label})" \
+            if best and r.kind == "identity" else ""
         return "folklore", f"contradicted by {r.kind} receipt {r.label}{also}: {r.detail}", _strength(r), []
     for r in checkable:
         if r.relation == "supports" and r.status in ("fails", "error"):
@@ -121,8 +130,10 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
             return "verified", "Lean receipt holds and covers the statement", _strength(statement[0]), []
         if lean and identity:
             digits = identity[0].data.get("dps")
-            return ("verified", f"Lean (algebraic core) + identity at {digits} digits: {lean[0].data.get('covers_why')}",
-                    f"Lean (algebraic core) + identity at {digits} digits", [])
+            best = min(lean, key=_coverage_rank)
+            covers = best.data.get("covers") or COVERAGES[-1]
+            return ("verified", f"Lean ({covers}) + identity at {digits} digits: {best.data.get('covers_why')}",
+                    f"Lean ({covers}) + identity at {digits} digits", [])
         if lean:
             return ("folklore", f"Lean covers only the algebraic core ({lean[0].data.get('covers_why')}) and no "
                     "identity receipt holds", "none", [])

@@ -17,6 +17,7 @@ from typing import Any
 from attnthermo import lean_manifest
 from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.errors import DomainError
+from attnthermo.lean_band import BAND_THEOREM, parse_band
 from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.links import disagreements_for, link_disagreements
 from attnthermo.ledger.report import is_control, with_ci
@@ -146,8 +147,22 @@ def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Pa
         "measurements": [_measurement_view(r, data) for r in receipts if r["kind"] == "measurement"],
         "citations": [r["label"] for r in receipts if r["kind"] == "citation"],
         "plots": {name: p for name, p in plots.items() if PLOT_SUBJECTS.get(name, set()) & subjects},
-        "links": links,
+        "links": links, "lean_bound": _lean_bound(lean),
     }
+
+
+def _lean_bound(lean: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The C_V(γ=1) band of ``BAND_THEOREM``, parsed from the statement Lean printed, when one of
+    the claim's Lean receipts shows it proved ({"theorem", "error"} when that statement is of
+    another form); else None."""
+    for r in lean:
+        for t in r["theorems"]:
+            if t["name"] == BAND_THEOREM and t["status"] == "proved" and t.get("statement"):
+                try:
+                    return parse_band(t["statement"]).to_json()
+                except DomainError as exc:
+                    return {"theorem": BAND_THEOREM, "error": str(exc)}
+    return None
 
 
 def _theorems_of(claim: Claim, label: str) -> list[str]:
@@ -168,6 +183,14 @@ def _fit(text: str) -> str:
     return text if len(text) <= SCREEN else text[:SCREEN - 30] + f"… ({len(text)} characters; --json)"
 
 
+def _linear_text(slope: str, const: str) -> str:
+    """``slope·L + const`` without the zero parts (``L/6``-style rationals as strings)."""
+    parts = [f"({slope})·L" if "/" in slope else f"{slope}·L"] if slope != "0" else []
+    if const != "0" or not parts:
+        parts.append(const if not parts else (f"- {const[1:]}" if const.startswith("-") else f"+ {const}"))
+    return " ".join(parts)
+
+
 def render_claim(view: dict[str, Any]) -> str:
     """The view as text, one screen."""
     lines = [f"{view['id']} (Ch. {view['chapter']}, {view['kind']}): {view['statement']}",
@@ -186,6 +209,12 @@ def render_claim(view: dict[str, Any]) -> str:
                 lines.append(f"      {' '.join(t['statement'].split())}")
         if r["status"] != "holds":
             lines.append(f"  → {r['detail']}")
+    b = view.get("lean_bound")
+    if b and "error" in b:
+        lines.append(f"Lean band: unreadable ({b['error'][:120]})")
+    elif b:
+        lines.append(f"Lean band (N ≥ {b['N_min']}, L = ℓ N, every log-like ℓ): {_linear_text(*b['lower'])}"
+                     f" ≤ C_V(1, N) - L²/12 ≤ {_linear_text(*b['upper'])}")
     for i in view["identities"]:
         lines.append(f"identity {_MARK.get(i['status'], '?')} {i['name']} ({i['relation']}): {i['detail']}")
         if "value" in i:

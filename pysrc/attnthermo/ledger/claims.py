@@ -27,7 +27,10 @@ KINDS = ("math", "empirical", "interpretive")
 BOOK_BUCKETS = ("verified", "folklore", "numerology", "unverified", "asserted")
 RECEIPT_KINDS = ("lean", "identity", "measurement", "citation")
 RELATIONS = ("supports", "contradicts")
-COVERAGES = ("statement", "algebraic core")
+# What a Lean receipt proves of its claim, broadest first: the statement itself; the statement for
+# every log-like ℓ (ℓ 1 = 0, 1/(d+1) ≤ ℓ(d+1) - ℓ d ≤ 1/d), of which log is one by a Mathlib fact
+# not checked here, so it verifies like an algebraic core (beside a holding identity); or its algebra.
+COVERAGES = ("statement", "statement for log-like ℓ", "algebraic core")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Exact rational mirror of the Lean definitions (AttnThermo.Ensemble, Fisher, LogUniform).
+"""Exact rational mirror of the Lean definitions (AttnThermo.Ensemble, Fisher, LogUniform,
+HarmonicVariance).
 
 Inputs may be ints, Fractions, strings such as ``"3/4"`` or floats (taken at their exact binary
 value); outputs are exact :class:`fractions.Fraction`. These are what the Lean→Python value
@@ -132,3 +133,23 @@ def fugacity_op(s: Rational, N: Rational, z: Rational) -> Fraction:
     """z∂_z applied to the truncated polylog: each d-th term multiplied by d (Lean ``fugacityOp``)."""
     order, count, x = as_natural(s, "s"), as_natural(N, "N"), as_fraction(z, "z")
     return sum((d * x**d / Fraction(d) ** order for d in range(1, count + 1)), Fraction(0))
+
+
+def harmonic_log(d: Rational) -> Fraction:
+    """H_d - 1 = Σ_{k≤d} 1/k - 1, a log-like sequence (Lean ``harmonicLog``; d = 0 gives -1)."""
+    count = as_natural(d, "d")
+    return sum((Fraction(1, k) for k in range(1, count + 1)), Fraction(0)) - 1
+
+
+def harmonic_ensemble_variance(N: Rational) -> Fraction:
+    """Var of the energies H_d - 1 under weights 1/d, d = 1..N (Lean ``energyVariance (harmonicStates
+    harmonicLog N)``); N ≥ 1."""
+    count = as_natural(N, "N")
+    if count < 1:
+        raise DomainError("N", N, "the ensemble needs at least one state (N >= 1)")
+    energies, weights, h = [], [], Fraction(0)
+    for d in range(1, count + 1):
+        h += Fraction(1, d)
+        energies.append(h - 1)
+        weights.append(Fraction(1, d))
+    return energy_variance(energies, weights)

@@ -7,9 +7,9 @@ Routes (math-notes §4), all evaluated at a working precision ``wp`` chosen by t
 - ``stieltjes`` z = 1, γ = 1:  S_k = γ_k(1) - γ_k(N+1), generalised Stieltjes constants;
 - ``stieltjes_series`` z = 1, γ = 1 + ε, finite N:  S_k = Σ_j (-ε)^j/j! · [γ_{k+j}(1) - γ_{k+j}(N+1)]
   (the series route near γ = 1, used to cross-check the Hurwitz route there);
-- ``terms``     the terms themselves in floating point (all of them are ≥ 0): at z = 1 when γ < 0 and
-  N ≤ :data:`AUTO_DIRECT_TERMS` (ζ^(k)(γ) is slow for γ ≪ 0), and when γ is so large that the integral
-  test bounds everything after a few terms (ζ(γ, a) is slow for huge γ); any z;
+- ``terms``     the terms themselves in floating point (all of them are ≥ 0): for N ≤ :data:`FEW_TERMS`,
+  for γ < 0 and N ≤ :data:`AUTO_DIRECT_TERMS` (ζ^(k)(γ) is slow for γ ≪ 0), and at z = 1 when γ is so
+  large that the integral test bounds everything after a few terms (ζ(γ, a) is slow for huge γ);
 - ``direct``    z < 1 when at most :data:`AUTO_DIRECT_TERMS` terms are needed: the sum itself, up to N or
   until a rigorous geometric bound on everything after the last term (each ratio of consecutive terms
   is at most ρ < 1 from there on) falls below 10^-wp of the sum — the z^{N+1}Φ tail is never formed;
@@ -53,6 +53,8 @@ ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "terms", "direct",
 AUTO_DIRECT_TERMS = 2_000
 # the direct route refuses more terms than this (the size of its prime-factor sieve)
 DIRECT_MAX_TERMS = 50_000
+# up to this N every route sums the terms as they are (cheaper than any closed form)
+FEW_TERMS = 64
 # mpmath's ζ^(k)(γ) takes seconds below about γ = -100 and does not finish at -1000
 HURWITZ_MIN_GAMMA = -100
 
@@ -71,7 +73,7 @@ class PowerSums:
 
 def choose_route(gamma: Real, N: Count, z: Real) -> str:
     """The route ``auto`` takes for these parameters."""
-    if gamma < 0 and N is not INF and N <= AUTO_DIRECT_TERMS:
+    if N is not INF and (N <= FEW_TERMS or (gamma < 0 and N <= AUTO_DIRECT_TERMS)):
         return "terms"
     if z != 1:
         return "direct" if direct_terms(gamma, N, z) <= AUTO_DIRECT_TERMS else "euler_maclaurin"

@@ -134,3 +134,21 @@ def test_power_sums_module_keeps_no_state():
     containers = [name for name, value in vars(routes).items()
                   if isinstance(value, (dict, list, set)) and not name.startswith("__")]
     assert containers == [], containers
+
+
+def test_very_negative_gamma_with_fugacity_below_one():
+    """γ = -1000, z = 1/2, N = ∞ hung (Euler–Maclaurin), then the fixed-point sum lost z^d: the weights
+    peak near d = 1000/log 2; against the plain sum to d = 12000 (the rest is below 10^-1000 of it)."""
+    start = time.perf_counter()
+    value = ensemble.partition(gamma=-1000, N=math.inf, z=Fraction(1, 2), dps=20)
+    assert time.perf_counter() - start < 30
+    with mpmath.workdps(40):
+        reference = mpmath.fsum(mpmath.ldexp(mpmath.mpf(d) ** 1000, -d) for d in range(1, 12_001))
+        assert abs(value / reference - 1) <= mpmath.mpf(10) ** -19
+
+
+def test_huge_gamma_with_fugacity_below_one():
+    """γ = 10^400, z = 1/2: Z = z to every digit, F = -log(z)/γ."""
+    F = ensemble.free_energy(gamma=10**400, N=math.inf, z=Fraction(1, 2), dps=20)
+    with mpmath.workdps(30):
+        assert abs(F / (mpmath.log(2) / mpmath.mpf(10) ** 400) - 1) <= mpmath.mpf(10) ** -19

@@ -22,7 +22,8 @@ import mpmath
 
 from attnthermo.errors import DomainError
 from attnthermo.thermo.params import INF, Count, Real, as_count, as_dps, as_fugacity, as_real, log_real, to_mpf
-from attnthermo.thermo.power_sums import AUTO_DIRECT_TERMS, HURWITZ_MIN_GAMMA, PowerSums, digits_lost, power_sums
+from attnthermo.thermo.power_sums import (AUTO_DIRECT_TERMS, DIRECT_MAX_TERMS, HURWITZ_MIN_GAMMA, PowerSums,
+                                          digits_lost, direct_terms, power_sums)
 from attnthermo.thermo.precision import certify
 
 
@@ -50,6 +51,12 @@ class EnsembleParameters:
                 "gamma", gamma,
                 f"with z = 1 and N > {AUTO_DIRECT_TERMS}, gamma below {HURWITZ_MIN_GAMMA} is out of reach "
                 f"(mpmath's zeta derivatives do not finish there): give N <= {AUTO_DIRECT_TERMS} or z < 1",
+            )
+        if zz < 1 and g < HURWITZ_MIN_GAMMA and direct_terms(g, n, zz) > DIRECT_MAX_TERMS:
+            raise DomainError(
+                "gamma", gamma,
+                f"with z = {zz}, gamma below {HURWITZ_MIN_GAMMA} needs more than {DIRECT_MAX_TERMS} terms "
+                "(the weights peak near d = |gamma|/log(1/z)): give a smaller N or z further from 1",
             )
         return cls(g, n, zz)
 

@@ -75,10 +75,13 @@ def choose_route(gamma: Real, N: Count, z: Real) -> str:
     """The route ``auto`` takes for these parameters."""
     if N is not INF and (N <= FEW_TERMS or (gamma < 0 and N <= AUTO_DIRECT_TERMS)):
         return "terms"
-    if z != 1:
-        return "direct" if direct_terms(gamma, N, z) <= AUTO_DIRECT_TERMS else "euler_maclaurin"
-    if gamma > 1 and _terms_needed(gamma, N, 40) is not None:
+    if gamma > 1 and _terms_needed(gamma, N, z, 40) is not None:
         return "terms"
+    if z != 1:
+        terms = direct_terms(gamma, N, z)
+        if gamma < HURWITZ_MIN_GAMMA and terms <= DIRECT_MAX_TERMS:
+            return "terms"  # Euler–Maclaurin does not settle for γ ≪ 0, and z^d d^-γ leaves fixed point
+        return "direct" if terms <= AUTO_DIRECT_TERMS else "euler_maclaurin"
     return "stieltjes" if gamma == 1 else "hurwitz"
 
 
@@ -166,10 +169,10 @@ def _require(condition: bool, route: str, reason: str) -> None:
         raise DomainError("route", route, reason)
 
 
-def _terms_needed(gamma: Real, N: Count, digits: int) -> int | None:
-    """At z = 1, γ > 1: the first D (≥ 3) after which the integral test bounds the rest of every
-    S_k below 10^-digits of its smallest possible value (log 2)^k 2^-γ — or N when that is smaller;
-    None when neither is within :data:`AUTO_DIRECT_TERMS`."""
+def _terms_needed(gamma: Real, N: Count, z: Real, digits: int) -> int | None:
+    """For γ > 1: the first D (≥ 3) after which the integral test bounds the rest of every S_k below
+    10^-digits of its smallest possible value (log 2)^k 2^-γ z² — or N when that is smaller; None when
+    neither is within :data:`AUTO_DIRECT_TERMS`."""
     with mpmath.workdps(15):  # the bound is at least D^{1-γ}/2^-γ ≥ AUTO_DIRECT_TERMS^{1-γ}: hopeless below
         if (to_mpf(gamma) - 1) * mpmath.log(AUTO_DIRECT_TERMS) < digits * mpmath.log(10) and \
                 (N is INF or N > AUTO_DIRECT_TERMS):
@@ -178,15 +181,15 @@ def _terms_needed(gamma: Real, N: Count, digits: int) -> int | None:
     while D <= AUTO_DIRECT_TERMS:
         if N is not INF and N <= D:
             return N
-        if _integral_tail_small(gamma, D, 2, digits):
+        if _integral_tail_small(gamma, D, z, 2, digits):
             return D
         D *= 2
     return None
 
 
-def _integral_tail_small(gamma: Real, D: int, k_max: int, digits: int) -> bool:
-    """Σ_{d>D} (log d)^k d^-γ ≤ ∫_D^∞ (log x)^k x^-γ dx = D^{1-γ} Σ_i k!/(k-i)! (log D)^{k-i}/(γ-1)^{i+1}
-    (the integrand falls from x = e^{k/γ} ≤ D on) below 10^-digits · (log 2)^k 2^-γ, for k ≤ k_max."""
+def _integral_tail_small(gamma: Real, D: int, z: Real, k_max: int, digits: int) -> bool:
+    """Σ_{d>D} (log d)^k z^d d^-γ ≤ ∫_D^∞ (log x)^k x^-γ dx = D^{1-γ} Σ_i k!/(k-i)! (log D)^{k-i}/(γ-1)^{i+1}
+    (z^d ≤ 1; the integrand falls from x = e^{k/γ} ≤ D on) below 10^-digits · (log 2)^k 2^-γ z², for k ≤ k_max."""
     with mpmath.workdps(30):
         g = to_mpf(gamma)
         log_d, excess = mpmath.log(D), g - 1
@@ -196,7 +199,7 @@ def _integral_tail_small(gamma: Real, D: int, k_max: int, digits: int) -> bool:
             polynomial = sum(mpmath.factorial(k) / mpmath.factorial(k - i) * log_d ** (k - i) / excess ** (i + 1)
                              for i in range(k + 1))
             log_bound = (1 - g) * log_d + mpmath.log(polynomial)
-            log_smallest = k * mpmath.log(mpmath.log(2)) - g * mpmath.log(2)
+            log_smallest = k * mpmath.log(mpmath.log(2)) - g * mpmath.log(2) + 2 * log_real(z)
             if log_bound - log_smallest > -digits * mpmath.log(10):
                 return False
     return True
@@ -204,38 +207,61 @@ def _integral_tail_small(gamma: Real, D: int, k_max: int, digits: int) -> bool:
 
 def _terms(gamma: Real, N: Count, z: Real, k_max: int, wp: int):
     """(sums, rest, shifted) summed term by term in floating point (every term ≥ 0, so the relative
-    error is at most a few ulps per term): at z = 1, γ > 1 up to the D where the integral test bounds
+    error is at most a few ulps per term): for γ > 1 up to the D where the integral test bounds
     the rest below 10^-(wp+5) of each sum (or N); otherwise up to N. None beyond DIRECT_MAX_TERMS.
     The exponents γ·log d and d·log z are formed with the digits of |γ| and d on top."""
     last = None
-    if z == 1 and gamma > 1:
+    if gamma > 1:
         D = 3
         while D <= DIRECT_MAX_TERMS and last is None:
             if N is not INF and N <= D:
                 last = N
-            elif _integral_tail_small(gamma, D, k_max, wp + 5):
+            elif _integral_tail_small(gamma, D, z, k_max, wp + 5):
                 last = D
             D *= 2
     elif N is not INF and N <= DIRECT_MAX_TERMS:
         last = N
+    geometric = last is None and z < 1  # then up to the geometric bound on the rest
+    if geometric:
+        last = DIRECT_MAX_TERMS
     if last is None:
         return None
     with mpmath.workdps(20):
         magnitude = max(0, int(mpmath.log10(abs(to_mpf(gamma)) + 1)))
     with mpmath.workdps(wp + magnitude + len(str(last)) + 5):
-        s, log_z = to_mpf(gamma), mpmath.log(to_mpf(z))
+        s, log_z = to_mpf(gamma), log_real(z)
         sums, shifted = [mpmath.mpf(0)] * (k_max + 1), mpmath.mpf(0)
+        tolerance, growth = mpmath.mpf(10) ** -(wp + 5), max(mpmath.mpf(0), -s)
         for d in range(2, last + 1):
             log_d = mpmath.log(d)
-            term = mpmath.exp(d * log_z - s * log_d)
+            term = first = mpmath.exp(d * log_z - s * log_d)
             shifted += d * term
             for k in range(k_max + 1):
                 sums[k] += term
                 term *= log_d
+            if geometric and d % 8 == 0 and _geometric_rest_small(first, d, log_d, z, growth, k_max, sums,
+                                                                  shifted, tolerance):
+                break
+        else:
+            if geometric:
+                return None
         rest = sums[0]
         sums[0] = to_mpf(z) + rest
     with mpmath.workdps(wp):
         return [+v for v in sums], +rest, +shifted
+
+
+def _geometric_rest_small(first, d, log_d, z, growth, k_max, sums, shifted, tolerance) -> bool:
+    """From d on each ratio of consecutive terms is at most ρ = z (1+1/d)^{max(0,-γ)} (1 + 1/(d log d))^k
+    (one more factor 1+1/d for the shifted sum), so the rest is ≤ t_d ρ/(1-ρ): True when that is below
+    ``tolerance`` of every sum."""
+    rho = to_mpf(z) * (1 + mpmath.mpf(1) / d) ** growth * (1 + 1 / (d * log_d)) ** k_max
+    rho_shifted = rho * (1 + mpmath.mpf(1) / d)
+    if rho_shifted >= 1:
+        return False
+    terms = [first * log_d**k for k in range(k_max + 1)]
+    return all(t * rho / (1 - rho) <= tolerance * total for t, total in zip(terms, sums)) and \
+        d * first * rho_shifted / (1 - rho_shifted) <= tolerance * shifted
 
 
 def _hurwitz(s: mpmath.mpf, N: Count, k_max: int):

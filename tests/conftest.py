@@ -23,6 +23,17 @@ SHARED = Path(os.environ.get("ATTNTHERMO_SHARED_DIR") or REPO.parent / "shared")
 os.environ["ATTNTHERMO_SECRET_DIR"] = str(Path(tempfile.gettempdir(), f"attnthermo-test-secret-{os.getuid()}"))
 
 
+# Tests never write the user's "last audit" pointer (what `attnthermo claim(s)` reads): a session-wide
+# temporary one for module-scoped fixtures and subprocesses, and a fresh one per test. The shared
+# measurement and Lean caches stay shared (they are keyed by content, and costly to rebuild).
+os.environ["ATTNTHERMO_LAST_AUDIT"] = str(Path(__import__("tempfile").mkdtemp(prefix="attnthermo-tests-")) / "last-audit.json")
+
+
+@pytest.fixture(autouse=True)
+def _own_last_audit_pointer(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("ATTNTHERMO_LAST_AUDIT", str(tmp_path_factory.mktemp("last-audit") / "last-audit.json"))
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO

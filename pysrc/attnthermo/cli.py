@@ -53,6 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, FileNotFoundError) as exc:
         print(f"attnthermo: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # an unwritable --json/--out/--markdown, a read-only cache or HOME, a full disk
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"attnthermo: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("attnthermo: interrupted (files are written whole or not at all)", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

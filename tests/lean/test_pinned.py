@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import PINNED_FILE, load_pins, parse_pins, pin_status, read_pinned, render_pinned
+from attnthermo.tomlread import tomllib
 
 
 def test_render_round_trips_through_toml_with_awkward_characters() -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib
-import tomllib
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+
+from attnthermo.tomlread import tomllib
 
 pytestmark = pytest.mark.lean
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-import tomllib
 
 import pytest
 
@@ -16,6 +15,7 @@ from attnthermo.cli import main
 from attnthermo.ledger.audit import run_audit
 from attnthermo.ledger.report import parse_markdown_buckets
 from attnthermo.paths import data_file
+from attnthermo.tomlread import tomllib
 
 pytestmark = pytest.mark.model
 

@@ -42,7 +42,7 @@ def test_claim_from_an_audit_shows_everything_on_one_screen(ledger_file, capsys)
     out = capsys.readouterr().out
     assert out.startswith("cv-gamma1-twelfth (Ch. 22, math): At γ = 1")
     assert "bucket: VERIFIED — Lean (statement for log-like ℓ) + identity at 30 digits" in out
-    assert "from the last audit" in out and str(path) in out
+    assert "from the given ledger" in out and str(path) in out
     assert "AttnThermo.LogUniform.uniformVariance_eq_sq_div_twelve: proved" in out
     assert "statement of AttnThermo.LogUniform.uniformVariance_eq_sq_div_twelve" in out  # Lean's own statement
     assert "value at L=1, dps=30: 0.08333333333333333333" in out and "sympy: Eq(" in out

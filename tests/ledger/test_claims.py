@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 
 import pytest
 
 from attnthermo.errors import DomainError
 from attnthermo.ledger.claims import COVERAGES, load_claims
 from attnthermo.paths import data_file
+from attnthermo.tomlread import tomllib
 
 
 def test_every_listed_claim_is_kept(claims, shared_dir):

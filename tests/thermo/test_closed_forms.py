@@ -24,7 +24,7 @@ def close(a, b, digits=DPS - 2):
 
 @pytest.mark.parametrize("gamma,N,z", POINTS)
 def test_power_sums_match_brute_force(gamma, N, z):
-    exact = power_sums(gamma, N, z, wp=DPS + 10)
+    exact = power_sums(gamma, N, z, wp=DPS + 10).sums
     for k, (value, reference) in enumerate(zip(exact, brute_force_sums(gamma, N, z, dps=DPS))):
         assert close(value, reference), (k, value, reference)
 
@@ -62,11 +62,11 @@ def test_entropy_of_geometric_distribution():
 def test_routes_agree_as_gamma_tends_to_one():
     """Hurwitz (raised precision) vs the Stieltjes series near γ = 1, and both tend to the γ = 1 value."""
     N = 10**6
-    at_one = power_sums(1, N, 1, wp=50, route="stieltjes")
+    at_one = power_sums(1, N, 1, wp=50, route="stieltjes").sums
     for exponent in (3, 6, 10, 20):
         gamma = 1 + Fraction(1, 10**exponent)
-        hurwitz = power_sums(gamma, N, 1, wp=40 + 3 * exponent, route="hurwitz")
-        series = power_sums(gamma, N, 1, wp=50, route="stieltjes_series")
+        hurwitz = power_sums(gamma, N, 1, wp=40 + 3 * exponent, route="hurwitz").sums
+        series = power_sums(gamma, N, 1, wp=50, route="stieltjes_series").sums
         for k in range(3):
             assert close(hurwitz[k], series[k]), (exponent, k)
             with mpmath.workdps(50):
@@ -76,11 +76,11 @@ def test_routes_agree_as_gamma_tends_to_one():
 def test_certified_near_gamma_one_where_plain_hurwitz_fails():
     """At 30 digits the naive Hurwitz route is far off at γ = 1 + 1e-10; the certified value is not."""
     gamma = 1 + Fraction(1, 10**10)
-    naive = power_sums(gamma, 10**3, 1, wp=30, route="hurwitz")[2]
-    good = power_sums(gamma, 10**3, 1, wp=60, route="stieltjes_series")[2]
+    naive = power_sums(gamma, 10**3, 1, wp=30, route="hurwitz").sums[2]
+    good = power_sums(gamma, 10**3, 1, wp=60, route="stieltjes_series").sums[2]
     assert not close(naive, good, 10)
     certified = ensemble.energy_variance(gamma=gamma, N=10**3, dps=30)
-    series = power_sums(gamma, 10**3, 1, wp=60, route="stieltjes_series")
+    series = power_sums(gamma, 10**3, 1, wp=60, route="stieltjes_series").sums
     with mpmath.workdps(60):
         expected = series[2] / series[0] - (series[1] / series[0]) ** 2
     assert close(certified, expected)
@@ -103,8 +103,8 @@ def test_cost_is_flat_in_N():
                                        (Fraction(3, 2), 10**6, Fraction(99, 100))])  # Lerch drops its negligible tail here
 def test_direct_route_for_z_below_one_matches_lerch(gamma, N, z):
     """The direct sum with its geometric tail bound against the Lerch-Φ route (independent formulas)."""
-    direct = power_sums(gamma, N, z, wp=DPS + 10, route="direct")
-    lerch = power_sums(gamma, N, z, wp=DPS + 10, route="lerch")
+    direct = power_sums(gamma, N, z, wp=DPS + 10, route="direct").sums
+    lerch = power_sums(gamma, N, z, wp=DPS + 10, route="lerch").sums
     for k, (a, b) in enumerate(zip(direct, lerch)):
         assert close(a, b), (k, a, b)
 
@@ -120,9 +120,9 @@ def test_euler_maclaurin_route_matches_direct_and_lerch(gamma, N, z, wp):
     from attnthermo.thermo.power_sums import choose_route
 
     assert choose_route(gamma, N, z) == "euler_maclaurin"
-    em = power_sums(gamma, N, z, wp=wp, route="euler_maclaurin")
-    direct = power_sums(gamma, N, z, wp=wp, route="direct")
-    lerch = power_sums(gamma, N, z, wp=wp, route="lerch")
+    em = power_sums(gamma, N, z, wp=wp, route="euler_maclaurin").sums
+    direct = power_sums(gamma, N, z, wp=wp, route="direct").sums
+    lerch = power_sums(gamma, N, z, wp=wp, route="lerch").sums
     for k, (a, b, c) in enumerate(zip(em, direct, lerch)):
         assert close(a, b, wp - 3) and close(a, c, wp - 12), (k, a, b, c)  # Lerch's stencil is the looser one
 
@@ -133,39 +133,30 @@ def test_euler_maclaurin_route_matches_direct_and_lerch(gamma, N, z, wp):
 ])
 def test_euler_maclaurin_route_matches_brute_force_where_both_ends_matter(gamma, N, z):
     """A finite N with z^N not small, against the term-by-term sum: the N-end corrections are needed."""
-    em = power_sums(gamma, N, z, wp=DPS + 10, route="euler_maclaurin")
+    em = power_sums(gamma, N, z, wp=DPS + 10, route="euler_maclaurin").sums
     for k, (value, reference) in enumerate(zip(em, brute_force_sums(gamma, N, z, dps=DPS + 10))):
         assert close(value, reference, DPS + 7), (k, value, reference)
 
 
 def test_euler_maclaurin_pass_yields_the_shifted_sum():
-    """Σ d·z^d d^-γ from the Euler–Maclaurin pass at γ (handed to the entropy's call at γ - 1) is S_0 at γ - 1."""
-    import attnthermo.thermo.power_sums as routes
-
+    """Σ_{d≥2} d·z^d d^-γ from the Euler–Maclaurin pass at γ (asked for with shifted=True) is S_0 - z at γ - 1."""
     gamma, N, z = Fraction(3, 2), 4000, Fraction(9999, 10000)
-    routes.clear_direct_sums()
-    power_sums(gamma, N, z, wp=DPS + 10, route="euler_maclaurin")
-    assert (gamma - 1, N, z, DPS + 10) in routes._SHIFTED_SUMS  # left for the entropy's call, not recomputed
-    handed_over = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="euler_maclaurin")[0]
-    assert close(handed_over, brute_force_sums(gamma - 1, N, z, dps=DPS + 10, k_max=0)[0], DPS + 7)
+    result = power_sums(gamma, N, z, wp=DPS + 10, route="euler_maclaurin", shifted=True)
+    with mpmath.workdps(DPS + 10):
+        shifted = result.shifted + mpmath.mpf(z.numerator) / z.denominator
+    assert close(shifted, brute_force_sums(gamma - 1, N, z, dps=DPS + 10, k_max=0)[0], DPS + 7)
 
 
 def test_euler_maclaurin_route_at_infinite_N():
     """N = ∞, z < 1: S_0 = Li_γ(z)."""
-    em = power_sums(Fraction(5, 4), mpmath.inf, Fraction(9995, 10000), wp=DPS + 10, route="euler_maclaurin")
+    em = power_sums(Fraction(5, 4), mpmath.inf, Fraction(9995, 10000), wp=DPS + 10, route="euler_maclaurin").sums
     with mpmath.workdps(DPS + 20):
         assert close(em[0], mpmath.polylog(mpmath.mpf(5) / 4, mpmath.mpf(9995) / 10000), DPS + 7)
 
 
-def test_entropy_at_z_below_one_reuses_the_shifted_direct_sum():
-    """Σ d·z^d d^-γ comes out of the same direct pass as the γ-sums; it equals S_0 at γ - 1."""
-    from attnthermo.thermo.power_sums import clear_direct_sums
-
+def test_direct_pass_yields_the_shifted_sum():
+    """Σ_{d≥2} d·z^d d^-γ comes out of the same direct pass as the γ-sums; it equals S_0 - z at γ - 1 (Lerch route)."""
     gamma, N, z = Fraction(3, 2), 10**6, Fraction(9, 10)
-    clear_direct_sums()
-    power_sums(gamma, N, z, wp=DPS + 10, route="direct")
-    memo = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="direct")[0]
-    clear_direct_sums()
-    fresh = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="direct")[0]
-    lerch = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="lerch")[0]
-    assert close(memo, fresh) and close(memo, lerch)
+    result = power_sums(gamma, N, z, wp=DPS + 10, route="direct", shifted=True)
+    lerch = power_sums(gamma - 1, N, z, wp=DPS + 10, k_max=0, route="lerch").rest
+    assert result.route == "direct" and close(result.shifted, lerch)

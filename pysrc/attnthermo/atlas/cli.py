@@ -33,6 +33,7 @@ def _run(args: argparse.Namespace) -> int:
     import time
     from pathlib import Path
 
+    from attnthermo import atomic
     from attnthermo.atlas.scheduler import build_atlas
     from attnthermo.atlas.table import atlas_data, render_markdown
     from attnthermo.atlas.tasks import atlas_arguments
@@ -47,8 +48,8 @@ def _run(args: argparse.Namespace) -> int:
         from attnthermo.atlas.plots import draw_all
 
         data["plots"] = draw_all(data["models"], out)
-    (out / "atlas.json").write_text(json.dumps(data, indent=1, allow_nan=False) + "\n", encoding="utf-8")
-    (out / "ATLAS.md").write_text(render_markdown(data), encoding="utf-8")
+    atomic.write_text(out / "atlas.json", json.dumps(data, indent=1, allow_nan=False) + "\n")
+    atomic.write_text(out / "ATLAS.md", render_markdown(data))
     for row in data["models"]:
         g = row["gamma"]
         print(f"{row['model']}: γ = {g['value']:.3f} [{g['ci'][0]:.3f}, {g['ci'][1]:.3f}], R² = {g['r2']:.3f}, "

@@ -82,8 +82,9 @@ def gamma_vs_theta_and_context(rows: list[dict], path: Path) -> Path:
 
 
 def phase_fraction(rows: list[dict], path: Path) -> Path:
-    """Fraction of heads in Phase A, Phase B and undecided (by their CI), per model."""
-    fig, (ax,) = _figure(1.6 + 1.4 * len(rows), 3.6)
+    """Fraction of heads in Phase A, Phase B and undecided (by their CI), per model; the legend sits
+    beside the bars (never over them) and the title fits the narrow one-model figure."""
+    fig, (ax,) = _figure(3.2 + 1.4 * len(rows), 3.6)
     names = [row["model"] for row in rows]
     bottom = np.zeros(len(rows))
     for phase, colour in (("A", "C0"), ("undecided", "0.7"), ("B", "C3")):
@@ -91,8 +92,8 @@ def phase_fraction(rows: list[dict], path: Path) -> Path:
         totals = np.array([max(1, sum(row["head_phases"].values())) for row in rows], dtype=float)
         ax.bar(names, counts / totals, bottom=bottom, color=colour, label=f"Phase {phase}" if phase != "undecided" else phase)
         bottom += counts / totals
-    ax.set(ylabel="fraction of heads", ylim=(0, 1), title="Phase A (γ<1) / B (γ>1) by the CI")
-    ax.legend(fontsize=7)
+    ax.set(ylabel="fraction of heads", ylim=(0, 1), title="head phases by the 95% CI\nA: γ < 1, B: γ > 1")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     return path

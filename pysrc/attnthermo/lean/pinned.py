@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from attnthermo.errors import DomainError
 from attnthermo.lean.sources import normalise
+from attnthermo.tomlread import tomllib
 
 PINNED_FILE = "bridge/pinned-statements.toml"
 PIN_FORMAT = 2

@@ -12,7 +12,6 @@ an exact fraction.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 from attnthermo.errors import DomainError
 from attnthermo.lean.compiler import Message
 from attnthermo.manifest import ValueResult
+from attnthermo.tomlread import tomllib
 
 VALUES_FILE = "bridge/values.toml"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from attnthermo import lean_manifest
+from attnthermo import atomic, lean_manifest
 from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import read_pinned
@@ -107,7 +108,7 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
               json_path: str | Path | None = None, markdown_path: str | Path | None = None,
               manifest: str | Path | dict | None = None, claims: str | Path | None = None,
               pinned: str | Path | None = None, root: str | Path | None = None, plots: bool = True,
-              progress: bool = True, fresh: bool = False) -> Ledger:
+              progress: bool = True, fresh: bool = False, remember: bool = True) -> Ledger:
     """Run the audit and write ledger.json, LEDGER.md and the plots; returns the :class:`Ledger`.
 
     ``manifest`` (a path or dict) replaces the Lean check by a manifest written earlier (its source
@@ -116,6 +117,9 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     or several (default: ``AUDIT_MODELS``): a receipt on the "default" model is measured on each;
     ``seed`` draws the prompts and the bootstrap, ``prompts`` overrides the protocols' prompt count.
     ``fresh`` re-checks the Lean library from scratch (no cached Lean result; not with ``manifest``).
+    ``remember=False`` leaves the last-audit pointer (what ``attnthermo claim(s)`` reads) alone: for
+    experiments such as a notebook's. Files are written whole (atomically); a failed run leaves no
+    output folder it created empty.
     """
     if fresh and manifest is not None:
         raise DomainError("fresh", True, "re-checks the Lean library, so it cannot be combined with a supplied manifest")
@@ -123,11 +127,11 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     models = tuple(str(m) for m in models)
     started = time.perf_counter()
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     json_out = Path(json_path) if json_path else out / "ledger.json"
     md_out = Path(markdown_path) if markdown_path else out / "LEDGER.md"
     claim_set = load_claims(claims)
     identities_needed, measurements_needed = _needed(claim_set, models)
+    created = _make_folder(out)
     bar = _Progress(1 + len(identities_needed) + len(measurements_needed) + int(plots), progress)
     timings: dict[str, float] = {}
     try:
@@ -175,12 +179,16 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
             plot_paths = _draw(out, evidence, models, quick)
             timings["plots"] = time.perf_counter() - t0
             bar.step("plots")
+    except BaseException:
+        _remove_if_empty(created)
+        raise
     finally:
         bar.close()
     timings["total"] = time.perf_counter() - started
     provenance = _provenance(manifest_data, manifest_source, claims, models, device, quick, timings)
     provenance.update(seed=seed, prompts=prompts,
                       pins=pin_record(lean_manifest.project_root(manifest_data), manifest_data.get("pinned_sha256"), pinned),
+                      pinned_file=str(pinned) if pinned else None,
                       lean_cached=lean_manifest.lean_run(manifest_data)["cached"])
     from attnthermo.thermo.registry import identities
 
@@ -188,16 +196,39 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     ledger = build_ledger(claim_set, results, verdicts, provenance=provenance, measurements=measurement_rows,
                           identities=identity_rows, plots=plot_paths, lean_tagged=_tagged_by_claim(tags),
                           links=link_disagreements(claim_set, identities(), tags))
-    json_out.parent.mkdir(parents=True, exist_ok=True)
-    json_out.write_text(json.dumps(ledger, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-    md_out.parent.mkdir(parents=True, exist_ok=True)
-    md_out.write_text(render_markdown(ledger, md_out.parent.resolve()), encoding="utf-8")
-    _last_audit_file().write_text(json.dumps({"ledger": str(json_out.resolve())}), encoding="utf-8")
+    try:
+        created += _make_folder(json_out.parent) + _make_folder(md_out.parent)
+        atomic.write_text(json_out, json.dumps(ledger, indent=2, ensure_ascii=False, default=str) + "\n")
+        atomic.write_text(md_out, render_markdown(ledger, md_out.parent.resolve()))
+    except BaseException:
+        _remove_if_empty(created)
+        raise
+    if remember:
+        atomic.write_text(_last_audit_file(), json.dumps({"ledger": str(json_out.resolve())}))
     return Ledger(ledger, json_out, md_out)
 
 
+def _make_folder(path: Path) -> list[Path]:
+    """mkdir -p, returning the folders it created (deepest first) so a failed run can remove them."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    path.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _remove_if_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed run created, deepest first, where it left them empty."""
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
 def _last_audit_file() -> Path:
-    """Where the last audit notes the ledger it wrote (read by ``attnthermo claim``)."""
+    """Where the last audit notes the ledger it wrote (read by ``attnthermo claim``):
+    ``ATTNTHERMO_LAST_AUDIT`` when set (the test suite points it at a temporary file), else in the cache."""
+    override = os.environ.get("ATTNTHERMO_LAST_AUDIT")
+    if override:
+        Path(override).parent.mkdir(parents=True, exist_ok=True)
+        return Path(override)
     return cache_dir("ledger") / "last-audit.json"
 
 

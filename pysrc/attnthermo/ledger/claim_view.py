@@ -73,6 +73,29 @@ def _ledger(path: str | Path | None) -> tuple[dict | None, Path | None]:
     return (json.loads(found.read_text(encoding="utf-8")), found) if found else (None, None)
 
 
+def ledger_warnings(data: dict) -> list[str]:
+    """What a reader of this ledger must know: it was made with an edited claims file or edited pins."""
+    from attnthermo.ledger.evidence import sha256_file
+    from attnthermo.paths import data_file
+
+    provenance = data.get("provenance", {})
+    warnings = []
+    if provenance.get("claims_sha256") not in (None, sha256_file(data_file("claims.toml"))):
+        warnings.append(f"made with an edited claims file ({provenance.get('claims_file')}), not the shipped one")
+    if provenance.get("pinned_file"):
+        warnings.append(f"made with edited pins ({provenance['pinned_file']}), not the project's")
+    return warnings
+
+
+def _plain(value: Any) -> Any:
+    """A parameter as JSON that reads back exactly: Fractions as 'p/q', infinities as 'inf', mpmath as text."""
+    import math
+
+    if value is None or isinstance(value, (bool, int, str)) or (isinstance(value, float) and math.isfinite(value)):
+        return value
+    return str(value)
+
+
 def _identity_view(receipt: dict) -> dict[str, Any]:
     from attnthermo.thermo.registry import identity
 
@@ -86,7 +109,7 @@ def _identity_view(receipt: dict) -> dict[str, Any]:
     digits = ident.point.get("dps", DEFAULT_DPS)
     from attnthermo.thermo.cli import format_value
 
-    view.update(point=dict(ident.point), value=format_value(value, digits), sympy=str(ident.sympy_form()),
+    view.update(point={k: _plain(v) for k, v in ident.point.items()}, value=format_value(value, digits), sympy=str(ident.sympy_form()),
                 statement=ident.statement)
     return view
 
@@ -111,18 +134,23 @@ def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Pa
 
     claim_set = load_claims(claims)
     if cid not in claim_set:
-        raise DomainError("claim", cid, f"no such claim; known: {', '.join(claim_set)}")
+        import difflib
+
+        near = difflib.get_close_matches(cid, list(claim_set), n=1)
+        raise DomainError("claim", cid, f"no such claim; did you mean {near[0]}?" if near else
+                          f"no such claim; known: {', '.join(claim_set)}")
     data, path = _ledger(ledger)
     if data is not None and cid in data.get("claims", {}):
         row = data["claims"][cid]
         source = {"kind": "audit", "path": str(path), "created": data.get("provenance", {}).get("created"),
-                  "note": "from the last audit"}
+                  "note": "from the given ledger" if ledger is not None else "from the last audit",
+                  "warnings": ledger_warnings(data)}
         links = disagreements_for(cid, data.get("links", []))
         plots = data.get("plots", {})
     else:
         manifest_data = lean_manifest.load(manifest) if manifest else lean_manifest.cached()
         row = computed_rows(_closure(claim_set, cid), manifest_data)[cid]
-        source = {"kind": "computed", "path": None, "created": None,
+        source = {"kind": "computed", "path": None, "created": None, "warnings": [],
                   "note": "computed now (no audit found): Lean status from "
                           + ("the given manifest" if manifest else "the cached manifest" if manifest_data else
                              "no manifest (run `attnthermo lean check`)")
@@ -197,6 +225,7 @@ def render_claim(view: dict[str, Any]) -> str:
              f"bucket: {view['bucket'].upper()} — {view['reason']}",
              f"  ({view['source']['note']}{': ' + view['source']['path'] if view['source']['path'] else ''}"
              f"{', ' + view['source']['created'] if view['source']['created'] else ''})",
+             *(f"  warning: this ledger was {w}" for w in view["source"].get("warnings", [])),
              f"book: {view['book_says'] or '(no label)'} [{view['book_bucket']}] — {view['agreement']}",
              f"mechanism: {view['mechanism']} — {view['mechanism_note']}"]
     for r in view["lean"]:
@@ -259,7 +288,8 @@ def claim_rows(*, ledger: str | Path | None = None, manifest: str | Path | None 
     data, path = _ledger(ledger)
     if data is not None:
         buckets = {cid: row["bucket"] for cid, row in data["claims"].items()}
-        source = f"buckets from the last audit ({path})"
+        source = "\n".join([f"buckets from {'the given ledger' if ledger is not None else 'the last audit'} ({path})"]
+                           + [f"warning: this ledger was {w}" for w in ledger_warnings(data)])
     else:
         rows = computed_rows(claim_set, lean_manifest.load(manifest) if manifest else lean_manifest.cached())
         buckets = {cid: row["bucket"] for cid, row in rows.items()}

@@ -14,7 +14,6 @@ naming the claim and the field at fault.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.errors import DomainError
 from attnthermo.paths import data_file
+from attnthermo.tomlread import tomllib
 
 KINDS = ("math", "empirical", "interpretive")
 BOOK_BUCKETS = ("verified", "folklore", "numerology", "unverified", "asserted")

@@ -7,6 +7,7 @@ with a message) only when a check that should run could not (Lean toolchain, aud
 from __future__ import annotations
 
 import argparse
+import sys
 
 from attnthermo.defaults import DEFAULT_MODEL
 
@@ -24,7 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     audit.add_argument("--seed", type=int, default=0, help="seed of the prompt draw and the bootstrap (default 0)")
     audit.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     audit.add_argument("--quick", action="store_true", help="small N and few prompts, for a first look")
-    audit.add_argument("--out", default="audit-out", metavar="DIR", help="folder for ledger.json, LEDGER.md and plots")
+    audit.add_argument("--out", default=None, metavar="DIR",
+                       help="folder for ledger.json, LEDGER.md and plots (default audit-out, or audit-out-quick with "
+                            "--quick: a quick audit never overwrites a full one's folder)")
     audit.add_argument("--json", metavar="PATH", help="where to write ledger.json (default DIR/ledger.json)")
     audit.add_argument("--markdown", metavar="PATH", help="where to write LEDGER.md (default DIR/LEDGER.md)")
     audit.add_argument("--manifest", metavar="PATH", help="use a Lean manifest written earlier instead of checking now")
@@ -71,7 +74,8 @@ def _audit(args: argparse.Namespace) -> int:
 
     from attnthermo.ledger.protocols import AUDIT_MODELS
 
-    result = run_audit(model=args.model or AUDIT_MODELS, seed=args.seed, prompts=args.prompts, device=args.device, quick=args.quick, out_dir=args.out,
+    out = args.out or ("audit-out-quick" if args.quick else "audit-out")
+    result = run_audit(model=args.model or AUDIT_MODELS, seed=args.seed, prompts=args.prompts, device=args.device, quick=args.quick, out_dir=out,
                        json_path=args.json, markdown_path=args.markdown, manifest=args.manifest,
                        claims=args.claims, pinned=args.pinned, root=args.root, plots=not args.no_plots,
                        progress=not args.no_progress, fresh=args.fresh)
@@ -85,10 +89,13 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from attnthermo.ledger.comparable import setting_differences
     from attnthermo.ledger.diff import bucket_changes, format_changes, load_ledger
     from attnthermo.ledger.pins import format_pin_changes
 
     old, new = load_ledger(args.old, "OLD"), load_ledger(args.new, "NEW")
+    for line in setting_differences(old, new):
+        print(f"warning: the ledgers were made differently — {line}", file=sys.stderr)
     print(format_changes(bucket_changes(old, new)))
     print(format_pin_changes(old, new))
     return 0
@@ -100,7 +107,7 @@ def _claim(args: argparse.Namespace) -> int:
     from attnthermo.ledger.claim_view import claim_view, render_claim
 
     view = claim_view(args.id, ledger=args.ledger, manifest=args.manifest, claims=args.claims)
-    print(json.dumps(view, indent=2, ensure_ascii=False) if args.json else render_claim(view))
+    print(json.dumps(view, indent=2, ensure_ascii=False, allow_nan=False) if args.json else render_claim(view))
     return 0
 
 

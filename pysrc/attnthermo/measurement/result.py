@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from attnthermo import atomic
+
 SCHEMA_VERSION = 2
 TOP_LEVEL_KEYS = (
     "schema_version", "model", "config", "protocol", "gamma", "decay_model_comparison",
@@ -251,7 +253,7 @@ class MeasurementResult:
         """The result as strict JSON text; also written to ``path`` when given."""
         text = json.dumps(self.data, indent=1, allow_nan=False)
         if path is not None:
-            Path(path).write_text(text + "\n", encoding="utf-8")
+            atomic.write_text(path, text + "\n")
         return text
 
     @classmethod

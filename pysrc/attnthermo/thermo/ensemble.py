@@ -2,8 +2,10 @@
 
 Every function takes ``gamma=`` (real), ``N=`` (positive integer, or ``math.inf`` /
 ``mpmath.inf`` where the sum converges), ``z=`` (fugacity, 0 < z ≤ 1, default 1) and ``dps=``
-(decimal digits; None, the default, means the current ``mpmath.mp.dps``; checked first) and returns an mpmath number certified to ``dps`` significant digits
-(:mod:`attnthermo.thermo.precision`) or raises :class:`~attnthermo.errors.PrecisionError`.
+(decimal digits; None, the default, means the current ``mpmath.mp.dps``; checked first) and returns an
+mpmath number certified to ``dps`` significant digits — relative digits, however small the value
+(:mod:`attnthermo.thermo.precision`) — or raises :class:`~attnthermo.errors.PrecisionError`
+(e.g. where the value is exactly 0 but no closed form says so: F at Z = 1 with z < 1).
 Cost is independent of N (:mod:`attnthermo.thermo.power_sums`).
 
 >>> from attnthermo.thermo.ensemble import heat_capacity
@@ -19,8 +21,9 @@ from dataclasses import dataclass
 import mpmath
 
 from attnthermo.errors import DomainError
-from attnthermo.thermo.params import INF, Count, Real, as_count, as_dps, as_fugacity, as_real, to_mpf
-from attnthermo.thermo.power_sums import digits_lost, power_sums
+from attnthermo.thermo.params import INF, Count, Real, as_count, as_dps, as_fugacity, as_real, log_real, to_mpf
+from attnthermo.thermo.power_sums import (AUTO_DIRECT_TERMS, DIRECT_MAX_TERMS, HURWITZ_MIN_GAMMA, PowerSums,
+                                          digits_lost, direct_terms, power_sums)
 from attnthermo.thermo.precision import certify
 
 
@@ -43,16 +46,30 @@ class EnsembleParameters:
                 "with N infinite and z = 1 the partition function Σ d^-gamma diverges for gamma <= 1 "
                 "(give a finite N, or z < 1)",
             )
+        if zz == 1 and g < HURWITZ_MIN_GAMMA and n > AUTO_DIRECT_TERMS:
+            raise DomainError(
+                "gamma", gamma,
+                f"with z = 1 and N > {AUTO_DIRECT_TERMS}, gamma below {HURWITZ_MIN_GAMMA} is out of reach "
+                f"(mpmath's zeta derivatives do not finish there): give N <= {AUTO_DIRECT_TERMS} or z < 1",
+            )
+        if zz < 1 and g < HURWITZ_MIN_GAMMA and direct_terms(g, n, zz) > DIRECT_MAX_TERMS:
+            raise DomainError(
+                "gamma", gamma,
+                f"with z = {zz}, gamma below {HURWITZ_MIN_GAMMA} needs more than {DIRECT_MAX_TERMS} terms "
+                "(the weights peak near d = |gamma|/log(1/z)): give a smaller N or z further from 1",
+            )
         return cls(g, n, zz)
 
 
-def _sums(p: EnsembleParameters, wp: int) -> list[mpmath.mpf]:
-    return power_sums(p.gamma, p.N, p.z, wp=wp)
+def _certified(p: EnsembleParameters, digits: int, what: str, formula, shifted: bool = False) -> mpmath.mpf:
+    """``formula(PowerSums)`` certified to ``digits`` relative digits (two independent evaluations)."""
+    return certify(lambda wp: formula(power_sums(p.gamma, p.N, p.z, wp=wp, shifted=shifted)), digits, what=what,
+                   extra=digits_lost(p.gamma, p.N, p.z))
 
 
-def _certified(p: EnsembleParameters, digits: int, what: str, formula, floor: float = 0.0) -> mpmath.mpf:
-    return certify(lambda wp: formula(_sums(p, wp), wp), digits, what=what,
-                   extra=digits_lost(p.gamma, p.N, p.z), floor=floor)
+def _log_partition(sums: PowerSums, z: Real) -> mpmath.mpf:
+    """log Z = log z + log1p(rest/z): relative digits also when the first term z dominates."""
+    return log_real(z) + mpmath.log1p(sums.rest / to_mpf(z))
 
 
 def partition(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
@@ -63,7 +80,7 @@ def partition(*, gamma: object, N: object, z: object = 1, dps: int | None = None
     """
     digits = as_dps(dps)
     p = EnsembleParameters.validate(gamma, N, z)
-    return _certified(p, digits, "partition", lambda s, wp: s[0])
+    return _certified(p, digits, "partition", lambda s: s.sums[0])
 
 
 def mean_energy(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
@@ -76,10 +93,11 @@ def mean_energy(*, gamma: object, N: object, z: object = 1, dps: int | None = No
     p = EnsembleParameters.validate(gamma, N, z)
     if p.N == 1:
         return mpmath.mpf(0)
-    return _certified(p, digits, "mean_energy", lambda s, wp: s[1] / s[0])
+    return _certified(p, digits, "mean_energy", lambda s: s.sums[1] / s.sums[0])
 
 
-def _variance(s: list[mpmath.mpf]) -> mpmath.mpf:
+def _variance(sums: PowerSums) -> mpmath.mpf:
+    s = sums.sums
     mean = s[1] / s[0]
     return s[2] / s[0] - mean * mean
 
@@ -94,7 +112,7 @@ def energy_variance(*, gamma: object, N: object, z: object = 1, dps: int | None 
     p = EnsembleParameters.validate(gamma, N, z)
     if p.N == 1:
         return mpmath.mpf(0)
-    return _certified(p, digits, "energy_variance", lambda s, wp: _variance(s))
+    return _certified(p, digits, "energy_variance", _variance)
 
 
 def heat_capacity(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
@@ -107,7 +125,7 @@ def heat_capacity(*, gamma: object, N: object, z: object = 1, dps: int | None = 
     p = EnsembleParameters.validate(gamma, N, z)
     if p.N == 1 or p.gamma == 0:
         return mpmath.mpf(0)
-    return _certified(p, digits, "heat_capacity", lambda s, wp: to_mpf(p.gamma) ** 2 * _variance(s))
+    return _certified(p, digits, "heat_capacity", lambda s: to_mpf(p.gamma) ** 2 * _variance(s))
 
 
 def fisher_information(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
@@ -121,7 +139,7 @@ def fisher_information(*, gamma: object, N: object, z: object = 1, dps: int | No
     if p.N == 1:
         return mpmath.mpf(0)
     # E[score²] with score = -(E - ⟨E⟩): the same central second moment as the variance
-    return _certified(p, digits, "fisher_information", lambda s, wp: _variance(s))
+    return _certified(p, digits, "fisher_information", _variance)
 
 
 def entropy(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
@@ -135,14 +153,15 @@ def entropy(*, gamma: object, N: object, z: object = 1, dps: int | None = None) 
     if p.N == 1:
         return mpmath.mpf(0)
 
-    def formula(s: list[mpmath.mpf], wp: int) -> mpmath.mpf:
-        value = mpmath.log(s[0]) + to_mpf(p.gamma) * s[1] / s[0]
-        if p.z != 1:  # the fugacity term needs Z at γ - 1 (z∂_z Li_γ = Li_{γ-1})
-            shifted = power_sums(p.gamma - 1, p.N, p.z, wp=wp, k_max=0)[0]
-            value -= shifted / s[0] * mpmath.log(to_mpf(p.z))
+    def formula(sums: PowerSums) -> mpmath.mpf:
+        s = sums.sums
+        # log Z - ⟨d⟩ log z = log1p(rest/z) - (⟨d⟩ - 1) log z: no log z to cancel when z is tiny
+        value = mpmath.log1p(sums.rest / to_mpf(p.z)) + to_mpf(p.gamma) * s[1] / s[0]
+        if p.z != 1:  # the fugacity term needs Z at γ - 1 (z∂_z Li_γ = Li_{γ-1}): the shifted sum
+            value -= (sums.shifted - sums.rest) / s[0] * log_real(p.z)  # (⟨d⟩ - 1) log z
         return value
 
-    return _certified(p, digits, "entropy", formula, floor=1.0)
+    return _certified(p, digits, "entropy", formula, shifted=p.z != 1)
 
 
 def free_energy(*, gamma: object, N: object, z: object = 1, dps: int | None = None) -> mpmath.mpf:
@@ -155,4 +174,4 @@ def free_energy(*, gamma: object, N: object, z: object = 1, dps: int | None = No
     p = EnsembleParameters.validate(gamma, N, z)
     if p.gamma == 0:
         raise DomainError("gamma", gamma, "free energy -log(Z)/gamma needs gamma != 0 (temperature 1/gamma)")
-    return _certified(p, digits, "free_energy", lambda s, wp: -mpmath.log(s[0]) / to_mpf(p.gamma), floor=1.0)
+    return _certified(p, digits, "free_energy", lambda s: -_log_partition(s, p.z) / to_mpf(p.gamma))

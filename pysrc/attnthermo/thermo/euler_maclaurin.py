@@ -32,7 +32,7 @@ from mpmath.calculus.quadrature import GaussLegendre
 from mpmath.libmp.libelefun import exp_fixed, ln2_fixed
 
 from attnthermo.errors import PrecisionError
-from attnthermo.thermo.params import Real, to_mpf
+from attnthermo.thermo.params import Real, log_real, to_mpf
 
 _GAUSS_LEGENDRE = GaussLegendre(mpmath.mp)  # keeps its node tables (one per degree and precision)
 _STRIP = math.pi / 2 * 0.8  # |Im v| < π/2 keeps Re e^v > 0, so e^{-μe^v} does not grow there (with a margin)
@@ -55,18 +55,17 @@ def fugacity_power_sums(gamma: Real, N: int | None, z: Real, k_max: int, wp: int
     d ~ min(N, wp/μ); the exponentials of arguments up to |1-γ|·log N lose a few digits more.
     """
     with mpmath.workdps(20):
-        mu = -mpmath.log(to_mpf(z))
+        mu = -log_real(z)  # from 1 - z exactly: z may be 1 - 10^-30
         reach = mpmath.mpf(wp + 30) * mpmath.log(10) / mu
         if N is not None:
             reach = min(reach, N)
         amplified = int(mpmath.log10(reach + 1)) + 1
     with mpmath.workdps(mpmath.mp.dps + _EXTRA_DIGITS + amplified):
-        sums, shifted = _sums(to_mpf(gamma), N, to_mpf(z), k_max, wp)
+        sums, shifted = _sums(to_mpf(gamma), N, -log_real(z), k_max, wp)
     return [+total for total in sums], +shifted
 
 
-def _sums(s: mpmath.mpf, N: int | None, z: mpmath.mpf, k_max: int, wp: int) -> tuple[list[mpmath.mpf], mpmath.mpf]:
-    mu = -mpmath.log(z)
+def _sums(s: mpmath.mpf, N: int | None, mu: mpmath.mpf, k_max: int, wp: int) -> tuple[list[mpmath.mpf], mpmath.mpf]:
     M = _head_length(wp)
     if N is not None and N < M + 2:
         return _head(s, mu, N + 1, k_max)

@@ -153,6 +153,42 @@ def as_dps(value: object = None, name: str = "dps") -> int:
     return value
 
 
+def one_minus(value: Real) -> Real:
+    """1 - value without rounding (γ - 1 and 1 - z near 0 keep every digit the input had).
+
+    >>> one_minus(Fraction("0.9999999999999999999999"))
+    Fraction(1, 10000000000000000000000)
+    """
+    if isinstance(value, Fraction):
+        return 1 - value
+    return mpmath.fsub(1, value, exact=True)
+
+
+def guarded_dps(dps: int, extra: int) -> int:
+    """``dps + extra`` digits for an inner evaluation; a DomainError naming the caller's ``dps`` (not
+    the inner one) when that passes :data:`~attnthermo.defaults.MAX_DPS`.
+
+    >>> guarded_dps(30, 5)
+    35
+    """
+    if dps + extra > MAX_DPS:
+        raise DomainError("dps", dps, f"must be at most {MAX_DPS - extra} here (this evaluation works at dps + {extra} "
+                                      f"digits, and at most {MAX_DPS} are allowed: {MAX_DPS_COST})")
+    return dps + extra
+
+
+def log_real(value: Real) -> mpmath.mpf:
+    """log of a positive parameter at the current precision, to relative digits also next to 1 (from
+    1 - value exactly: z = 1 - 10^-30 has log z ≈ -10^-30, not 0).
+
+    >>> import mpmath; mpmath.nstr(log_real(Fraction(1) - Fraction(1, 10**30)), 5)
+    '-1.0e-30'
+    """
+    if value > Fraction(1, 2):
+        return mpmath.log1p(-to_mpf(one_minus(value)))
+    return mpmath.log(to_mpf(value))
+
+
 def to_mpf(value: Real) -> mpmath.mpf:
     """The parameter as an mpmath number at the current working precision."""
     if isinstance(value, Fraction):

@@ -7,6 +7,9 @@ Routes (math-notes §4), all evaluated at a working precision ``wp`` chosen by t
 - ``stieltjes`` z = 1, γ = 1:  S_k = γ_k(1) - γ_k(N+1), generalised Stieltjes constants;
 - ``stieltjes_series`` z = 1, γ = 1 + ε, finite N:  S_k = Σ_j (-ε)^j/j! · [γ_{k+j}(1) - γ_{k+j}(N+1)]
   (the series route near γ = 1, used to cross-check the Hurwitz route there);
+- ``terms``     the terms themselves in floating point (all of them are ≥ 0): for N ≤ :data:`FEW_TERMS`,
+  for γ < 0 and N ≤ :data:`AUTO_DIRECT_TERMS` (ζ^(k)(γ) is slow for γ ≪ 0), and at z = 1 when γ is so
+  large that the integral test bounds everything after a few terms (ζ(γ, a) is slow for huge γ);
 - ``direct``    z < 1 when at most :data:`AUTO_DIRECT_TERMS` terms are needed: the sum itself, up to N or
   until a rigorous geometric bound on everything after the last term (each ratio of consecutive terms
   is at most ρ < 1 from there on) falls below 10^-wp of the sum — the z^{N+1}Φ tail is never formed;
@@ -17,46 +20,75 @@ Routes (math-notes §4), all evaluated at a working precision ``wp`` chosen by t
   it below the working precision; the s-derivatives by a five-point central difference at raised
   precision (mpmath has no s-derivative of Li or Φ). Seconds per call near z = 1.
 
+Every route returns a :class:`PowerSums`: the sums, S_0 without its first term (``rest``: log Z =
+log z + log1p(rest/z) keeps relative digits when the first term dominates) and, on request, the
+shifted sum Σ_{d≥2} d·z^d d^-γ (S_0 at γ - 1 without its first term z: the entropy's ⟨d⟩ - 1 =
+(shifted - rest)/Z without cancelling against z) — from the same pass where the route has it. Nothing is kept between calls: certify's two evaluations are computed independently.
+
 The Hurwitz route cancels ζ(γ) against ζ(γ, N+1), both ≈ 1/(γ-1): it loses about
 (k+1)·|log₁₀|γ-1|| digits, which :func:`digits_lost` reports so the caller can raise ``wp``.
 
 >>> import mpmath
 >>> with mpmath.workdps(30):
-...     s0, s1, s2 = power_sums(2, 3, 1, wp=30)
+...     s0, s1, s2 = power_sums(2, 3, 1, wp=30).sums
 >>> mpmath.nstr(s0, 12)  # 1 + 1/4 + 1/9
 '1.36111111111'
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import mpmath
 
 from attnthermo.errors import DomainError
 from attnthermo.thermo.euler_maclaurin import fugacity_power_sums
-from attnthermo.thermo.params import INF, Count, Real, to_mpf
+from attnthermo.thermo.params import INF, Count, Real, log_real, one_minus, to_mpf
 
-ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "direct", "euler_maclaurin", "lerch")
+ROUTES = ("auto", "hurwitz", "stieltjes", "stieltjes_series", "terms", "direct", "euler_maclaurin", "lerch")
 
 # auto sums directly while at most this many terms are needed (beyond, Euler–Maclaurin is faster:
 # measured at 40 digits, the two cost the same near 1000–2000 terms)
 AUTO_DIRECT_TERMS = 2_000
 # the direct route refuses more terms than this (the size of its prime-factor sieve)
 DIRECT_MAX_TERMS = 50_000
+# up to this N every route sums the terms as they are (cheaper than any closed form)
+FEW_TERMS = 64
+# mpmath's ζ^(k)(γ) takes seconds below about γ = -100 and does not finish at -1000
+HURWITZ_MIN_GAMMA = -100
+
+
+@dataclass(frozen=True)
+class PowerSums:
+    """[S_0, …, S_{k_max}] at one working precision; ``rest`` = S_0 - z (the terms d ≥ 2, to their own
+    relative digits where the route can: Hurwitz, terms, direct); ``shifted`` = Σ_{d≥2} d·z^d d^-γ when
+    asked (same routes keep its relative digits)."""
+
+    sums: tuple[mpmath.mpf, ...]
+    rest: mpmath.mpf
+    shifted: mpmath.mpf | None
+    route: str
 
 
 def choose_route(gamma: Real, N: Count, z: Real) -> str:
     """The route ``auto`` takes for these parameters."""
+    if N is not INF and (N <= FEW_TERMS or (gamma < 0 and N <= AUTO_DIRECT_TERMS)):
+        return "terms"
+    if gamma > 1 and _terms_needed(gamma, N, z, 40) is not None:
+        return "terms"
     if z != 1:
-        return "direct" if direct_terms(gamma, N, z) <= AUTO_DIRECT_TERMS else "euler_maclaurin"
+        terms = direct_terms(gamma, N, z)
+        if gamma < HURWITZ_MIN_GAMMA and terms <= DIRECT_MAX_TERMS:
+            return "terms"  # Euler–Maclaurin does not settle for γ ≪ 0, and z^d d^-γ leaves fixed point
+        return "direct" if terms <= AUTO_DIRECT_TERMS else "euler_maclaurin"
     return "stieltjes" if gamma == 1 else "hurwitz"
 
 
 def direct_terms(gamma: Real, N: Count, z: Real, digits: int = 40) -> int:
     """About how many terms the direct sum needs for ``digits`` digits (N when N is smaller)."""
     with mpmath.workdps(20):
-        mu = -mpmath.log(to_mpf(z))
+        mu = -log_real(z)
         if mu <= 0:
             return 10**18 if N is INF else N
         # z^M M^{-γ} (log M)² ≤ 10^-digits: the geometric decay, plus the polynomial factor's worth
@@ -70,41 +102,66 @@ def digits_lost(gamma: Real, N: Count, z: Real, k_max: int = 2) -> int:
     route = choose_route(gamma, N, z)
     if route == "hurwitz" and gamma != 1:
         with mpmath.workdps(20):
-            distance = abs(to_mpf(gamma) - 1)
+            distance = abs(to_mpf(-one_minus(gamma)))  # γ - 1 exactly, then rounded: never 0
             return int((k_max + 1) * max(0, -mpmath.log10(distance))) + 2
     return 0  # the other routes add no cancellation (the Lerch stencil sizes its own precision)
 
 
-def power_sums(gamma: Real, N: Count, z: Real, *, wp: int, route: str = "auto", k_max: int = 2) -> list[mpmath.mpf]:
-    """[S_0, …, S_{k_max}] at working precision ``wp`` (uncertified; parameters already validated)."""
+def power_sums(gamma: Real, N: Count, z: Real, *, wp: int, route: str = "auto", k_max: int = 2,
+               shifted: bool = False) -> PowerSums:
+    """The sums S_0 … S_{k_max} at working precision ``wp`` (uncertified; parameters already validated),
+    with Σ_{d≥2} d·z^d d^-γ when ``shifted``."""
     if route not in ROUTES:
         raise DomainError("route", route, f"must be one of {', '.join(ROUTES)}")
-    if N is not INF and N == 1:  # a single state d = 1 with energy log 1 = 0: exact
-        with mpmath.workdps(wp):
-            return [to_mpf(z)] + [mpmath.mpf(0)] * k_max
     chosen = choose_route(gamma, N, z) if route == "auto" else route
     with mpmath.workdps(wp):
-        if chosen == "hurwitz":
-            _require(z == 1 and gamma != 1, chosen, "needs z = 1 and gamma != 1")
-            return _hurwitz(to_mpf(gamma), N, k_max)
-        if chosen == "stieltjes":
-            _require(z == 1 and gamma == 1 and N is not INF, chosen, "needs z = 1, gamma = 1 and finite N")
-            return [mpmath.stieltjes(k) - mpmath.stieltjes(k, N + 1) for k in range(k_max + 1)]
-        if chosen == "stieltjes_series":
-            _require(z == 1 and N is not INF, chosen, "needs z = 1 and finite N")
-            return _stieltjes_series(to_mpf(gamma) - 1, N, k_max, wp)
-        _require(z != 1 or gamma > 1 or N is not INF, chosen, "diverges at z = 1, gamma <= 1, N infinite")
-        if chosen == "direct":
-            _require(z < 1, chosen, "needs z < 1 (the terms must decay geometrically)")
-            sums = _direct(gamma, N, z, k_max)
-            if sums is not None:
-                return sums
-            _require(route == "auto", chosen, f"needs more than {DIRECT_MAX_TERMS} terms here (use euler_maclaurin)")
-            chosen = "euler_maclaurin"  # auto's estimate of the terms was short
-        if chosen == "euler_maclaurin":
-            _require(z < 1, chosen, "needs z < 1 (the integrand must decay)")
-            return _euler_maclaurin_sums(gamma, N, z, k_max, wp)
-        return _lerch(to_mpf(gamma), N, to_mpf(z), k_max, wp)
+        if N is not INF and N == 1:  # a single state d = 1 with energy log 1 = 0: exact
+            zz = to_mpf(z)
+            zero = mpmath.mpf(0)
+            return PowerSums((zz,) + (zero,) * k_max, zero, zero if shifted else None, "one state")
+        result = _route(chosen, route, gamma, N, z, k_max, wp)
+        sums, rest, by_product = result if isinstance(result, tuple) else (result, None, None)
+        if rest is None:
+            rest = sums[0] - to_mpf(z)
+        if shifted and by_product is None:
+            by_product = power_sums(gamma - 1, N, z, wp=wp, route=route, k_max=0).rest
+        return PowerSums(tuple(sums), rest, by_product if shifted else None, chosen)
+
+
+def _route(chosen: str, asked: str, gamma: Real, N: Count, z: Real, k_max: int, wp: int):
+    """The chosen route's sums, or (sums, rest, shifted) where it has them."""
+    if chosen == "terms":
+        result = _terms(gamma, N, z, k_max, wp)
+        if result is not None:
+            return result
+        _require(asked == "auto", chosen, f"needs more than {DIRECT_MAX_TERMS} terms here")
+        chosen = "stieltjes" if gamma == 1 else "hurwitz"
+    if chosen == "hurwitz":
+        _require(z == 1 and gamma != 1, chosen, "needs z = 1 and gamma != 1")
+        if gamma < HURWITZ_MIN_GAMMA:
+            raise DomainError("gamma", gamma, f"at z = 1 with N > {AUTO_DIRECT_TERMS}, gamma below {HURWITZ_MIN_GAMMA} "
+                                              "is out of reach (mpmath's zeta derivatives do not finish there): "
+                                              f"give N <= {AUTO_DIRECT_TERMS} or gamma >= {HURWITZ_MIN_GAMMA}")
+        return _hurwitz(to_mpf(gamma), N, k_max)
+    if chosen == "stieltjes":
+        _require(z == 1 and gamma == 1 and N is not INF, chosen, "needs z = 1, gamma = 1 and finite N")
+        return [mpmath.stieltjes(k) - mpmath.stieltjes(k, N + 1) for k in range(k_max + 1)]
+    if chosen == "stieltjes_series":
+        _require(z == 1 and N is not INF, chosen, "needs z = 1 and finite N")
+        return _stieltjes_series(to_mpf(gamma) - 1, N, k_max, wp)
+    _require(z != 1 or gamma > 1 or N is not INF, chosen, "diverges at z = 1, gamma <= 1, N infinite")
+    if chosen == "direct":
+        _require(z < 1, chosen, "needs z < 1 (the terms must decay geometrically)")
+        result = _direct(gamma, N, z, k_max)
+        if result is not None:
+            return result
+        _require(asked == "auto", chosen, f"needs more than {DIRECT_MAX_TERMS} terms here (use euler_maclaurin)")
+        chosen = "euler_maclaurin"  # auto's estimate of the terms was short
+    if chosen == "euler_maclaurin":
+        _require(z < 1, chosen, "needs z < 1 (the integrand must decay)")
+        sums, by_product = fugacity_power_sums(gamma, None if N is INF else N, z, k_max, wp)
+        return sums, None, by_product - to_mpf(z)  # z near 1 here: nothing cancels
+    return _lerch(to_mpf(gamma), N, to_mpf(z), k_max, wp)
 
 
 def _require(condition: bool, route: str, reason: str) -> None:
@@ -112,19 +169,117 @@ def _require(condition: bool, route: str, reason: str) -> None:
         raise DomainError("route", route, reason)
 
 
-def _hurwitz(s: mpmath.mpf, N: Count, k_max: int) -> list[mpmath.mpf]:
+def _terms_needed(gamma: Real, N: Count, z: Real, digits: int) -> int | None:
+    """For γ > 1: the first D (≥ 3) after which the integral test bounds the rest of every S_k below
+    10^-digits of its smallest possible value (log 2)^k 2^-γ z² — or N when that is smaller; None when
+    neither is within :data:`AUTO_DIRECT_TERMS`."""
+    with mpmath.workdps(15):  # the bound is at least D^{1-γ}/2^-γ ≥ AUTO_DIRECT_TERMS^{1-γ}: hopeless below
+        if (to_mpf(gamma) - 1) * mpmath.log(AUTO_DIRECT_TERMS) < digits * mpmath.log(10) and \
+                (N is INF or N > AUTO_DIRECT_TERMS):
+            return None
+    D = 3
+    while D <= AUTO_DIRECT_TERMS:
+        if N is not INF and N <= D:
+            return N
+        if _integral_tail_small(gamma, D, z, 2, digits):
+            return D
+        D *= 2
+    return None
+
+
+def _integral_tail_small(gamma: Real, D: int, z: Real, k_max: int, digits: int) -> bool:
+    """Σ_{d>D} (log d)^k z^d d^-γ ≤ ∫_D^∞ (log x)^k x^-γ dx = D^{1-γ} Σ_i k!/(k-i)! (log D)^{k-i}/(γ-1)^{i+1}
+    (z^d ≤ 1; the integrand falls from x = e^{k/γ} ≤ D on) below 10^-digits · (log 2)^k 2^-γ z², for k ≤ k_max."""
+    with mpmath.workdps(30):
+        g = to_mpf(gamma)
+        log_d, excess = mpmath.log(D), g - 1
+        if excess <= 0 or k_max / g > log_d:
+            return False
+        for k in range(k_max + 1):
+            polynomial = sum(mpmath.factorial(k) / mpmath.factorial(k - i) * log_d ** (k - i) / excess ** (i + 1)
+                             for i in range(k + 1))
+            log_bound = (1 - g) * log_d + mpmath.log(polynomial)
+            log_smallest = k * mpmath.log(mpmath.log(2)) - g * mpmath.log(2) + 2 * log_real(z)
+            if log_bound - log_smallest > -digits * mpmath.log(10):
+                return False
+    return True
+
+
+def _terms(gamma: Real, N: Count, z: Real, k_max: int, wp: int):
+    """(sums, rest, shifted) summed term by term in floating point (every term ≥ 0, so the relative
+    error is at most a few ulps per term): for γ > 1 up to the D where the integral test bounds
+    the rest below 10^-(wp+5) of each sum (or N); otherwise up to N. None beyond DIRECT_MAX_TERMS.
+    The exponents γ·log d and d·log z are formed with the digits of |γ| and d on top."""
+    last = None
+    if gamma > 1:
+        D = 3
+        while D <= DIRECT_MAX_TERMS and last is None:
+            if N is not INF and N <= D:
+                last = N
+            elif _integral_tail_small(gamma, D, z, k_max, wp + 5):
+                last = D
+            D *= 2
+    elif N is not INF and N <= DIRECT_MAX_TERMS:
+        last = N
+    geometric = last is None and z < 1  # then up to the geometric bound on the rest
+    if geometric:
+        last = DIRECT_MAX_TERMS
+    if last is None:
+        return None
+    with mpmath.workdps(20):
+        magnitude = max(0, int(mpmath.log10(abs(to_mpf(gamma)) + 1)))
+    with mpmath.workdps(wp + magnitude + len(str(last)) + 5):
+        s, log_z = to_mpf(gamma), log_real(z)
+        sums, shifted = [mpmath.mpf(0)] * (k_max + 1), mpmath.mpf(0)
+        tolerance, growth = mpmath.mpf(10) ** -(wp + 5), max(mpmath.mpf(0), -s)
+        for d in range(2, last + 1):
+            log_d = mpmath.log(d)
+            term = first = mpmath.exp(d * log_z - s * log_d)
+            shifted += d * term
+            for k in range(k_max + 1):
+                sums[k] += term
+                term *= log_d
+            if geometric and d % 8 == 0 and _geometric_rest_small(first, d, log_d, z, growth, k_max, sums,
+                                                                  shifted, tolerance):
+                break
+        else:
+            if geometric:
+                return None
+        rest = sums[0]
+        sums[0] = to_mpf(z) + rest
+    with mpmath.workdps(wp):
+        return [+v for v in sums], +rest, +shifted
+
+
+def _geometric_rest_small(first, d, log_d, z, growth, k_max, sums, shifted, tolerance) -> bool:
+    """From d on each ratio of consecutive terms is at most ρ = z (1+1/d)^{max(0,-γ)} (1 + 1/(d log d))^k
+    (one more factor 1+1/d for the shifted sum), so the rest is ≤ t_d ρ/(1-ρ): True when that is below
+    ``tolerance`` of every sum."""
+    rho = to_mpf(z) * (1 + mpmath.mpf(1) / d) ** growth * (1 + 1 / (d * log_d)) ** k_max
+    rho_shifted = rho * (1 + mpmath.mpf(1) / d)
+    if rho_shifted >= 1:
+        return False
+    terms = [first * log_d**k for k in range(k_max + 1)]
+    return all(t * rho / (1 - rho) <= tolerance * total for t, total in zip(terms, sums)) and \
+        d * first * rho_shifted / (1 - rho_shifted) <= tolerance * shifted
+
+
+def _hurwitz(s: mpmath.mpf, N: Count, k_max: int):
+    """(sums, rest): S_0's rest from ζ(s, 2), so that it keeps relative digits for large s."""
     # mpmath's ζ(s, a) costs O(a) for s < 0: there the Euler–Maclaurin expansion in 1/a is used
     large_negative = N is not INF and s < 0 and N + 1 > EULER_MACLAURIN_FROM
     tails = _hurwitz_large_a(s, N + 1, k_max) if large_negative else None
     sums = []
     for k in range(k_max + 1):
-        head = mpmath.zeta(s, 1, k)
+        head = mpmath.zeta(s, 2, k)  # the term d = 1 is 1 for k = 0 and 0 (log 1 = 0) beyond
         if N is INF:
             tail = 0
         else:
             tail = tails[k] if large_negative else mpmath.zeta(s, N + 1, k)
         sums.append((-1) ** k * (head - tail))
-    return sums
+    rest = sums[0]
+    sums[0] = 1 + rest
+    return sums, rest, None
 
 
 EULER_MACLAURIN_FROM = 1000
@@ -248,57 +403,27 @@ def _smallest_prime_factors(limit: int) -> list[int]:
     return spf
 
 
-# Σ d·z^d d^-γ from the Euler–Maclaurin pass at γ, kept as S_0 at γ - 1: (γ - 1, N, z, wp) -> value
-_SHIFTED_SUMS: dict[tuple, mpmath.mpf] = {}
-
-
-def _euler_maclaurin_sums(gamma: Real, N: Count, z: Real, k_max: int, wp: int) -> list[mpmath.mpf]:
-    """The Euler–Maclaurin route; its by-product Σ d·w_d is kept for the entropy's call at γ - 1."""
-    key = (gamma, N, z, wp)
-    if k_max == 0 and key in _SHIFTED_SUMS:
-        return [_SHIFTED_SUMS.pop(key)]
-    sums, shifted = fugacity_power_sums(gamma, None if N is INF else N, z, k_max, wp)
-    if len(_SHIFTED_SUMS) > 256:  # a hand-over within one call, not a store
-        _SHIFTED_SUMS.clear()
-    _SHIFTED_SUMS[(gamma - 1, N, z, wp)] = shifted
-    return sums
-
-
-# the direct sums computed so far: (γ, N, z, k_max) -> (prec, fixed-point sums); one certify call
-# evaluates at two precisions, and the first computes enough bits for both
-_DIRECT_SUMS: dict[tuple, tuple[int, tuple[int, ...] | None]] = {}
-_DIRECT_HEADROOM = 104  # bits above the asking precision: covers certify's next step (≥ 10 digits)
-
-
-def _direct(gamma: Real, N: Count, z: Real, k_max: int) -> list[mpmath.mpf] | None:
-    """Σ_{d≤N} (log d)^k z^d d^-γ term by term, at the current working precision (None if more
-    than :data:`DIRECT_MAX_TERMS` terms would be needed); see :func:`_direct_fixed`."""
+def _direct(gamma: Real, N: Count, z: Real, k_max: int) -> tuple[list[mpmath.mpf], mpmath.mpf, mpmath.mpf] | None:
+    """(sums, rest, shifted) term by term at the current working precision (None if more than
+    :data:`DIRECT_MAX_TERMS` terms would be needed); see :func:`_direct_fixed`."""
     with mpmath.workdps(20):
         small = max(0, int(-mpmath.log(to_mpf(z), 2))) * (k_max + 2)  # the sums can be as small as z^(k+2)
-    needed = mpmath.mp.prec + small + 48
-    key = (gamma, N, z, k_max)
-    stored = _DIRECT_SUMS.get(key)
-    if stored is None or stored[0] < needed:
-        if len(_DIRECT_SUMS) > 256:  # a memo for the two evaluations of one call, not a store
-            _DIRECT_SUMS.clear()
-        prec = needed + _DIRECT_HEADROOM
-        result = _direct_fixed(gamma, N, z, k_max, prec)
-        stored = _DIRECT_SUMS[key] = (prec, None if result is None else result[0])
-        if result is not None and k_max > 0:  # Σ d·z^d d^-γ = S_0 at γ - 1, for the entropy's ⟨d⟩
-            _DIRECT_SUMS.setdefault((gamma - 1, N, z, 0), (prec, (result[1],)))
-    prec, fixed = stored
-    return None if fixed is None else [mpmath.ldexp(mpmath.mpf(total), -prec) for total in fixed]
+    prec = mpmath.mp.prec + small + 48
+    result = _direct_fixed(gamma, N, z, k_max, prec)
+    if result is None:
+        return None
+    (rest, *sums), shifted = result
 
+    def value(total: int) -> mpmath.mpf:
+        return mpmath.ldexp(mpmath.mpf(total), -prec)
 
-def clear_direct_sums() -> None:
-    """Forget the direct and shifted sums computed so far (benchmarks time a cold evaluation)."""
-    _DIRECT_SUMS.clear()
-    _SHIFTED_SUMS.clear()
+    return [to_mpf(z) + value(rest)] + [value(t) for t in sums], value(rest), value(shifted)
 
 
 def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tuple[tuple[int, ...], int] | None:
-    """The sums as fixed-point integers (value · 2^prec), with an error bounded a priori, and in the
-    same pass Σ d·z^d d^-γ (the γ - 1 sum; its ratios carry one more factor (1+1/j) ≤ 1+1/d).
+    """The sums as fixed-point integers (value · 2^prec), with an error bounded a priori — S_0 without
+    its first term z (the rest, kept to its own relative digits) — and in the same pass Σ_{d≥2} d·z^d d^-γ
+    (the γ - 1 sum's rest; its ratios carry one more factor (1+1/j) ≤ 1+1/d).
 
     From d ≥ 2 on, the ratio of consecutive terms t_{j+1}/t_j = z (1+1/j)^{-γ} (log(j+1)/log j)^k
     is at most ρ_d = z (1+1/d)^{max(0,-γ)} (1 + 1/(d log d))^k for every j ≥ d (each factor falls
@@ -306,8 +431,6 @@ def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tupl
     is below 2^-(prec-48) of each sum. Rounding: each of at most DIRECT_MAX_TERMS terms carries a
     few ulps (2^-prec) from at most log₂ d fixed-point products, far inside the 48 guard bits. log d
     and d^-γ are evaluated only for primes (a composite d = p·m takes log p + log m and p^-γ·m^-γ).
-    :func:`_direct` computes it once with headroom above the asking precision, so certify's second,
-    finer evaluation reuses it: the error bound is a priori here, not from two evaluations agreeing.
     """
     spf = _smallest_prime_factors(DIRECT_MAX_TERMS)
     target = prec - 48
@@ -317,8 +440,8 @@ def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tupl
         float_z = float(zz)
         fixed_z = int(mpmath.ldexp(zz, prec))
         logs, powers = [0, 0], [0, 1 << prec]
-        sums = [fixed_z] + [0] * k_max  # d = 1: log 1 = 0
-        shifted = fixed_z
+        sums = [0] * (k_max + 1)  # from d = 2 on: S_0's first term z is added by the caller, log 1 = 0
+        shifted = 0  # from d = 2 on, as S_0's rest
         z_power = fixed_z
         last = N if N is not INF else None
         d = 1
@@ -344,7 +467,7 @@ def _direct_fixed(gamma: Real, N: Count, z: Real, k_max: int, prec: int) -> tupl
                 term = (term * log_d) >> prec
                 sums[k] += term
             if d % 8 == 0:
-                log_float = log_d / 2.0**prec
+                log_float = log_d / (1 << prec)  # int / int: no overflow at any prec
                 rho = float_z * (1 + 1 / d) ** growth * (1 + 1 / (d * log_float)) ** k_max * (1 + 1e-12)
                 rho_shifted = rho * (1 + 1 / d)
                 if rho_shifted < 1:

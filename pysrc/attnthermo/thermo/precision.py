@@ -1,9 +1,9 @@
 """Certified digits: evaluate at two working precisions and accept only when they agree.
 
 A value is returned at ``dps`` digits only if the evaluations at two working precisions
-``wp`` and ``wp + step`` agree to ``dps + 1`` digits relative to ``max(|value|, floor)``;
-otherwise the working precision is raised, up to a cap, and then :class:`PrecisionError` is raised.
-``floor`` is the scale below which a quantity counts as zero (0 means purely relative digits).
+``wp`` and ``wp + step`` agree to ``dps + 1`` digits relative to the value (significant digits,
+however small the value); otherwise the working precision is raised, up to a cap, and then
+:class:`PrecisionError` is raised. The two evaluations share nothing but the formula.
 
 >>> import mpmath
 >>> mpmath.nstr(certify(lambda wp: mpmath.pi, 20, what="pi"), 20)
@@ -27,7 +27,6 @@ def certify(
     *,
     what: str,
     extra: int = 0,
-    floor: float = 0.0,
     max_wp: int | None = None,
 ) -> mpmath.mpf:
     """``evaluate(wp)`` at two precisions; the agreed value rounded to ``dps`` digits.
@@ -43,7 +42,7 @@ def certify(
     while True:
         fine = _at(evaluate, wp + step)
         with mpmath.workdps(wp + step):
-            scale = max(abs(fine), mpmath.mpf(floor))
+            scale = abs(fine)
             difference = abs(fine - previous)
             if (scale == 0 and difference == 0) or (scale > 0 and difference <= tolerance * scale):
                 with mpmath.workdps(dps):
@@ -52,9 +51,9 @@ def certify(
             with mpmath.workdps(wp + step):
                 agreed = -mpmath.log10(difference / scale) if scale > 0 and difference > 0 else 0
             raise PrecisionError(
-                f"{what}: cannot certify {dps} digits (evaluations at {wp} and {wp + step} working "
-                f"digits agree to only {mpmath.nstr(agreed, 3)} digits; cap {cap}). "
-                "Ask for fewer digits or a parameter further from the problematic region."
+                f"{what}: cannot certify {dps} significant digits (evaluations at {wp} and {wp + step} working "
+                f"digits agree to only {mpmath.nstr(agreed, 3)} relative digits; cap {cap}; a value that is exactly "
+                "0 has no relative digits). Ask for fewer digits or a parameter further from the problematic region."
             )
         wp, previous = wp + step, fine
         step *= 2

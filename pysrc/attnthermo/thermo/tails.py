@@ -76,7 +76,7 @@ def partial_sum(*, gamma: object, D: object, dps: int | None = None) -> SumEstim
     digits = as_dps(dps)
     g = as_real(gamma, "gamma")
     n = as_count(D, "D", allow_infinite=False)
-    exact = certify(lambda wp: power_sums(g, n, 1, wp=wp, k_max=0)[0], digits, what="partial_sum",
+    exact = certify(lambda wp: power_sums(g, n, 1, wp=wp, k_max=0).sums[0], digits, what="partial_sum",
                     extra=digits_lost(g, n, 1, k_max=0))
     with mpmath.workdps(digits + 10):
         s, Dm = to_mpf(g), mpmath.mpf(n)

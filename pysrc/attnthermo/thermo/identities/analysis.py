@@ -15,7 +15,7 @@ from attnthermo.errors import DomainError
 from attnthermo.thermo import ensemble, rope, tails
 from attnthermo.thermo.checks import Tally, require_sympy_equal
 from attnthermo.thermo.identities.identity import declare, describe, equation
-from attnthermo.thermo.params import as_real, to_mpf
+from attnthermo.thermo.params import as_real, guarded_dps, to_mpf
 
 NO_LEAN_ANALYSIS = "core Lean has no real powers, logarithms or infinite sums"
 
@@ -82,7 +82,7 @@ def _maxent_form():
 
 def _log_partition(*, gamma, N, z, dps):
     """log Z = max_p [H(p) - γ⟨E⟩_p + ⟨d⟩_p log z]."""
-    value = ensemble.partition(gamma=gamma, N=N, z=z, dps=dps + 5)
+    value = ensemble.partition(gamma=gamma, N=N, z=z, dps=guarded_dps(dps, 5))
     with mpmath.workdps(dps + 5):
         result = mpmath.log(value)
     with mpmath.workdps(dps):
@@ -200,7 +200,7 @@ def _susceptibility_value(*, epsilon, dps):
     eps = as_real(epsilon, "epsilon")
     if eps <= 0:
         raise DomainError("epsilon", epsilon, "must be positive (gamma = 1 + epsilon > 1)")
-    variance = ensemble.energy_variance(gamma=1 + eps, N=math.inf, dps=dps + 5)
+    variance = ensemble.energy_variance(gamma=1 + eps, N=math.inf, dps=guarded_dps(dps, 5))
     with mpmath.workdps(dps + 5):
         value = to_mpf(eps) ** 2 * variance
     with mpmath.workdps(dps):

@@ -30,7 +30,7 @@ def log_partition_second_derivative(*, gamma, N, z, dps):
     with mpmath.workdps(wp):
         h = mpmath.mpf(10) ** -(dps // 4 + 4)
         center = to_mpf(g)
-        f = [mpmath.log(power_sums(center + j * h, N, zz, wp=wp, k_max=0)[0]) for j in (-2, -1, 0, 1, 2)]
+        f = [mpmath.log(power_sums(center + j * h, N, zz, wp=wp, k_max=0).sums[0]) for j in (-2, -1, 0, 1, 2)]
         value = (-f[0] + 16 * f[1] - 30 * f[2] + 16 * f[3] - f[4]) / (12 * h * h)
     with mpmath.workdps(dps):
         return +value

@@ -18,7 +18,7 @@ from attnthermo.thermo import ensemble, finite
 from attnthermo.thermo.checks import Tally, require_sympy_equal
 from attnthermo.thermo.identities.ensemble import ENSEMBLE_GRID
 from attnthermo.thermo.identities.identity import declare, describe, equation
-from attnthermo.thermo.params import as_real, to_mpf
+from attnthermo.thermo.params import as_real, guarded_dps, to_mpf
 from attnthermo.thermo.reference import brute_force_moments
 
 LEAN_MODULE = "AttnThermo.Fisher"
@@ -33,7 +33,7 @@ def heat_capacity_div_sq(*, gamma, N, z, dps):
     g = as_real(gamma, "gamma")
     if g == 0:
         raise DomainError("gamma", gamma, "C_V/gamma^2 is undefined at gamma = 0 (use fisher_information)")
-    cv = ensemble.heat_capacity(gamma=gamma, N=N, z=z, dps=dps + 5)
+    cv = ensemble.heat_capacity(gamma=gamma, N=N, z=z, dps=guarded_dps(dps, 5))
     with mpmath.workdps(dps + 5):
         value = cv / to_mpf(g) ** 2
     with mpmath.workdps(dps):
@@ -43,7 +43,7 @@ def heat_capacity_div_sq(*, gamma, N, z, dps):
 def thermodynamic_heat_capacity(*, gamma, N, z, dps):
     """-γ²·∂_γ⟨E⟩ by a central difference of the O(1) mean energy (C = -β² ∂U/∂β)."""
     g = to_mpf(as_real(gamma, "gamma"))
-    wp = 2 * dps + 20
+    wp = guarded_dps(dps, dps + 20)
     with mpmath.workdps(wp):
         h = mpmath.mpf(10) ** -(dps // 2 + 5)
         up = ensemble.mean_energy(gamma=g + h, N=N, z=z, dps=wp)

@@ -14,7 +14,8 @@ from attnthermo.thermo import ensemble, finite, tails
 from attnthermo.thermo.checks import Tally, require_sympy_equal
 from attnthermo.thermo.identities.ensemble import ENSEMBLE_GRID, against_brute_force
 from attnthermo.thermo.identities.identity import declare, describe, equation
-from attnthermo.thermo.params import as_dps, as_real, to_mpf
+from attnthermo.errors import DomainError
+from attnthermo.thermo.params import as_count, as_dps, as_real, is_infinite, to_mpf
 
 LEAN_MODULE = "AttnThermo.Fugacity"
 
@@ -84,15 +85,33 @@ def _truncated_form():
     return equation(lhs, sympy.Sum(z**d * d ** (1 - s), (d, 1, FORM_TERMS)))
 
 
+EXACT_UP_TO = 200  # beyond this N the exact Fractions' denominators (lcm(1..N)^s · q^N) grow too long
+
+
 def _fugacity_value(*, s, z, N, dps):
-    """z∂_z of the (truncated) polylog of order s: exact Fraction for finite N, mpmath for N = ∞."""
-    if N == math.inf:
-        with mpmath.workdps(as_dps(dps) + 10):
-            zz = to_mpf(as_real(z, "z"))
-            value = zz * mpmath.diff(lambda x: mpmath.polylog(to_mpf(as_real(s, "s")), x), zz)
-        with mpmath.workdps(dps):
+    """z∂_z of the truncated polylog of order s, Σ_{d≤N} d·z^d d^-s: exact (a Fraction, the Lean
+    ``fugacityOp``) for natural s and N ≤ :data:`EXACT_UP_TO`; beyond, the certified O(1) sum
+    Σ z^d d^-(s-1) (0 < z ≤ 1); at N = ∞, z·d/dz Li_s(z) by mpmath, where the series converges
+    (-1 < z < 1, or z = 1 with s > 2)."""
+    order, x, digits = as_real(s, "s"), as_real(z, "z"), as_dps(dps)
+    if is_infinite(N):
+        if not (-1 < x < 1 or (x == 1 and order > 2)):
+            name, why = ("s", "at z = 1 the series Σ z^d d^(1-s) converges only for s > 2") if x == 1 else \
+                ("z", "at N = inf the series Σ z^d d^(1-s) converges only for -1 < z < 1 (or z = 1 with s > 2)")
+            raise DomainError(name, s if x == 1 else z, why)
+        with mpmath.workdps(digits + 10):
+            zz = to_mpf(x)
+            value = zz * mpmath.diff(lambda y: mpmath.polylog(to_mpf(order), y), zz)
+        with mpmath.workdps(digits):
             return +value
-    return finite.fugacity_op(s, N, z)
+    count = as_count(N, "N")
+    exact = isinstance(order, Fraction) and order.denominator == 1 and order >= 0 and isinstance(x, Fraction)
+    if exact and count <= EXACT_UP_TO:
+        return finite.fugacity_op(order, count, x)
+    if not 0 < x <= 1:
+        raise DomainError("z", z, f"for N > {EXACT_UP_TO} or a non-natural s the value is the O(1) sum "
+                                  "Σ z^d d^(1-s), which needs 0 < z <= 1")
+    return ensemble.partition(gamma=order - 1, N=count, z=x, dps=digits)
 
 
 def _fugacity_check(t: Tally) -> None:

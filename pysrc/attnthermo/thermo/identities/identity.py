@@ -80,7 +80,7 @@ class Identity:
         values = {**self.point, **params}
         if "dps" in values:
             values["dps"] = as_dps(values["dps"])
-        return self._evaluate(**values)
+        return self._evaluate(**validated(values))
 
     def check(self, dps: int | None = DEFAULT_DPS) -> IdentityCheck:
         """Re-check over :attr:`grid` (brute force, exact rationals, symbolic) at ``dps`` digits."""
@@ -90,6 +90,22 @@ class Identity:
         outcome = tally.outcome()
         return IdentityCheck(name=self.name, ok=outcome.ok, dps=digits, points=outcome.points,
                              max_error=float(outcome.max_error), detail=outcome.detail)
+
+
+def validated(values: dict[str, Any]) -> dict[str, Any]:
+    """The parameters checked as the public numerics check them: (γ, N, z) together as an ensemble
+    (:class:`~attnthermo.thermo.ensemble.EnsembleParameters`: the sum must converge), N alone as a
+    count (an integer ≥ 1 or inf). DomainError naming the parameter otherwise."""
+    from attnthermo.thermo.ensemble import EnsembleParameters
+    from attnthermo.thermo.params import as_count
+
+    checked = dict(values)
+    if {"gamma", "N", "z"} <= checked.keys():
+        p = EnsembleParameters.validate(checked["gamma"], checked["N"], checked["z"])
+        checked.update(gamma=p.gamma, N=p.N, z=p.z)
+    elif "N" in checked:
+        checked["N"] = as_count(checked["N"], "N")
+    return checked
 
 
 def declare(*, name: str, statement: str, claims: tuple[str, ...], lean_module: str | None,

@@ -144,7 +144,7 @@ def _make_tampered_tree(dest: Path) -> TamperedTree:
     import shutil
 
     from attnthermo.lean.audit import source_findings
-    from attnthermo.lean.pinned import load_pins, write_pins
+    from attnthermo.lean.pinned import Pins, load_pins, write_pins
     from attnthermo.lean.project import load_project
     from attnthermo.lean.sources import claim_ids
 
@@ -180,7 +180,8 @@ def _make_tampered_tree(dest: Path) -> TamperedTree:
     }
     for name, text in files.items():
         (dest / "lean" / "AttnThermo" / f"{name}.lean").write_text(text)
-    write_pins(dest, {**pins.theorems, **_PROBE_PINS}, {**pins.definitions, **_PROBE_DEFINITION_PINS})
+    write_pins(dest, Pins({**pins.theorems, **_PROBE_PINS}, {**pins.definitions, **_PROBE_DEFINITION_PINS},
+                          pins.digests, pins.declarations))
     return TamperedTree(
         root=dest, lexer="AttnThermo.TamperLexer", lexer_user="AttnThermo.TamperLexerUser",
         expected_findings=_EXPECTED_FINDINGS, probe="AttnThermo.TamperProbe",

@@ -1,0 +1,159 @@
+"""The axiom closure of a theorem, from the ``.olean`` files Lean wrote and imported: the wasm
+stand-in for ``#print axioms``.
+
+From a constant, follow what ``Lean.collectAxioms`` follows: the constants named in the type
+and value of a definition, theorem or opaque; the type of a constructor or recursor; the type
+and constructors of an inductive type; nothing further from an axiom (recorded) or a quotient
+primitive. The library's own constants are read from the check module's ``.olean.private``
+(the whole module: proof terms, ``_proof_N`` auxiliaries, matchers, instances); imported
+modules from the toolchain's ``.olean`` files, found by module name on the Lean path, each
+read once.
+
+The toolchain ships only the exported (public) view of its core library: there a theorem (or an
+unexposed definition) of a module appears as an axiom without its proof, and the module's
+``privateConstKindsExt`` entries name what it really is. Such a constant ends the walk as a
+*core theorem*: its proof was checked when the toolchain was built, and the toolchain's files
+are sha256-pinned (:mod:`attnthermo.lean.toolchain`). Axioms declared as axioms are reported;
+a name no file defines raises (never skipped).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from attnthermo.errors import LeanCheckFailed
+from attnthermo.lean.axioms import ALLOWED_AXIOMS
+from attnthermo.lean.exprs import used_constants
+from attnthermo.lean.olean import Constant, Olean
+
+_PRIVATE_KINDS = "_private.Lean.AddDecl.0.Lean.privateConstKindsExt"
+_AXIOM_KIND = 2  # Lean.ConstantKind: defn, thm, axiom, opaque, quot, induct, ctor, recursor
+
+
+@dataclass
+class Environment:
+    """Every constant reachable from the library: name -> (file, ConstantInfo)."""
+
+    constants: dict[str, tuple[Olean, Constant]] = field(default_factory=dict)
+    core_theorems: set[str] = field(default_factory=set)  # exported without proof
+    files: dict[str, Olean] = field(default_factory=dict)  # module name -> file
+    _used: dict[int, dict[int, frozenset[str]]] = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        """One digest of every file read (for cache keys)."""
+        h = hashlib.sha256()
+        for name in sorted(self.files):
+            h.update(f"{name}\0{self.files[name].sha256}\0".encode())
+        return h.hexdigest()
+
+    def add(self, module: str, olean: Olean) -> None:
+        self.files[module] = olean
+        stubs = _exported_only(olean)
+        for constant in olean.constants():
+            if constant.name in self.constants and self.constants[constant.name][0] is not olean:
+                olean.fail(olean.offset(olean.root), f"constant {constant.name} is also defined in "
+                           f"{self.constants[constant.name][0].path}")
+            self.constants[constant.name] = (olean, constant)
+            if constant.kind == "axiom" and constant.name in stubs:
+                self.core_theorems.add(constant.name)
+
+    def uses(self, name: str) -> list[str]:
+        """The constants the walk follows from ``name`` (sorted)."""
+        olean, constant = self.constants[name]
+        memo = self._used.setdefault(id(olean), {})
+        if constant.kind in ("axiom", "quot"):
+            return []
+        found = set(used_constants(olean, constant.type, memo))
+        if constant.value is not None:
+            found |= used_constants(olean, constant.value, memo)
+        if constant.kind == "inductive":
+            found |= {olean.name_str(p) for p in olean.list(constant.fields["ctors"], "InductiveVal.ctors")}
+        return sorted(found)
+
+
+def _exported_only(olean: Olean) -> set[str]:
+    """Names the module's ``privateConstKindsExt`` records with a kind other than axiom."""
+    out: set[str] = set()
+    for entry in olean.module()[5]:
+        _tag, _off, (ext, items) = olean.ctor(entry, "extension entry", (0,), 2)
+        if olean.name_str(ext) != _PRIVATE_KINDS:
+            continue
+        for item in olean.array(items, _PRIVATE_KINDS):
+            _tag, _off, (name, kind) = olean.ctor(item, f"{_PRIVATE_KINDS} entry", (0,), 2)
+            if olean.scalar(kind, "ConstantKind") != _AXIOM_KIND:
+                out.add(olean.name_str(name))
+    return out
+
+
+def module_file(module: str, search: list[Path]) -> Path:
+    """The ``.olean`` of ``module`` on the Lean path ``search``; LeanCheckFailed when none."""
+    rel = Path(*module.split(".")).with_suffix(".olean")
+    for folder in search:
+        if (Path(folder) / rel).is_file():
+            return Path(folder) / rel
+    raise LeanCheckFailed(f"import {module}: no {rel} on the Lean path ({', '.join(map(str, search))})")
+
+
+def load_environment(library: Path, search: list[Path]) -> Environment:
+    """The library module's constants (from ``library``, its ``.olean.private``) and those of
+    every module it imports, transitively (from ``search``, the toolchain's library folders)."""
+    env = Environment()
+    root = Olean(library)
+    env.add("<library>", root)
+    todo = list(root.imports())
+    while todo:
+        module = todo.pop()
+        if module in env.files:
+            continue
+        olean = Olean(module_file(module, search))
+        env.add(module, olean)
+        todo += [m for m in olean.imports() if m not in env.files]
+    return env
+
+
+@dataclass(frozen=True)
+class Closure:
+    """What one constant reaches: every constant, the axioms among them, and for each axiom the
+    path from the constant to it."""
+
+    reached: frozenset[str]
+    axioms: tuple[str, ...]
+    paths: dict[str, list[str]]
+
+    def disallowed(self) -> list[str]:
+        return [a for a in self.axioms if a not in ALLOWED_AXIOMS]
+
+
+def closure(env: Environment, start: str) -> Closure:
+    """The closure of ``start`` (see the module docstring); LeanCheckFailed naming a constant no
+    file defines."""
+    parent: dict[str, str | None] = {start: None}
+    axioms: list[str] = []
+    stack = [start]
+    while stack:
+        name = stack.pop()
+        if name not in env.constants:
+            via = " → ".join(_path(parent, name))
+            raise LeanCheckFailed(f"axiom closure: constant {name} ({via}) is in no .olean read "
+                                  f"({len(env.files)} files); not skipping it")
+        kind = env.constants[name][1].kind
+        if kind == "axiom" and name not in env.core_theorems:
+            axioms.append(name)
+            continue
+        if name in env.core_theorems:
+            continue
+        for used in env.uses(name):
+            if used not in parent:
+                parent[used] = name
+                stack.append(used)
+    return Closure(frozenset(parent), tuple(sorted(axioms)), {a: _path(parent, a) for a in sorted(axioms)})
+
+
+def _path(parent: dict[str, str | None], name: str) -> list[str]:
+    out = [name]
+    while parent.get(out[-1]) is not None:
+        out.append(parent[out[-1]])
+    return out[::-1]

@@ -247,13 +247,15 @@ class Counts(_Json):
 @dataclass(frozen=True)
 class CheckRun(_Json):
     """How the check ran: the generated file Lean elaborated (wasm) and its sha256, the Lean
-    processes started in this run, seconds, and whether the result came from the cache."""
+    processes started in this run, seconds, whether the result came from the cache, and the
+    seconds reading the ``.olean`` files and walking the axiom closures took (when computed)."""
 
     file: str | None
     sha256: str | None
     processes: int
     seconds: float
     cached: bool
+    closure_seconds: float
 
 
 @dataclass(frozen=True)
@@ -379,7 +381,8 @@ def example_json() -> dict:
         "pinned_sha256": None, "pinned_missing": [], "constants": {}, "declarations": {}, "ok": True, "failures": [],
         "counts": {"headline": 1, "witnesses": 0, "supporting": 0, "headline_proved": 1,
                    "witnesses_proved": 0, "supporting_proved": 0},
-        "check": {"file": None, "sha256": None, "processes": 0, "seconds": 0.0, "cached": True},
+        "check": {"file": None, "sha256": None, "processes": 0, "seconds": 0.0, "cached": True,
+                  "closure_seconds": 0.0},
         "modules": {"P.A": {"name": "P.A", "file": "lean/P/A.lean", "source_sha256": "0" * 64, "imports": [],
                             "status": "ok", "blocked_by": [], "findings": [], "messages": [],
                             "cached": True, "seconds": 0.0}},

@@ -71,7 +71,7 @@ class LeanRun:
     stray: list[LeanMessage] = field(default_factory=list)
     values_at: dict[int, str] = field(default_factory=dict)
     eval_messages: list[Message] = field(default_factory=list)
-    run: CheckRun = field(default_factory=lambda: CheckRun(None, None, 0, 0.0, True))
+    run: CheckRun = field(default_factory=lambda: CheckRun(None, None, 0, 0.0, True, 0.0))
     facts: dict | None = None  # what the .olean holds (wasm; see attnthermo.lean.oleanfacts)
     no_facts: str = "not read"  # why there are none
 
@@ -289,8 +289,9 @@ def _run_wasm(project: Project, refused: frozenset[str], toolchain: Toolchain, b
     for module in included:
         run.cached[module.name], run.seconds[module.name] = cached, seconds
     _map_messages(run, cf, messages, crashed, included)
+    closure = sum((run.facts or {}).get("seconds", {}).values())
     run.run = CheckRun(file=str(build / "check" / CHECK_FILE), sha256=cf.sha256, processes=processes,
-                       seconds=round(time.monotonic() - start, 1), cached=cached)
+                       seconds=round(time.monotonic() - start, 1), cached=cached, closure_seconds=round(closure, 2))
     _settle(project, run)
     for i, module in enumerate(project.order, start=1):
         errors = [m.summary() for m in run.messages[module.name] if m.severity == "error"]
@@ -370,7 +371,7 @@ def _run_native(project: Project, refused: frozenset[str], toolchain: Toolchain,
     run.run = CheckRun(file=str(build / "check" / CHECK_FILE), sha256=cf.sha256,
                        processes=processes + sum(1 for n, r in results.items()
                                                  if not r.cached and r.status != "blocked" and n not in refused),
-                       seconds=round(time.monotonic() - start, 1), cached=cached)
+                       seconds=round(time.monotonic() - start, 1), cached=cached, closure_seconds=0.0)
     return run
 
 

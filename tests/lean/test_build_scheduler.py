@@ -29,7 +29,7 @@ def fake_toolchain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -
     toolchain = Toolchain(kind, "4.28.0 (fake)", (sys.executable, str(FAKE)))
     monkeypatch.setattr(checker, "find_toolchain", lambda _progress=None: toolchain)
     # the fake writes the facts as JSON beside its fake .olean (the real reader: test_olean.py)
-    monkeypatch.setattr(checker, "read_facts", lambda private, _search: json.loads(Path(private).read_text()))
+    monkeypatch.setattr(checker, "read_facts", lambda olean, _search: json.loads(Path(f"{olean}.private").read_text()))
     return log
 
 

@@ -251,16 +251,13 @@ def _cached_or_run(build: Path, name: str, key: str, cwd: Path, text: str, toolc
 
 
 def _read_facts(olean: Path, clean: bool, toolchain: Toolchain, say: Callable[[str], None]) -> tuple[dict | None, str]:
-    """The facts of the ``.olean`` Lean just wrote (its ``.olean.private`` holds every proof), or
-    why there are none. Lean writes no ``.olean`` when it reported an error; a clean run without
-    one, or one that cannot be read, raises LeanCheckFailed."""
-    private = olean.with_name(olean.name + ".private")
+    """The facts of the ``.olean`` Lean just wrote (with its ``.server``/``.private`` parts, which
+    hold the proofs), or why there are none. Lean writes no ``.olean`` when it reported an error;
+    a clean run without one, or one that cannot be read, raises LeanCheckFailed."""
     if not clean:
         return None, "Lean reported errors, so it wrote no .olean to read the axiom closure from"
-    if not private.is_file():
-        raise LeanCheckFailed(f"Lean exited clean but wrote no {private}: cannot read the axiom closure")
     start = time.monotonic()
-    facts = read_facts(private, [Path(p) for p in toolchain.lean_path])
+    facts = read_facts(olean, [Path(p) for p in toolchain.lean_path])
     say(f"axiom closure: {len(facts['theorems'])} theorems, {facts['files']} .olean files read in "
         f"{time.monotonic() - start:.1f} s")
     return facts, ""

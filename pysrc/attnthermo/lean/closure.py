@@ -4,10 +4,10 @@ stand-in for ``#print axioms``.
 From a constant, follow what ``Lean.collectAxioms`` follows: the constants named in the type
 and value of a definition, theorem or opaque; the type of a constructor or recursor; the type
 and constructors of an inductive type; nothing further from an axiom (recorded) or a quotient
-primitive. The library's own constants are read from the check module's ``.olean.private``
-(the whole module: proof terms, ``_proof_N`` auxiliaries, matchers, instances); imported
-modules from the toolchain's ``.olean`` files, found by module name on the Lean path, each
-read once.
+primitive. The library's own constants are read from the check module's ``.olean`` and its
+``.olean.server``/``.olean.private`` parts (together the whole module: proof terms, ``_proof_N``
+auxiliaries, matchers, instances); imported modules from the toolchain's files, found by module
+name on the Lean path, each read once.
 
 The toolchain ships only the exported (public) view of its core library: there a theorem (or an
 unexposed definition) of a module appears as an axiom without its proof, and the module's
@@ -38,27 +38,33 @@ class Environment:
 
     constants: dict[str, tuple[Olean, Constant]] = field(default_factory=dict)
     core_theorems: set[str] = field(default_factory=set)  # exported without proof
-    files: dict[str, Olean] = field(default_factory=dict)  # module name -> file
+    parts: dict[str, list[Olean]] = field(default_factory=dict)  # module name -> every file read
     _used: dict[int, dict[int, frozenset[str]]] = field(default_factory=dict)
 
     @property
     def sha256(self) -> str:
         """One digest of every file read (for cache keys)."""
         h = hashlib.sha256()
-        for name in sorted(self.files):
-            h.update(f"{name}\0{self.files[name].sha256}\0".encode())
+        for name in sorted(self.parts):
+            h.update(f"{name}\0{','.join(p.sha256 for p in self.parts[name])}\0".encode())
         return h.hexdigest()
 
-    def add(self, module: str, olean: Olean) -> None:
-        self.files[module] = olean
-        stubs = _exported_only(olean)
-        for constant in olean.constants():
-            if constant.name in self.constants and self.constants[constant.name][0] is not olean:
-                olean.fail(olean.offset(olean.root), f"constant {constant.name} is also defined in "
-                           f"{self.constants[constant.name][0].path}")
-            self.constants[constant.name] = (olean, constant)
-            if constant.kind == "axiom" and constant.name in stubs:
-                self.core_theorems.add(constant.name)
+    def add(self, module: str, parts: list[Olean]) -> None:
+        """Add one module from its files (``.olean``, then ``.olean.server`` and ``.olean.private``
+        where they exist): a constant in a later part replaces the earlier one (the private
+        part holds the proofs the public one leaves out)."""
+        mine: dict[str, tuple[Olean, Constant]] = {}
+        stubs: set[str] = set()
+        for olean in parts:
+            stubs |= _exported_only(olean)
+            for constant in olean.constants():
+                if constant.name in self.constants:
+                    olean.fail(olean.offset(olean.root), f"constant {constant.name} is also defined in "
+                               f"{self.constants[constant.name][0].path}")
+                mine[constant.name] = (olean, constant)
+        self.constants.update(mine)
+        self.core_theorems |= {n for n, (_o, c) in mine.items() if c.kind == "axiom" and n in stubs}
+        self.parts[module] = parts
 
     def uses(self, name: str) -> list[str]:
         """The constants the walk follows from ``name`` (sorted)."""
@@ -88,29 +94,38 @@ def _exported_only(olean: Olean) -> set[str]:
     return out
 
 
-def module_file(module: str, search: list[Path]) -> Path:
-    """The ``.olean`` of ``module`` on the Lean path ``search``; LeanCheckFailed when none."""
+def module_files(module: str, search: list[Path]) -> list[Path]:
+    """The files of ``module`` on the Lean path ``search``: its ``.olean`` and, where they exist,
+    its ``.olean.server`` and ``.olean.private``; LeanCheckFailed when there is no ``.olean``."""
     rel = Path(*module.split(".")).with_suffix(".olean")
     for folder in search:
         if (Path(folder) / rel).is_file():
-            return Path(folder) / rel
+            return _with_parts(Path(folder) / rel)
     raise LeanCheckFailed(f"import {module}: no {rel} on the Lean path ({', '.join(map(str, search))})")
 
 
+def _with_parts(olean: Path) -> list[Path]:
+    return [olean] + [p for p in (olean.with_name(olean.name + ".server"), olean.with_name(olean.name + ".private"))
+                      if p.is_file()]
+
+
 def load_environment(library: Path, search: list[Path]) -> Environment:
-    """The library module's constants (from ``library``, its ``.olean.private``) and those of
-    every module it imports, transitively (from ``search``, the toolchain's library folders)."""
+    """The library module's constants (from ``library``, its ``.olean``, with its ``.server`` and
+    ``.private`` parts) and those of every module it imports, transitively (from ``search``, the
+    toolchain's library folders)."""
     env = Environment()
-    root = Olean(library)
-    env.add("<library>", root)
-    todo = list(root.imports())
+    if not Path(library).is_file():
+        raise LeanCheckFailed(f"no {library}: cannot read the axiom closure")
+    parts = [Olean(p) for p in _with_parts(Path(library))]
+    env.add("<library>", parts)
+    todo = [m for part in parts for m in part.imports()]
     while todo:
         module = todo.pop()
-        if module in env.files:
+        if module in env.parts:
             continue
-        olean = Olean(module_file(module, search))
-        env.add(module, olean)
-        todo += [m for m in olean.imports() if m not in env.files]
+        found = [Olean(p) for p in module_files(module, search)]
+        env.add(module, found)
+        todo += [m for part in found for m in part.imports() if m not in env.parts]
     return env
 
 
@@ -138,7 +153,7 @@ def closure(env: Environment, start: str) -> Closure:
         if name not in env.constants:
             via = " → ".join(_path(parent, name))
             raise LeanCheckFailed(f"axiom closure: constant {name} ({via}) is in no .olean read "
-                                  f"({len(env.files)} files); not skipping it")
+                                  f"({len(env.parts)} modules); not skipping it")
         kind = env.constants[name][1].kind
         if kind == "axiom" and name not in env.core_theorems:
             axioms.append(name)

@@ -63,23 +63,25 @@ def constant_digest(env: Environment, digests: dict[int, Digests], name: str) ->
 
 
 def read_facts(library: Path, search: list[Path]) -> dict:
-    """The facts (see the module docstring) of the library module written to ``library``
-    (its ``.olean.private``), reading imports from ``search``."""
+    """The facts (see the module docstring) of the library module written to ``library`` (its
+    ``.olean``; the ``.server`` and ``.private`` parts beside it are read too), reading imports
+    from ``search``."""
     start = time.monotonic()
     env = load_environment(library, search)
-    own = env.files["<library>"]
+    parts = env.parts["<library>"]
     loaded = time.monotonic()
-    derived = _derived(own)
+    derived = set().union(*(_derived(p) for p in parts))
     digests: dict[int, Digests] = {}
-    library_theorems = {c.name for c in own.constants() if c.kind == "theorem"}
+    own = [env.constants[n][1] for n in dict.fromkeys(c.name for p in parts for c in p.constants())]
+    library_theorems = {c.name for c in own if c.kind == "theorem"}
     theorems: dict[str, dict] = {}
     definitions: dict[str, str] = {}
-    for constant in own.constants():
+    for constant in own:
         if constant.kind == "theorem":
             reach = closure(env, constant.name)
             theorems[constant.name] = {
                 "digest": constant_digest(env, digests, constant.name),
-                "closed": not is_binder(own, constant.type),
+                "closed": not is_binder(env.constants[constant.name][0], constant.type),
                 "axioms": list(reach.axioms), "paths": reach.paths,
                 "reaches": sorted(n for n in reach.reached if n in library_theorems and n != constant.name),
             }
@@ -87,6 +89,6 @@ def read_facts(library: Path, search: list[Path]) -> dict:
                 and not _auxiliary(constant.name):
             definitions[constant.name] = constant_digest(env, digests, constant.name)
     done = time.monotonic()
-    return {"format": FACTS_FORMAT, "environment_sha256": env.sha256, "files": len(env.files),
+    return {"format": FACTS_FORMAT, "environment_sha256": env.sha256, "files": sum(map(len, env.parts.values())),
             "theorems": theorems, "definitions": definitions,
             "seconds": {"read": round(loaded - start, 2), "walk": round(done - loaded, 2)}}

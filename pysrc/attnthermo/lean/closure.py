@@ -13,8 +13,9 @@ The toolchain ships only the exported (public) view of its core library: there a
 unexposed definition) of a module appears as an axiom without its proof, and the module's
 ``privateConstKindsExt`` entries name what it really is. Such a constant ends the walk as a
 *core theorem*: its proof was checked when the toolchain was built, and the toolchain's files
-are sha256-pinned (:mod:`attnthermo.lean.toolchain`). Axioms declared as axioms are reported;
-a name no file defines raises (never skipped).
+are sha256-pinned (:mod:`attnthermo.lean.toolchain`); so does a private constant of a core
+module that an exported one names (core modules export no private constants). Axioms declared
+as axioms are reported; a constant the library names that no file defines raises.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from pathlib import Path
 
 from attnthermo.errors import LeanCheckFailed
 from attnthermo.lean.axioms import ALLOWED_AXIOMS
-from attnthermo.lean.exprs import used_constants
+from attnthermo.lean.exprs import Digests, used_constants
 from attnthermo.lean.olean import Constant, Olean
 
 _PRIVATE_KINDS = "_private.Lean.AddDecl.0.Lean.privateConstKindsExt"
 _AXIOM_KIND = 2  # Lean.ConstantKind: defn, thm, axiom, opaque, quot, induct, ctor, recursor
+LIBRARY = "<library>"  # the module name the checked file's constants are recorded under
 
 
 @dataclass
@@ -39,7 +41,9 @@ class Environment:
     constants: dict[str, tuple[Olean, Constant]] = field(default_factory=dict)
     core_theorems: set[str] = field(default_factory=set)  # exported without proof
     parts: dict[str, list[Olean]] = field(default_factory=dict)  # module name -> every file read
+    library: set[str] = field(default_factory=set)  # the constants of the library module itself
     _used: dict[int, dict[int, frozenset[str]]] = field(default_factory=dict)
+    _digests: dict[int, Digests] = field(default_factory=dict)
 
     @property
     def sha256(self) -> str:
@@ -53,18 +57,44 @@ class Environment:
         """Add one module from its files (``.olean``, then ``.olean.server`` and ``.olean.private``
         where they exist): a constant in a later part replaces the earlier one (the private
         part holds the proofs the public one leaves out)."""
+        stubs = set().union(*(_exported_only(olean) for olean in parts))
         mine: dict[str, tuple[Olean, Constant]] = {}
-        stubs: set[str] = set()
         for olean in parts:
-            stubs |= _exported_only(olean)
             for constant in olean.constants():
-                if constant.name in self.constants:
-                    olean.fail(olean.offset(olean.root), f"constant {constant.name} is also defined in "
-                               f"{self.constants[constant.name][0].path}")
                 mine[constant.name] = (olean, constant)
-        self.constants.update(mine)
-        self.core_theorems |= {n for n, (_o, c) in mine.items() if c.kind == "axiom" and n in stubs}
+        if module == LIBRARY:
+            self.library |= set(mine)
+        for name, entry in mine.items():
+            stub = entry[1].kind == "axiom" and name in stubs
+            if name not in self.constants:
+                self.constants[name] = entry
+                if stub:
+                    self.core_theorems.add(name)
+                continue
+            # equation lemmas and other auxiliaries Lean generates on demand can be generated in
+            # several modules: the same statement, one of them perhaps only exported (no proof)
+            known = self.constants[name]
+            if self._shape(*known)[:2] != self._shape(*entry)[:2]:
+                entry[0].fail(entry[0].offset(entry[0].root), f"constant {name} is also defined, with another "
+                              f"type, in {known[0].path}")
+            if stub:
+                continue
+            if name in self.core_theorems:
+                self.constants[name] = entry
+                self.core_theorems.discard(name)
+            elif self._shape(*known) != self._shape(*entry):
+                entry[0].fail(entry[0].offset(entry[0].root), f"constant {name} is also defined, differently, "
+                              f"in {known[0].path}")
         self.parts[module] = parts
+
+    def digests(self, olean: Olean) -> Digests:
+        """The (memoised) digests of one file's expressions."""
+        return self._digests.setdefault(id(olean), Digests(olean))
+
+    def _shape(self, olean: Olean, c: Constant) -> tuple:
+        """``(universe parameters, type digest, kind, value digest)`` of a constant."""
+        d = self.digests(olean)
+        return (c.level_params, d.expr(c.type), c.kind, d.expr(c.value) if c.value is not None else None)
 
     def uses(self, name: str) -> list[str]:
         """The constants the walk follows from ``name`` (sorted)."""
@@ -117,7 +147,7 @@ def load_environment(library: Path, search: list[Path]) -> Environment:
     if not Path(library).is_file():
         raise LeanCheckFailed(f"no {library}: cannot read the axiom closure")
     parts = [Olean(p) for p in _with_parts(Path(library))]
-    env.add("<library>", parts)
+    env.add(LIBRARY, parts)
     todo = [m for part in parts for m in part.imports()]
     while todo:
         module = todo.pop()
@@ -151,6 +181,8 @@ def closure(env: Environment, start: str) -> Closure:
     while stack:
         name = stack.pop()
         if name not in env.constants:
+            if parent[name] is not None and parent[name] not in env.library:
+                continue  # a private constant of a core module, named by what it exports: core's own
             via = " → ".join(_path(parent, name))
             raise LeanCheckFailed(f"axiom closure: constant {name} ({via}) is in no .olean read "
                                   f"({len(env.parts)} modules); not skipping it")

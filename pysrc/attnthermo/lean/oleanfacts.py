@@ -18,8 +18,9 @@ import hashlib
 import time
 from pathlib import Path
 
-from attnthermo.lean.closure import Environment, closure, load_environment
-from attnthermo.lean.exprs import Digests, is_binder
+from attnthermo.errors import LeanCheckFailed
+from attnthermo.lean.closure import LIBRARY, Environment, closure, load_environment
+from attnthermo.lean.exprs import is_binder
 from attnthermo.lean.olean import Olean
 
 FACTS_FORMAT = 1
@@ -47,18 +48,19 @@ def _auxiliary(name: str) -> bool:
     return any(p.startswith("_") for p in parts)
 
 
-def constant_digest(env: Environment, digests: dict[int, Digests], name: str) -> str:
+def constant_digest(env: Environment, name: str) -> str:
     """The digest of one constant: its kind and type, and its value (definitions, opaques) or
     its constructors' names and types (inductive types)."""
     olean, constant = env.constants[name]
-    d = digests.setdefault(id(olean), Digests(olean))
+    d = env.digests(olean)
     h = hashlib.sha256(f"{constant.kind}\0{','.join(constant.level_params)}\0{d.expr(constant.type)}".encode())
     if constant.value is not None:
         h.update(d.expr(constant.value).encode())
     if constant.kind == "inductive":
         for ctor in olean.list(constant.fields["ctors"], "InductiveVal.ctors"):
             cname = olean.name_str(ctor)
-            h.update(f"\0{cname}\0{d.expr(env.constants[cname][1].type)}".encode())
+            c_olean, c_constant = env.constants[cname]
+            h.update(f"\0{cname}\0{env.digests(c_olean).expr(c_constant.type)}".encode())
     return h.hexdigest()
 
 
@@ -68,11 +70,14 @@ def read_facts(library: Path, search: list[Path]) -> dict:
     from ``search``."""
     start = time.monotonic()
     env = load_environment(library, search)
-    parts = env.parts["<library>"]
+    parts = env.parts[LIBRARY]
     loaded = time.monotonic()
     derived = set().union(*(_derived(p) for p in parts))
-    digests: dict[int, Digests] = {}
     own = [env.constants[n][1] for n in dict.fromkeys(c.name for p in parts for c in p.constants())]
+    hidden = sorted(c.name for c in own if c.name in env.core_theorems)
+    if hidden:  # the walk would stop there: the library's own proofs must all be read
+        raise LeanCheckFailed(f"{parts[-1].path}: {len(hidden)} constant(s) of the library appear only without "
+                              f"their proof or value (e.g. {', '.join(hidden[:3])}): cannot walk the axiom closure")
     library_theorems = {c.name for c in own if c.kind == "theorem"}
     theorems: dict[str, dict] = {}
     definitions: dict[str, str] = {}
@@ -80,14 +85,14 @@ def read_facts(library: Path, search: list[Path]) -> dict:
         if constant.kind == "theorem":
             reach = closure(env, constant.name)
             theorems[constant.name] = {
-                "digest": constant_digest(env, digests, constant.name),
+                "digest": constant_digest(env, constant.name),
                 "closed": not is_binder(env.constants[constant.name][0], constant.type),
                 "axioms": list(reach.axioms), "paths": reach.paths,
                 "reaches": sorted(n for n in reach.reached if n in library_theorems and n != constant.name),
             }
         elif constant.kind in ("definition", "opaque", "inductive") and constant.name not in derived \
                 and not _auxiliary(constant.name):
-            definitions[constant.name] = constant_digest(env, digests, constant.name)
+            definitions[constant.name] = constant_digest(env, constant.name)
     done = time.monotonic()
     return {"format": FACTS_FORMAT, "environment_sha256": env.sha256, "files": sum(map(len, env.parts.values())),
             "theorems": theorems, "definitions": definitions,

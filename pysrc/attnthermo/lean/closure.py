@@ -146,14 +146,14 @@ def load_environment(library: Path, search: list[Path]) -> Environment:
     env = Environment()
     if not Path(library).is_file():
         raise LeanCheckFailed(f"no {library}: cannot read the axiom closure")
-    parts = [Olean(p) for p in _with_parts(Path(library))]
+    parts = Olean.parts(_with_parts(Path(library)))
     env.add(LIBRARY, parts)
     todo = [m for part in parts for m in part.imports()]
     while todo:
         module = todo.pop()
         if module in env.parts:
             continue
-        found = [Olean(p) for p in module_files(module, search)]
+        found = Olean.parts(module_files(module, search))
         env.add(module, found)
         todo += [m for part in found for m in part.imports() if m not in env.parts]
     return env

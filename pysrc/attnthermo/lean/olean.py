@@ -82,36 +82,78 @@ def name_text(parts: tuple[str | int, ...]) -> str:
     return ".".join(out)
 
 
+def _check_header(path: str, d: bytes) -> tuple[int, int]:
+    """``(base address, root address)`` of one file, its header checked."""
+    def fail(offset: int, what: str):
+        raise LeanCheckFailed(f"{path}: byte {offset}: {what} (unexpected .olean layout; not guessing)")
+    if len(d) < HEADER_SIZE or d[:5] != MAGIC:
+        fail(0, "not an .olean file (no `olean` magic)")
+    if d[5] != FORMAT_VERSION:
+        fail(5, f"olean format version {d[5]}, this reader knows {FORMAT_VERSION}")
+    version = d[7:40].split(b"\0", 1)[0].decode("ascii", "replace")
+    commit = d[40:80].decode("ascii", "replace")
+    if version != LEAN_VERSION or commit != LEAN_COMMIT:
+        fail(7, f"written by Lean {version} ({commit}), this reader knows {LEAN_VERSION} ({LEAN_COMMIT})")
+    return struct.unpack_from("<II", d, 80)
+
+
 class Olean:
-    """One ``.olean`` file, decoded on demand (memoised per address)."""
+    """One ``.olean`` file (or one part of a module: ``.olean.server`` and ``.olean.private`` lie
+    at higher addresses and point into the parts before them), decoded on demand (memoised per
+    address). Build the parts of one module with :meth:`parts`."""
 
     def __init__(self, path: Path | str, data: bytes | None = None):
         self.path = str(path)
-        self.data = data if data is not None else Path(path).read_bytes()
-        self.sha256 = hashlib.sha256(self.data).hexdigest()
-        d = self.data
-        if len(d) < HEADER_SIZE or d[:5] != MAGIC:
-            self.fail(0, "not an .olean file (no `olean` magic)")
-        if d[5] != FORMAT_VERSION:
-            self.fail(5, f"olean format version {d[5]}, this reader knows {FORMAT_VERSION}")
-        version = d[7:40].split(b"\0", 1)[0].decode("ascii", "replace")
-        commit = d[40:80].decode("ascii", "replace")
-        if version != LEAN_VERSION or commit != LEAN_COMMIT:
-            self.fail(7, f"written by Lean {version} ({commit}), this reader knows {LEAN_VERSION} ({LEAN_COMMIT})")
-        self.base, self.root = struct.unpack_from("<II", d, 80)
+        raw = data if data is not None else Path(path).read_bytes()
+        self.sha256 = hashlib.sha256(raw).hexdigest()
+        self.base, self.root = _check_header(self.path, raw)
+        self.data = raw
+        self.segments = [(0, len(raw), self.path)]  # (offset in data, length, file)
         self._names: dict[int, tuple[str | int, ...]] = {}
         self._strings: dict[int, str] = {}
         self._module: tuple | None = None
 
+    @classmethod
+    def parts(cls, paths: list[Path]) -> list[Olean]:
+        """The parts of one module (``.olean`` first), sharing one address space: each part is
+        placed at its base address, above the previous one."""
+        first = cls(paths[0])
+        out = [first]
+        image = bytearray(first.data)
+        segments = list(first.segments)
+        for path in paths[1:]:
+            raw = Path(path).read_bytes()
+            base, root = _check_header(str(path), raw)
+            start = base - first.base
+            if start < len(image):
+                raise LeanCheckFailed(f"{path}: byte 80: base address {base:#x} overlaps the part before it "
+                                      "(unexpected .olean layout; not guessing)")
+            image += bytes(start - len(image)) + raw
+            segments.append((start, len(raw), str(path)))
+            part = cls.__new__(cls)
+            part.path, part.sha256, part.base, part.root = str(path), hashlib.sha256(raw).hexdigest(), first.base, root
+            part._names, part._strings, part._module = {}, {}, None
+            out.append(part)
+        data = bytes(image)
+        for part in out:
+            part.data, part.segments = data, segments
+        return out
+
     # -------------------------------------------------------------------------- raw objects
 
     def fail(self, offset: int, what: str):
-        raise LeanCheckFailed(f"{self.path}: byte {offset}: {what} (unexpected .olean layout; not guessing)")
+        """Raise LeanCheckFailed naming the file and byte of ``offset`` (an offset into ``data``)."""
+        path, local = self.path, offset
+        for start, length, file in self.segments:
+            if start <= offset < start + length:
+                path, local = file, offset - start
+        raise LeanCheckFailed(f"{path}: byte {local}: {what} (unexpected .olean layout; not guessing)")
 
     def offset(self, ptr: int) -> int:
-        """The file offset of the object at address ``ptr`` (never a boxed scalar)."""
+        """The offset in ``data`` of the object at address ``ptr`` (never a boxed scalar)."""
         off = ptr - self.base
-        if ptr & 1 or off < HEADER_SIZE or off + 8 > len(self.data) or off % 4:
+        inside = any(start + HEADER_SIZE <= off and off + 8 <= start + length for start, length, _f in self.segments)
+        if ptr & 1 or off % 4 or not inside:
             self.fail(off, f"pointer {ptr:#x} is outside the region or misaligned")
         return off
 

@@ -2,6 +2,9 @@
 
 An ``.olean`` is a compacted region: a header, then Lean runtime objects laid out as the
 32-bit WebAssembly runtime holds them in memory, every pointer stored as ``base + offset``.
+A module of the module system is written in up to three parts (``.olean``, ``.olean.server``,
+``.olean.private``), each a whole ``ModuleData`` at a higher base address that may point into
+the parts before it: :meth:`Olean.parts` reads them as one address space.
 
 Header (88 bytes): ``b"olean"``, format version ``2``, a zero byte, the Lean version (33 bytes,
 NUL padded), the commit (40 hex characters), the base address and the root object's address
@@ -59,7 +62,6 @@ class Constant:
     type: int
     value: int | None
     fields: dict[str, int]
-    file: str
 
 
 def name_text(parts: tuple[str | int, ...]) -> str:
@@ -321,5 +323,5 @@ class Olean:
         _t, _o, (name, params, type_) = self.ctor(cval, "ConstantVal", (0,), 3)
         fields = dict(zip(rest, more))
         return Constant(kind, self.name_str(name), tuple(self.name_str(p) for p in self.list(params, "levelParams")),
-                        type_, fields.get("value"), fields, self.path)
+                        type_, fields.get("value"), fields)
 

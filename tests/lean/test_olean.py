@@ -119,3 +119,40 @@ def test_damaged_olean_is_refused_naming_file_and_offset(lib: Path, tmp_path: Pa
 def test_an_import_on_no_path_is_refused(lib: Path, tmp_path: Path) -> None:
     with pytest.raises(LeanCheckFailed, match=r"import Init\.\w+: no Init/\w+\.olean on the Lean path"):
         load_environment(lib / "Init" / "Core.olean", [tmp_path])
+
+
+# A module written by this toolchain (`lean -o` on data/olean-probe/Probe.lean, kept with its
+# .olean, .olean.server and .olean.private): what the check reads from the library's own output.
+PROBE = Path(__file__).with_name("data") / "olean-probe" / "Probe.olean"
+
+
+@pytest.fixture(scope="module")
+def probe(lib: Path) -> dict:
+    return read_facts(PROBE, [lib])
+
+
+def test_module_parts_hold_the_proofs_the_public_part_leaves_out() -> None:
+    public, server, private = Olean.parts([PROBE, PROBE.with_name("Probe.olean.server"), PROBE.with_name("Probe.olean.private")])
+    kinds = [{c.name: c.kind for c in part.constants()} for part in (public, server, private)]
+    assert kinds[0]["Probe.t2"] == "axiom" and kinds[2]["Probe.t2"] == "theorem"  # public: no proof
+    assert "_private.Probe.0.Probe.t4" not in kinds[0] and kinds[2]["_private.Probe.0.Probe.t4"] == "theorem"
+    assert server.root - public.base >= PROBE.stat().st_size and private.imports() == ["Init"]  # one address space
+
+
+def test_probe_closure_paths_and_witness_facts(probe: dict) -> None:
+    t = probe["theorems"]
+    assert t["Probe.t3"]["axioms"] == ["propext"]  # simp rewrote with an iff lemma
+    assert t["Probe.t3"]["paths"]["propext"] == ["Probe.t3", "ge_iff_le._simp_1", "propext"]
+    assert t["Probe.sneakyUser"]["axioms"] == ["Lean.ofReduceBool"]
+    assert t["Probe.sneakyUser"]["paths"]["Lean.ofReduceBool"] == ["Probe.sneakyUser", "Probe.sneaky", "Lean.ofReduceBool"]
+    assert t["Probe.t2"]["axioms"] == [] and t["Probe.big"]["axioms"] == []  # `decide` on a big literal
+    assert t["Probe.t6_witness"]["closed"] and t["Probe.t6_witness"]["reaches"] == ["Probe.t2"]
+    assert not t["Probe.t6"]["closed"] and "_private.Probe.0.Probe.t6._proof_1" in t["Probe.t6"]["reaches"]
+    assert t["Probe.t5"]["reaches"] == ["_private.Probe.0.Probe.t4"]  # a private theorem, by Lean's name
+
+
+def test_probe_definitions_and_instances_are_digested(probe: dict) -> None:
+    d = probe["definitions"]
+    assert {"Probe.f", "Probe.g", "Probe.myAdd", "Probe.instInhabitedBox", "Probe.Box"} <= set(d)
+    assert "Probe.g._sunfold" not in d and "Probe.g._unsafe_rec" not in d and "Probe.Box.rec" not in d
+    assert len(set(d.values())) == len(d)  # no two of these constants are the same

@@ -162,7 +162,8 @@ def test_headline_needs_a_pin_and_an_applying_witness(tmp_path: Path, wasm: Path
 
 
 def test_every_constant_and_declaration_command_is_pinned(tmp_path: Path, wasm: Path) -> None:
-    extra = {"Q/I.lean": module("Q.I", [], "attribute [local simp] Nat.add_comm\ntheorem i1 : True := trivial")}
+    extra = {"Q/I.lean": module("Q.I", [], "attribute [local simp] Nat.add_comm\ntheorem i1 : True := trivial\n"
+                                "def newDef : Nat := 3")}
     root = make_project(tmp_path / "p", extra=extra)
     pins = root / "bridge" / "pinned-statements.toml"
     pins.write_text(pins.read_text().replace('"fake.instance" = "d-fake.instance"\n', '"fake.instance" = "d-other"\n'))
@@ -172,9 +173,12 @@ def test_every_constant_and_declaration_command_is_pinned(tmp_path: Path, wasm: 
     assert manifest.declarations["Q.I"].commands == [expose, "attribute [ local simp ] Nat.add_comm"]
     assert manifest.declarations["Q.I"].pinned == "unpinned" and manifest.declarations["Q.C"].commands == [expose]
     assert any(f.startswith("constant fake.instance [drift]") for f in manifest.failures)
+    assert manifest.definitions["Q.I.newDef"].pinned == "unpinned"  # a new definition is not silently accepted
+    assert any(f.startswith("constant Q.I.newDef [unpinned]") for f in manifest.failures)
     assert any(f.startswith("module Q.I [unpinned]") and "attribute [ local simp ]" in f for f in manifest.failures)
     lines = "".join(f'"Q.{m}" = ["{expose}"]\n' for m in "ABCD")
-    pins.write_text(pins.read_text().replace('"d-other"', '"d-fake.instance"') + "[declarations]\n" + lines
+    pins.write_text(pins.read_text().replace('"d-other"', '"d-fake.instance"\n"Q.I.newDef" = "d-Q.I.newDef"')
+                    + "[declarations]\n" + lines
                     + f'"Q.I" = ["{expose}", "attribute [ local simp ] Nat.add_comm"]\n')
     again = checker.check(root, progress=None)
     assert again.constants["fake.instance"].pinned == "match"

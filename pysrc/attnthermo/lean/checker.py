@@ -627,8 +627,8 @@ def _manifest(project: Project, toolchain: Toolchain, findings: dict[str, list[F
     failures += [f"definition {name} [missing]: pinned in {PINNED_FILE} but not in the sources"
                  for name in sorted(set(pins.definitions) - set(definitions))]
     constants = _constant_pins(run, pins, definitions)
-    named = {_lean_name(d.name, False) for d in definitions.values()} | \
-            {f"_private.{CHECK_MODULE}.0.{d.name}" for d in definitions.values()}
+    named = {n for d in definitions.values() if d.pinned == "drift" and run.status[d.module] == "ok"
+             for n in (d.name, _lean_name(d.name, True))}  # reported above already
     failures += [f"constant {n} [{c.pinned}]: its structural digest (definition, instance or inductive type as "
                  f"Lean built it) {'is not pinned' if c.pinned == 'unpinned' else 'differs from the pin'} in "
                  f"{PINNED_FILE} (review it, then run `attnthermo lean pin`)"

@@ -50,16 +50,19 @@ def shared_dir() -> Path:
 
 
 # --- Lean manifests (owned by the Lean checker, attnthermo.lean) -------------------------------
-# The real library and ONE tampered copy are checked in a background pool as soon as collection
+# The real library and two tampered copies are checked in a background pool as soon as collection
 # shows that a selected test needs them, so the Lean compiles (minutes each) overlap the Python
-# tests. Both checks share one semaphore: never more than two Lean processes at once overall.
+# tests. All checks share one semaphore: never more than two Lean processes at once overall.
+# The copies are separate so that one cannot mask the other: Lean writes no .olean when it
+# reports an error, so the forgeries only the .olean shows (``forged``) sit in a copy where
+# everything elaborates, apart from the refusals and errors of ``tampered``.
 
 import time  # noqa: E402
 import threading  # noqa: E402
 from concurrent.futures import Future, ThreadPoolExecutor  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
-_LEAN_FIXTURES = ("lean_manifest", "tampered_manifest", "tampered_tree")
+_LEAN_FIXTURES = ("lean_manifest", "tampered_manifest", "tampered_tree", "forged_manifest", "forged_tree")
 _lean_runs: dict[str, Future] = {}
 
 
@@ -160,7 +163,7 @@ def _make_tampered_tree(dest: Path) -> TamperedTree:
     import shutil
 
     from attnthermo.lean.audit import source_findings
-    from attnthermo.lean.pinned import load_pins, write_pins
+    from attnthermo.lean.pinned import Pins, load_pins, write_pins
     from attnthermo.lean.project import load_project
     from attnthermo.lean.sources import claim_ids
 
@@ -196,7 +199,8 @@ def _make_tampered_tree(dest: Path) -> TamperedTree:
     }
     for name, text in files.items():
         (dest / "lean" / "AttnThermo" / f"{name}.lean").write_text(text)
-    write_pins(dest, {**pins.theorems, **_PROBE_PINS}, {**pins.definitions, **_PROBE_DEFINITION_PINS})
+    write_pins(dest, Pins({**pins.theorems, **_PROBE_PINS}, {**pins.definitions, **_PROBE_DEFINITION_PINS},
+                          pins.digests, pins.declarations))
     return TamperedTree(
         root=dest, lexer="AttnThermo.TamperLexer", lexer_user="AttnThermo.TamperLexerUser",
         expected_findings=_EXPECTED_FINDINGS, probe="AttnThermo.TamperProbe",
@@ -206,6 +210,104 @@ def _make_tampered_tree(dest: Path) -> TamperedTree:
         broken_user="AttnThermo.TamperBrokenUser", syntax_error_line=_BROKEN.splitlines().index("this line is not Lean ((") + 1,
         weakened=weakened,
     )
+
+
+@dataclass(frozen=True)
+class ForgedTree:
+    """A copy of the Lean project plus forgeries that elaborate cleanly and only Lean's output
+    (the .olean) shows, in module ``module``:
+
+    - ``plain``/``plain_again``: the same statement twice (same digest), ``forged``: the same
+      printed statement under a local high-priority instance making ``+`` multiplication (pinned
+      with ``plain``'s digest); ``plain_def``/``forged_def`` likewise for a definition body;
+    - ``vacuous_headline``: a headline theorem with the hypothesis ``T = T + 1``, pinned, no witness;
+    - ``unpinned_headline``: a new headline theorem with no pin;
+    - ``sneaky``: reaches ``Lean.ofReduceBool`` through ``sneaky_aux``; the check runs with a source
+      audit that misses the ``reduceBool``/``native_decide`` spellings (``slipped``), as if a
+      spelling had slipped through, so only the axiom closure can name it.
+    """
+
+    root: Path
+    module: str
+    plain: str
+    plain_again: str
+    forged: str
+    plain_def: str
+    forged_def: str
+    vacuous_headline: str
+    unpinned_headline: str
+    sneaky: str
+    sneaky_aux: str
+    slipped: tuple[str, ...]
+
+
+_FORGED_NS = "AttnThermo.TamperMeaning"
+_FORGED = f"""module
+@[expose] public section
+namespace {_FORGED_NS}
+/-- Control: no instance in scope. -/
+theorem plainSum : (2 : Nat) + 2 = 4 := rfl
+/-- Control: the same source, so the same digest. -/
+theorem plainSumAgain : (2 : Nat) + 2 = 4 := rfl
+/-- Control: doubling. -/
+noncomputable def plainDouble (n : Nat) : Nat := n + n
+section
+noncomputable local instance (priority := high) timesAsPlus : HAdd Nat Nat Nat := ⟨fun a b => a * b⟩
+/-- Prints as `2 + 2 = 4`; here `+` is multiplication. -/
+theorem forgedSum : (2 : Nat) + 2 = 4 := rfl
+/-- Prints as `n + n`; here it is `n * n`. -/
+noncomputable def forgedDouble (n : Nat) : Nat := n + n
+end
+/-- A hypothesis no `T` satisfies. Claim: `tamper-vacuous` -/
+theorem vacuousHeadline (T : Nat) (h : T = T + 1) : T = 7 := by omega
+/-- Claim: `tamper-unpinned` -/
+theorem unpinnedHeadline : True := trivial
+/-- Trusts compiled code. -/
+theorem sneakyAux (h : Lean.reduceBool true = true) : true = true := Lean.ofReduceBool true true h
+/-- Reaches it only through `sneakyAux`. -/
+theorem sneaky (h : Lean.reduceBool true = true) : true = true := sneakyAux h
+end {_FORGED_NS}
+"""
+_SLIPPED = ("native_decide", "ofReduceBool", "reduceBool", "+native")
+
+
+def _audit_with_a_gap(text: str, relpath: str, modules) -> list:
+    """The source audit, but its forbidden names miss ``_SLIPPED`` (a spelling that slipped through)."""
+    from attnthermo.lean.audit import source_findings
+
+    return [f for f in source_findings(text, relpath, modules) if f.what not in _SLIPPED]
+
+
+def _make_forged_tree(dest: Path) -> ForgedTree:
+    import shutil
+
+    for part in ("lean", "bridge"):
+        shutil.copytree(REPO / part, dest / part)
+    for part in ("lakefile.lean", "lean-toolchain"):
+        shutil.copyfile(REPO / part, dest / part)
+    (dest / "lean" / "AttnThermo" / "TamperMeaning.lean").write_text(_FORGED)
+    name = lambda local: f"{_FORGED_NS}.{local}"  # noqa: E731
+    return ForgedTree(dest, _FORGED_NS, name("plainSum"), name("plainSumAgain"), name("forgedSum"),
+                      name("plainDouble"), name("forgedDouble"), name("vacuousHeadline"), name("unpinnedHeadline"),
+                      name("sneaky"), name("sneakyAux"), _SLIPPED)
+
+
+def _check_forged(tree: ForgedTree, **kwargs):
+    """Check the forged tree, then pin its forgeries as a reviewer would have pinned the honest
+    versions (the printed text Lean shows; the digest of the control twin) and re-check (cached)."""
+    from attnthermo.lean import check
+    from attnthermo.lean.pinned import Pins, load_pins, write_pins
+
+    first = check(tree.root, source_audit=_audit_with_a_gap, **kwargs)
+    t, d = first.theorems, first.definitions
+    pins = load_pins(tree.root)
+    theorems = {**pins.theorems, **{n: t[n].statement for n in (tree.plain, tree.forged, tree.vacuous_headline)}}
+    definitions = {**pins.definitions, **{n: d[n].printed for n in (tree.plain_def, tree.forged_def)}}
+    digests = {**pins.digests, tree.plain: t[tree.plain].digest, tree.forged: t[tree.plain].digest,
+               tree.vacuous_headline: t[tree.vacuous_headline].digest, tree.plain_def: d[tree.plain_def].digest,
+               tree.forged_def: d[tree.plain_def].digest}
+    write_pins(tree.root, Pins(theorems, definitions, digests, pins.declarations))
+    return first, check(tree.root, source_audit=_audit_with_a_gap, **kwargs)
 
 
 def _lean_progress(tag: str):
@@ -263,6 +365,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
                                toolchain=toolchain, build_dir=builds[tampered_root])
 
         _lean_runs["tampered"] = pool.submit(tampered)
+    if wanted & {"forged_manifest", "forged_tree"}:
+        forged_root = Path(tempfile.mkdtemp(prefix="attnthermo-forged-"))
+
+        def forged() -> tuple[ForgedTree, dict, dict]:
+            tree = _make_forged_tree(forged_root)
+            first, second = _check_forged(tree, jobs=2, progress=_lean_progress("forged"), slots=slots,
+                                          toolchain=toolchain, build_dir=build_dir_for(forged_root, toolchain.kind))
+            return tree, first, second
+
+        _lean_runs["forged"] = pool.submit(forged)
     pool.shutdown(wait=False)
 
 
@@ -289,3 +401,15 @@ def tampered_tree() -> TamperedTree:
 def tampered_manifest() -> dict:
     """The manifest of the tampered copy (see TamperedTree)."""
     return _lean_run("tampered")[1]
+
+
+@pytest.fixture(scope="session")
+def forged_tree() -> ForgedTree:
+    """The copy with forgeries only the .olean shows, and what was done to it."""
+    return _lean_run("forged")[0]
+
+
+@pytest.fixture(scope="session")
+def forged_manifest() -> dict:
+    """The manifest of the forged copy after its forgeries were pinned as their honest twins (see ForgedTree)."""
+    return _lean_run("forged")[2]

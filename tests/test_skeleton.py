@@ -21,11 +21,11 @@ def test_manifest_adapter_reads_through_the_typed_reader_and_refuses_other_schem
     from attnthermo.errors import DomainError
     from attnthermo.manifest import example_json
 
-    path = tmp_path / "m2.json"
+    path = tmp_path / "m3.json"
     path.write_text(json.dumps(example_json()))
     record = lean_manifest.theorem(lean_manifest.load(path), "P.A.t")
     assert record.status == "proved" and record.line == 3 and record.claims == ("c",) and record.axioms_ok
-    for version in (1, 3):
+    for version in (1, 2, 4):
         path = tmp_path / f"m{version}.json"
         path.write_text(json.dumps({**example_json(), "schema_version": version}))
         with pytest.raises(DomainError, match="schema_version"):

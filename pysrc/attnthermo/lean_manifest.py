@@ -42,13 +42,13 @@ def theorem(manifest: Manifest, name: str) -> TheoremRecord | None:
     entry = _entry(manifest, name)
     if entry is None:
         return None
-    axioms = entry.get("axioms") or {}
+    audit = entry.get("axiom_audit") or {}  # schema 3: `axioms` is the list, `axiom_audit` the verdict
     return TheoremRecord(
         name=name, module=str(entry.get("module")), file=str(entry.get("file")), line=int(entry.get("line") or 0),
         kind=str(entry.get("kind", "theorem")), statement=str(entry.get("statement") or ""),
         signature=str(entry.get("signature") or entry.get("statement") or ""), claims=tuple(entry.get("claims") or ()),
         status=str(entry.get("status")), reason=entry.get("reason"), pinned=str(entry.get("pinned")),
-        axioms_ok=bool(axioms.get("ok")), axioms_found=tuple(map(str, axioms.get("found") or ())))
+        axioms_ok=bool(audit.get("ok")), axioms_found=tuple(map(str, audit.get("found") or ())))
 
 
 def project_root(manifest: Manifest) -> str:

@@ -1,6 +1,6 @@
 """The Lean manifest: the typed contract between the Lean checker and everything downstream.
 
-``attnthermo lean check`` writes it (schema_version 2, described in DEVELOPERS.md); the
+``attnthermo lean check`` writes it (schema_version 3, described in DEVELOPERS.md); the
 identities, the ledger, the dojo adapter and the notebooks read it through
 :func:`load_manifest` (a file) or :func:`cached_manifest` (the last check of a project). This
 module is on the ground floor: it imports nothing that compiles, installs or runs Lean.
@@ -23,7 +23,7 @@ from typing import Any
 
 from attnthermo.errors import DomainError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 THEOREM_STATUSES = ("proved", "failed", "blocked", "drift", "missing")
 MODULE_STATUSES = ("ok", "failed", "blocked")
 PIN_STATES = ("match", "drift", "unpinned")
@@ -126,18 +126,22 @@ class LeanMessage(_Json):
 
 @dataclass(frozen=True)
 class AxiomAudit(_Json):
-    """What a theorem rests on: ``method`` ("print-axioms" natively, "proof-term" from ``#print``
-    in wasm), whether that is acceptable, what was found, the full axiom list where Lean gave it."""
+    """How a theorem's axioms were found: ``method`` ("olean-closure": the walk over the
+    ``.olean`` Lean wrote, in wasm; "print-axioms": Lean's ``#print axioms``, natively), whether
+    they are acceptable, what is wrong (each disallowed axiom, or why there is no answer), and
+    for each axiom the path of constants from the theorem to it (the closure walk only)."""
 
     method: str
     ok: bool
     found: list[str]
-    axioms: list[str] | None
+    paths: dict[str, list[str]]
 
 
 @dataclass(frozen=True)
 class TheoremResult(_Json):
-    """One theorem: where it is, Lean's elaborated statement (``#check @name``), its pin, status."""
+    """One theorem: where it is, Lean's elaborated statement (``#check @name``) and the structural
+    digest of its type (from the ``.olean``; None natively), its pin, the axioms its closure
+    reaches (sorted) and how they were found, status."""
 
     name: str
     module: str
@@ -152,14 +156,17 @@ class TheoremResult(_Json):
     private: bool
     uses: list[str]
     pinned: str
-    axioms: AxiomAudit
+    digest: str | None
+    axioms: list[str]
+    axiom_audit: AxiomAudit
     status: str
     reason: str | None
 
 
 @dataclass(frozen=True)
 class DefinitionResult(_Json):
-    """One project definition and its body as ``#print`` shows it (pinned like a statement)."""
+    """One project definition and its body as ``#print`` shows it, and the structural digest of
+    its type and value (from the ``.olean``; None natively): both pinned like a statement."""
 
     name: str
     module: str
@@ -167,6 +174,25 @@ class DefinitionResult(_Json):
     line: int
     kind: str
     printed: str | None
+    digest: str | None
+    pinned: str
+
+
+@dataclass(frozen=True)
+class ConstantPin(_Json):
+    """A definition, instance or inductive type of the library as Lean built it (by Lean's name,
+    auto-named instances included): its structural digest and whether it matches its pin."""
+
+    digest: str
+    pinned: str
+
+
+@dataclass(frozen=True)
+class DeclarationsPin(_Json):
+    """A module's attribute, instance, ``local``/``scoped`` and notation-like commands as written,
+    and whether they match their pin."""
+
+    commands: list[str]
     pinned: str
 
 
@@ -221,13 +247,15 @@ class Counts(_Json):
 @dataclass(frozen=True)
 class CheckRun(_Json):
     """How the check ran: the generated file Lean elaborated (wasm) and its sha256, the Lean
-    processes started in this run, seconds, and whether the result came from the cache."""
+    processes started in this run, seconds, whether the result came from the cache, and the
+    seconds reading the ``.olean`` files and walking the axiom closures took (when computed)."""
 
     file: str | None
     sha256: str | None
     processes: int
     seconds: float
     cached: bool
+    closure_seconds: float
 
 
 @dataclass(frozen=True)
@@ -241,7 +269,7 @@ class Toolchain(_Json):
 
 @dataclass(frozen=True)
 class Manifest(dict, _Json):
-    """The whole manifest (schema_version 2). ``ok`` is true only when every theorem is proved,
+    """The whole manifest (schema_version 3). ``ok`` is true only when every theorem is proved,
     every pin matches, the audit refused nothing and every value was computed.
 
     It is also a read-only dict of its JSON form (``manifest["theorems"][name]["status"]``,
@@ -256,6 +284,8 @@ class Manifest(dict, _Json):
     allowed_axioms: list[str]
     pinned_sha256: str | None
     pinned_missing: list[str]
+    constants: dict[str, ConstantPin]
+    declarations: dict[str, DeclarationsPin]
     ok: bool
     failures: list[str]
     counts: Counts
@@ -338,18 +368,21 @@ def example_json() -> dict:
     theorem = {
         "name": "P.A.t", "module": "P.A", "file": "lean/P/A.lean", "line": 3, "role": "headline",
         "statement": "P.A.t : 1 = 1", "signature": ": 1 = 1", "docstring": "Claim: `c`", "claims": ["c"],
-        "witnesses": [], "private": False, "uses": [], "pinned": "match",
-        "axioms": {"method": "proof-term", "ok": True, "found": [], "axioms": None},
+        "witnesses": [], "private": False, "uses": [], "pinned": "match", "digest": "0" * 64,
+        "axioms": ["propext"], "axiom_audit": {"method": "olean-closure", "ok": True, "found": [],
+                                               "paths": {"propext": ["P.A.t", "propext"]}},
         "status": "proved", "reason": None,
     }
     return {
         "schema_version": SCHEMA_VERSION, "root": "/p",
         "toolchain": {"kind": "wasm", "version": "4.28.0-pre", "detail": {}},
-        "flags": ["-DwarningAsError=true"], "axiom_audit": "proof-term", "allowed_axioms": [],
-        "pinned_sha256": None, "pinned_missing": [], "ok": True, "failures": [],
+        "flags": ["-DwarningAsError=true"], "axiom_audit": "olean-closure",
+        "allowed_axioms": ["propext", "Classical.choice", "Quot.sound"],
+        "pinned_sha256": None, "pinned_missing": [], "constants": {}, "declarations": {}, "ok": True, "failures": [],
         "counts": {"headline": 1, "witnesses": 0, "supporting": 0, "headline_proved": 1,
                    "witnesses_proved": 0, "supporting_proved": 0},
-        "check": {"file": None, "sha256": None, "processes": 0, "seconds": 0.0, "cached": True},
+        "check": {"file": None, "sha256": None, "processes": 0, "seconds": 0.0, "cached": True,
+                  "closure_seconds": 0.0},
         "modules": {"P.A": {"name": "P.A", "file": "lean/P/A.lean", "source_sha256": "0" * 64, "imports": [],
                             "status": "ok", "blocked_by": [], "findings": [], "messages": [],
                             "cached": True, "seconds": 0.0}},
@@ -358,7 +391,7 @@ def example_json() -> dict:
 
 
 __all__ = [
-    "SCHEMA_VERSION", "AxiomAudit", "CheckRun", "Counts", "DefinitionResult", "Finding", "LeanMessage",
+    "SCHEMA_VERSION", "AxiomAudit", "CheckRun", "ConstantPin", "Counts", "DeclarationsPin", "DefinitionResult", "Finding", "LeanMessage",
     "Manifest", "ModuleResult", "TheoremResult", "Toolchain", "ValueResult", "cached_manifest",
     "load_manifest", "manifest_path",
 ]

@@ -5,8 +5,11 @@ line (exit 1); otherwise OUT is written. `#eval (EXPR)` prints EXPR (`(1 : Rat)/
 ending in `.half`), `#check @NAME` prints
 `@NAME : True`, `#print NAME` prints `theorem NAME : True := trivial` (or `def NAME …` for a name
 containing `def`, and a body `sorry` for a name containing `sorried`), `#print axioms NAME` prints
-that it depends on no axioms; all as information messages. Each run appends `start FILE` /
-`end FILE` to $FAKE_LEAN_LOG and sleeps $FAKE_LEAN_SECONDS.
+that it depends on no axioms; all as information messages. A `#print` of a name ending in
+`_witness` shows a proof that uses the name without that suffix. With `-o OUT`, OUT.private gets
+JSON standing in for what the checker reads from a real `.olean` (see `fake_facts`: digest
+`d-NAME`, `sorryAx` for a name containing `sorried`, a `NAME_witness` reaching NAME).
+Each run appends `start FILE` / `end FILE` to $FAKE_LEAN_LOG and sleeps $FAKE_LEAN_SECONDS.
 """
 
 import json
@@ -29,8 +32,24 @@ def reply(line: str) -> tuple[str, str] | None:
         name = line.split()[-1]
         if "def" in name.lower().rsplit(".", 1)[-1]:
             return "information", f"def {name} : Nat :=\n1"
-        return "information", f"theorem {name} : True :=\n{'sorry' if 'sorried' in name else 'trivial'}"
+        body = "sorry" if "sorried" in name else name.removesuffix("_witness") if name.endswith("_witness") else "trivial"
+        return "information", f"theorem {name} : True :=\n{body}"
     return None
+
+
+def fake_facts(text: str) -> dict:
+    """The facts a real check would read from the .olean, made up from the check file's commands."""
+    theorems = [line.split("@", 1)[1] for line in text.splitlines() if line.startswith("#check @")]
+    definitions = [line.split()[-1] for line in text.splitlines()
+                   if line.startswith("#print ") and "def" in line.split()[-1].lower().rsplit(".", 1)[-1]]
+    facts = {"theorems": {}, "definitions": {f"fake.instance": "d-fake.instance", **{d: f"d-{d}" for d in definitions}},
+             "environment_sha256": "0" * 64, "files": 1, "format": 1, "seconds": {"read": 0.0, "walk": 0.0}}
+    for name in theorems:
+        axioms = ["sorryAx"] if "sorried" in name else []
+        facts["theorems"][name] = {"digest": f"d-{name}", "closed": True, "axioms": axioms,
+                                   "paths": {a: [name, a] for a in axioms},
+                                   "reaches": [name.removesuffix("_witness")] if name.endswith("_witness") else []}
+    return facts
 
 
 def main() -> int:
@@ -53,6 +72,8 @@ def main() -> int:
     if out and not failed:
         with open(out, "w") as handle:
             handle.write("olean")
+        with open(out + ".private", "w") as handle:
+            json.dump(fake_facts(open(source).read()), handle)
     with open(log, "a") as handle:
         handle.write(f"end {source}\n")
     return 1 if failed else 0

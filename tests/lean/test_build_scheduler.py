@@ -28,6 +28,8 @@ def fake_toolchain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -
     monkeypatch.setenv("ATTNTHERMO_CACHE_DIR", str(tmp_path / "cache"))
     toolchain = Toolchain(kind, "4.28.0 (fake)", (sys.executable, str(FAKE)))
     monkeypatch.setattr(checker, "find_toolchain", lambda _progress=None: toolchain)
+    # the fake writes the facts as JSON beside its fake .olean (the real reader: test_olean.py)
+    monkeypatch.setattr(checker, "read_facts", lambda olean, _search: json.loads(Path(f"{olean}.private").read_text()))
     return log
 
 
@@ -46,8 +48,10 @@ def module(name: str, imports: list[str], body: str) -> str:
     return f"{head}namespace {name}\n{body}\nend {name}\n"
 
 
-PINS = ('format = 2\n[theorems]\n"Q.A.a1" = "True"\n"Q.B.b1" = "False"\n"Q.Gone.g" = "True"\n'
-        '[definitions]\n"Q.A.aDef" = "def Q.A.aDef : Nat := 2"\n')
+PINS = ('format = 3\n[theorems]\n"Q.A.a1" = "True"\n"Q.B.b1" = "False"\n"Q.Gone.g" = "True"\n'
+        '[definitions]\n"Q.A.aDef" = "def Q.A.aDef : Nat := 2"\n'
+        '[digests]\n"Q.A.a1" = "d-Q.A.a1"\n"Q.B.b1" = "d-Q.B.b1"\n"Q.A.aDef" = "d-Q.A.aDef"\n'
+        '"fake.instance" = "d-fake.instance"\n')
 
 
 def make_project(root: Path, broken: bool = False, extra: dict[str, str] | None = None) -> Path:
@@ -137,7 +141,49 @@ def test_wasm_theorem_without_check_output_is_missing_not_proved(tmp_path: Path,
     manifest = checker.check(root, progress=None)
     assert manifest.theorems["Q.G.g1"].status == "proved"
     sorried = manifest.theorems["Q.G.sorried"]
-    assert sorried.status == "failed" and sorried.axioms.found == ["sorryAx"]
+    assert sorried.status == "failed" and sorried.axioms == ["sorryAx"]
+    assert sorried.axiom_audit.found == ["sorryAx (via Q.G.sorried → sorryAx)"] and "sorryAx" in sorried.reason
+
+
+def test_headline_needs_a_pin_and_an_applying_witness(tmp_path: Path, wasm: Path) -> None:
+    extra = {"Q/H.lean": module("Q.H", [], "/-- Claim: `c-h` -/\ntheorem h1 : True := trivial\n"
+                                "/-- Claim: `c-u` -/\ntheorem unpinned : True := trivial\n"
+                                "/-- Claim: `c-w` -/\ntheorem w1 : True := trivial\ntheorem w1_witness : True := trivial")}
+    root = make_project(tmp_path / "p", extra=extra)
+    pins = root / "bridge" / "pinned-statements.toml"
+    pins.write_text(pins.read_text().replace('[definitions]', '"Q.H.h1" = "True"\n"Q.H.w1" = "True"\n[definitions]')
+                    + '"Q.H.h1" = "d-Q.H.h1"\n"Q.H.w1" = "d-Q.H.w1"\n')
+    manifest = checker.check(root, progress=None)
+    h1, unpinned, w1 = (manifest.theorems[f"Q.H.{n}"] for n in ("h1", "unpinned", "w1"))
+    assert h1.pinned == "match" and h1.status == "failed" and "no witness applies it" in h1.reason
+    assert unpinned.status == "failed" and "headline theorem not pinned" in unpinned.reason
+    assert w1.status == "proved" and manifest.theorems["Q.A.a1"].status == "proved"
+    assert not manifest.ok and any(f.startswith("Q.H.h1 [failed]: no witness") for f in manifest.failures)
+
+
+def test_every_constant_and_declaration_command_is_pinned(tmp_path: Path, wasm: Path) -> None:
+    extra = {"Q/I.lean": module("Q.I", [], "attribute [local simp] Nat.add_comm\ntheorem i1 : True := trivial\n"
+                                "def newDef : Nat := 3")}
+    root = make_project(tmp_path / "p", extra=extra)
+    pins = root / "bridge" / "pinned-statements.toml"
+    pins.write_text(pins.read_text().replace('"fake.instance" = "d-fake.instance"\n', '"fake.instance" = "d-other"\n'))
+    manifest = checker.check(root, progress=None)
+    assert manifest.constants["fake.instance"].pinned == "drift"
+    expose = "@[ expose ] public section"
+    assert manifest.declarations["Q.I"].commands == [expose, "attribute [ local simp ] Nat.add_comm"]
+    assert manifest.declarations["Q.I"].pinned == "unpinned" and manifest.declarations["Q.C"].commands == [expose]
+    assert any(f.startswith("constant fake.instance [drift]") for f in manifest.failures)
+    assert manifest.definitions["Q.I.newDef"].pinned == "unpinned"  # a new definition is not silently accepted
+    assert any(f.startswith("constant Q.I.newDef [unpinned]") for f in manifest.failures)
+    assert any(f.startswith("module Q.I [unpinned]") and "attribute [ local simp ]" in f for f in manifest.failures)
+    lines = "".join(f'"Q.{m}" = ["{expose}"]\n' for m in "ABCD")
+    pins.write_text(pins.read_text().replace('"d-other"', '"d-fake.instance"\n"Q.I.newDef" = "d-Q.I.newDef"')
+                    + "[declarations]\n" + lines
+                    + f'"Q.I" = ["{expose}", "attribute [ local simp ] Nat.add_comm"]\n')
+    again = checker.check(root, progress=None)
+    assert again.constants["fake.instance"].pinned == "match"
+    assert {n: d.pinned for n, d in again.declarations.items()} == dict.fromkeys(("Q.A", "Q.B", "Q.C", "Q.D", "Q.I"), "match")
+    assert not any(f.startswith(("constant ", "module ")) for f in again.failures)
 
 
 def test_wasm_cache_is_reused_and_cannot_be_forged(tmp_path: Path, wasm: Path) -> None:
@@ -195,7 +241,7 @@ def test_native_order_concurrency_and_statuses(tmp_path: Path, native: Path) -> 
     assert order[2:] == ["Q/C.lean", "Q/D.lean", "AttnThermoCheck.lean"]
     assert max_running(native.read_text().splitlines()) == 2
     assert sum(1 for l in lines if l.startswith("[")) == 4  # one progress line per module
-    assert manifest.axiom_audit == "print-axioms" and manifest.theorems["Q.A.a1"].axioms.axioms == []
+    assert manifest.axiom_audit == "print-axioms" and manifest.theorems["Q.A.a1"].axioms == []
     assert manifest.theorems["Q.A.a1"].status == "proved" and manifest.theorems["Q.B.b1"].status == "drift"
     assert manifest.values["neg"].result == "-3/4"
 

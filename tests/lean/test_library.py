@@ -42,13 +42,13 @@ def test_one_lean_process_for_the_whole_library(lean_manifest) -> None:
 
 def test_manifest_schema(lean_manifest, repo_root: Path) -> None:
     m = lean_manifest
-    assert m.schema_version == 2
+    assert m.schema_version == 3
     assert Path(m.root) == repo_root.resolve()
     assert m.toolchain.kind in ("wasm", "native") and m.toolchain.version.startswith("4.28")
     assert m.flags[:2] == ["-DwarningAsError=true", "-DmaxErrors=1000000"]
     # wasm Lean on worker threads peaked at 19.7 GB on this library (out of memory in CI): one thread
     assert ("-DElab.async=false" in m.flags) == (m.toolchain.kind == "wasm")
-    assert m.axiom_audit == ("proof-term" if m.toolchain.kind == "wasm" else "print-axioms")
+    assert m.axiom_audit == ("olean-closure" if m.toolchain.kind == "wasm" else "print-axioms")
     assert len(m.pinned_sha256) == 64
     counts = m.counts
     assert counts.headline + counts.witnesses + counts.supporting == len(m.theorems)
@@ -56,8 +56,22 @@ def test_manifest_schema(lean_manifest, repo_root: Path) -> None:
     for name, theorem in m.theorems.items():
         source_line = (repo_root / theorem.file).read_text().splitlines()[theorem.line - 1]
         assert name.rsplit(".", 1)[1] in source_line
-        assert theorem.statement and theorem.axioms.ok and theorem.axioms.found == []
+        assert theorem.statement and theorem.axiom_audit.ok and theorem.axiom_audit.found == []
+        assert set(theorem.axioms) <= {"propext", "Classical.choice", "Quot.sound"} and theorem.axioms == sorted(theorem.axioms)
         assert (theorem.role == "headline") == bool(theorem.claims)
+
+
+def test_axiom_closure_of_the_library(lean_manifest) -> None:
+    theorems = lean_manifest.theorems.values()
+    with_propext = [t for t in theorems if "propext" in t.axioms]
+    assert with_propext, "no theorem of the library lists propext (simp and grind proofs use it)"
+    for theorem in with_propext:
+        path = theorem.axiom_audit.paths["propext"]
+        assert path[0] == theorem.name and path[-1] == "propext"
+    if lean_manifest.toolchain.kind == "wasm":
+        assert all(t.digest is not None and len(t.digest) == 64 for t in theorems)
+        assert lean_manifest.constants and all(c.pinned == "match" for c in lean_manifest.constants.values())
+        assert all(d.pinned == "match" for d in lean_manifest.declarations.values())
 
 
 def test_witness_links_name_existing_theorems(lean_manifest) -> None:

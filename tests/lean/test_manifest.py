@@ -1,4 +1,4 @@
-"""The typed manifest (schema_version 2): one reader, strict fields, and no compiler on the ground floor."""
+"""The typed manifest (schema_version 3): one reader, strict fields, and no compiler on the ground floor."""
 
 from __future__ import annotations
 
@@ -31,8 +31,10 @@ def test_round_trip_and_typed_access(tmp_path: Path) -> None:
     path = tmp_path / "m.json"
     path.write_text(json.dumps(example_json()))
     manifest = load_manifest(path)
-    assert manifest.schema_version == SCHEMA_VERSION == 2
-    assert manifest.theorems["P.A.t"].axioms.method == "proof-term"
+    assert manifest.schema_version == SCHEMA_VERSION == 3
+    theorem = manifest.theorems["P.A.t"]
+    assert theorem.axioms == ["propext"] and theorem.axiom_audit.method == "olean-closure"
+    assert theorem.axiom_audit.paths == {"propext": ["P.A.t", "propext"]}
     assert manifest.counts.line() == "1/1 headline theorems, 0/0 witnesses, 0/0 supporting lemmas proved"
     assert manifest.status("P.A.t") == "proved" and manifest.status("P.A.nope") == "missing"
     assert Manifest.from_json(json.loads(json.dumps(manifest))) == manifest
@@ -57,6 +59,9 @@ def test_dict_view_for_schema_one_consumers_is_read_only() -> None:
         (lambda d: d["theorems"]["P.A.t"].update(line="3"), "manifest.theorems.P.A.t.line"),
         (lambda d: d["modules"]["P.A"].update(extra=1), "manifest.modules.P.A"),
         (lambda d: d.update(schema_version=1), "manifest.schema_version"),
+        (lambda d: d.update(schema_version=2), "manifest.schema_version"),  # axioms was an object then
+        (lambda d: d["theorems"]["P.A.t"].update(axioms={"method": "proof-term"}), "manifest.theorems.P.A.t.axioms"),
+        (lambda d: d["theorems"]["P.A.t"]["axiom_audit"].pop("paths"), "manifest.theorems.P.A.t.axiom_audit.paths"),
     ],
 )
 def test_bad_manifests_name_the_field(edit, field: str) -> None:

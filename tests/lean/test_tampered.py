@@ -5,6 +5,11 @@ char literal hiding a sorry, `include` of False, `import Lean` + elab/run_cmd, o
 notation) are in one refused module; what only Lean can show (a changed definition body under
 unchanged statements, a statement that assumes False, a false statement, a statement weakened
 in the real library) is elaborated. Cache forgeries are in test_build_scheduler.py (fake Lean).
+
+A second copy (``forged``, see conftest.ForgedTree) holds what only the ``.olean`` Lean writes
+can show — meaning changed by a local instance under unchanged printed text, a vacuous headline
+theorem, an unpinned one, an axiom reached through a spelling the source audit missed — in a
+tree where everything elaborates (Lean writes no ``.olean`` when it reports an error).
 """
 
 from __future__ import annotations
@@ -77,7 +82,63 @@ def test_weakened_real_statement_is_drift(tampered_manifest, tampered_tree) -> N
     assert weakened.statement.startswith("True →") or "(_tampered : True)" in weakened.statement
 
 
-def test_untouched_real_theorems_stay_proved(tampered_manifest, tampered_tree, lean_manifest) -> None:
+def test_an_error_anywhere_leaves_no_closure_to_prove_with(tampered_manifest, tampered_tree, lean_manifest) -> None:
     real = {n for n, t in lean_manifest.theorems.items() if t.status == "proved"} - {tampered_tree.weakened}
     assert real, "the real library has no proved theorem to compare with"
-    assert {n: tampered_manifest.theorems[n].status for n in real} == {n: "proved" for n in real}
+    statuses = {tampered_manifest.theorems[n].status for n in real}
+    assert statuses == {"blocked"}  # the broken module stopped Lean from writing the .olean
+    assert all("wrote no .olean" in tampered_manifest.theorems[n].reason for n in real)
+
+
+def test_untouched_real_theorems_keep_their_status(forged_manifest, lean_manifest) -> None:
+    real = {n: t.status for n, t in lean_manifest.theorems.items()}
+    assert any(s == "proved" for s in real.values()), "the real library has no proved theorem to compare with"
+    assert {n: forged_manifest.theorems[n].status for n in real} == real
+    assert {n: forged_manifest.theorems[n].axioms for n in real} == {n: t.axioms for n, t in lean_manifest.theorems.items()}
+
+
+def test_local_instance_under_identical_text_is_digest_drift(forged_manifest, forged_tree) -> None:
+    t = forged_manifest.theorems
+    plain, again, forged = t[forged_tree.plain], t[forged_tree.plain_again], t[forged_tree.forged]
+    assert plain.statement == again.statement == forged.statement
+    assert plain.digest == again.digest and forged.digest != plain.digest  # the digest sees the instance
+    assert plain.pinned == "match" and plain.status == "proved"
+    assert forged.pinned == "drift" and forged.status == "drift" and "structural digest" in forged.reason
+    assert any(f.startswith(f"{forged_tree.forged} [drift]") for f in forged_manifest.failures)
+
+
+def test_definition_body_changed_only_through_an_instance_is_drift(forged_manifest, forged_tree) -> None:
+    d = forged_manifest.definitions
+    plain, forged = d[forged_tree.plain_def], d[forged_tree.forged_def]
+    assert forged.printed.replace("forgedDouble", "plainDouble") == plain.printed
+    assert plain.pinned == "match" and forged.pinned == "drift" and forged.digest != plain.digest
+    assert any(f.startswith(f"definition {forged_tree.forged_def} [drift]") for f in forged_manifest.failures)
+    instance = f"{forged_tree.module}.timesAsPlus"
+    assert forged_manifest.constants[instance].pinned == "unpinned"
+    assert any(f.startswith(f"constant {instance} [unpinned]") for f in forged_manifest.failures)
+    local = forged_manifest.declarations[forged_tree.module]
+    assert local.pinned == "unpinned" and any("local instance" in c for c in local.commands)
+
+
+def test_vacuous_pinned_headline_without_witness_fails(forged_manifest, forged_tree) -> None:
+    vacuous = forged_manifest.theorems[forged_tree.vacuous_headline]
+    assert vacuous.role == "headline" and vacuous.pinned == "match" and "T = T + 1" in vacuous.statement
+    assert vacuous.status == "failed" and "no witness applies it" in vacuous.reason
+
+
+def test_unpinned_headline_fails(forged_manifest, forged_tree) -> None:
+    unpinned = forged_manifest.theorems[forged_tree.unpinned_headline]
+    assert unpinned.pinned == "unpinned" and unpinned.status == "failed"
+    assert "headline theorem not pinned" in unpinned.reason
+
+
+def test_axiom_through_a_spelling_the_audit_missed_is_named_with_its_path(forged_manifest, forged_tree) -> None:
+    from attnthermo.lean.audit import source_findings
+
+    text = (forged_tree.root / "lean" / "AttnThermo" / "TamperMeaning.lean").read_text()
+    assert {f.what for f in source_findings(text, "TamperMeaning.lean", ())} & set(forged_tree.slipped)  # the real audit
+    assert forged_manifest.modules[forged_tree.module].findings == []  # the weakened one let it through
+    sneaky = forged_manifest.theorems[forged_tree.sneaky]
+    assert sneaky.status == "failed" and sneaky.axioms == ["Lean.ofReduceBool"]
+    assert sneaky.axiom_audit.paths["Lean.ofReduceBool"] == [forged_tree.sneaky, forged_tree.sneaky_aux, "Lean.ofReduceBool"]
+    assert f"Lean.ofReduceBool (via {forged_tree.sneaky} → {forged_tree.sneaky_aux} → Lean.ofReduceBool)" in sneaky.reason

@@ -115,7 +115,7 @@ def test_a_missing_theorem_is_not_a_receipt(claims, syn):
 
 def test_nonstandard_axiom_or_failed_identity_unverifies(claims, syn):
     manifest = syn.manifest(claims)
-    manifest["theorems"]["AttnThermo.RopePade.padeExp_sub_taylor"]["axioms"] = {"ok": False, "found": ["sorryAx"]}
+    manifest["theorems"]["AttnThermo.RopePade.padeExp_sub_taylor"]["axiom_audit"].update(ok=False, found=["sorryAx"])
     ev = syn.evidence_for(claims, manifest)
     ev.identities["tail_bounds"] = IdentityCheck("tail_bounds", ok=False, dps=30, points=5, max_error=0.3,
                                                  detail="bound violated")

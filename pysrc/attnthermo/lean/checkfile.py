@@ -7,8 +7,8 @@ count them) inside ``section … end`` (its ``module`` header and
 imports blanked, its unclosed ``namespace``/``section`` scopes closed), so its ``open``,
 ``universe``, ``variable`` and local attributes stay its own. After the last module come
 ``#check @T`` for every theorem (Lean's elaborated statement), ``#print D`` for every
-definition (its body) and every theorem (its proof term, scanned for unchecked constants) and
-one ``#eval`` per value-bridge entry.
+definition (its body) and one ``#eval`` per value-bridge entry. (Proof terms are read from the
+``.olean`` the same run writes: :mod:`attnthermo.lean.oleanfacts`.)
 
 >>> from attnthermo.lean.project import Module
 >>> from attnthermo.lean.sources import parse_source
@@ -50,7 +50,8 @@ CHECK_FILE = f"{CHECK_MODULE}.lean"
 
 @dataclass(frozen=True)
 class Command:
-    """One appended command: ``kind`` ("check", "print", "print-proof", "eval"), the theorem,
+    """One appended command: ``kind`` ("check", "print", "eval"; natively also "axioms" and
+    "print-proof" for witnesses), the theorem,
     definition or value id it is about, and its Lean text."""
 
     kind: str

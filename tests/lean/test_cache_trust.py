@@ -184,7 +184,7 @@ def test_the_lean_receipt_says_where_leans_answer_came_from(cached: bool, says: 
     from attnthermo.ledger.report import _receipt_md
 
     theorem = {"status": "proved", "module": "A", "file": "lean/A.lean", "line": 3, "statement": "True",
-               "pinned": "match", "axioms": {"ok": True, "found": []}}
+               "pinned": "match", "axioms": [], "axiom_audit": {"ok": True, "found": []}}
     manifest = {"root": str(tmp_path), "theorems": {"A.t": theorem}, "toolchain": {"version": "4"},
                 "check": {"cached": cached, "processes": 0 if cached else 1}}
     receipt = Receipt(kind="lean", relation="supports", theorems=("A.t",), covers="statement",

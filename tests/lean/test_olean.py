@@ -156,3 +156,12 @@ def test_probe_definitions_and_instances_are_digested(probe: dict) -> None:
     assert {"Probe.f", "Probe.g", "Probe.myAdd", "Probe.instInhabitedBox", "Probe.Box"} <= set(d)
     assert "Probe.g._sunfold" not in d and "Probe.g._unsafe_rec" not in d and "Probe.Box.rec" not in d
     assert len(set(d.values())) == len(d)  # no two of these constants are the same
+
+
+def test_a_theorem_is_digested_by_its_statement_not_its_proof(lib: Path) -> None:
+    from attnthermo.lean.oleanfacts import constant_digest
+
+    env = load_environment(PROBE, [lib])
+    # t4 := rfl and t5 := t4 state the same (2:Nat) + 2 = 4 with different proof terms
+    assert constant_digest(env, "Probe.t5") == constant_digest(env, "_private.Probe.0.Probe.t4")
+    assert constant_digest(env, "Probe.t5") != constant_digest(env, "Probe.t7")  # another statement

@@ -23,7 +23,7 @@ from attnthermo.lean.closure import LIBRARY, Environment, closure, load_environm
 from attnthermo.lean.exprs import is_binder
 from attnthermo.lean.olean import Olean
 
-FACTS_FORMAT = 1
+FACTS_FORMAT = 2
 _DERIVED_EXTENSIONS = ("Lean.auxRecExt", "Lean.noConfusionExt", "Lean.projectionFnInfoExt")
 
 
@@ -50,11 +50,13 @@ def _auxiliary(name: str) -> bool:
 
 def constant_digest(env: Environment, name: str) -> str:
     """The digest of one constant: its kind and type, and its value (definitions, opaques) or
-    its constructors' names and types (inductive types)."""
+    its constructors' names and types (inductive types). A theorem is pinned by its statement
+    alone: its proof is the kernel's and the closure's business, and automation (`grind`, `simp`)
+    may build another proof term of the same statement when an unrelated lemma is added."""
     olean, constant = env.constants[name]
     d = env.digests(olean)
     h = hashlib.sha256(f"{constant.kind}\0{','.join(constant.level_params)}\0{d.expr(constant.type)}".encode())
-    if constant.value is not None:
+    if constant.value is not None and constant.kind != "theorem":
         h.update(d.expr(constant.value).encode())
     if constant.kind == "inductive":
         for ctor in olean.list(constant.fields["ctors"], "InductiveVal.ctors"):

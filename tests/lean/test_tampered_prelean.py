@@ -54,6 +54,21 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
                       "public section\nnamespace AttnThermo.PreLean.EndEscape\n", [("unmatched end", 6)]),
         "SlashDashSlash": ("/-/- -/ axiom forged : False\n", [("axiom", 4)]),
         "RawAfterQuoted": ('def «x»r"\\" axiom forged : False -- "\n', [("axiom", 4)]),
+        "CharUnicodeEscape": ("def c : Char := '\\u03bb'\naxiom forged : 1 = 2\ndef s : String := \"}'\" -- \"\n",
+                              [("axiom", 5)]),
+        "CharLineBreak": ("def g (_c : Char) (_s : String) : Nat := 0\ndef d : Nat := g '\n'\"' ++ \"\n"
+                          "axiom forged : 1 = 2\ndef e : String := \"x\" -- \"\n",
+                          [("line break in char", 5), ("axiom", 7)]),
+        "BinderPredicate": ('binder_predicate x " ⋘ " y:term => do\n'
+                            '  let f := Lean.mkIdent (Lean.Name.mkStr (Lean.Name.mkSimple "Lean") ("ofReduce" ++ "Bool"))\n'
+                            "  `($f $x $y rfl = $f $x $y rfl)\ntheorem t : satisfies_binder_pred% true ⋘ true := rfl\n",
+                            [("binder_predicate", 4)]),
+        "UnlistedCommand": ("declare_uint_theorems UInt8 8\n", [("declare_uint_theorems", 4)]),
+        "ModifierThenCommand": ("theorem ok : True := trivial\nlocal binder_predicate x \" ⋘ \" y:term => `($x = $y)\n",
+                                [("binder_predicate", 5)]),
+        "OpenInSeal": ("open Nat in seal Nat.add\n", [("seal", 4)]),
+        "ExportAlias": ("theorem ok : True := trivial\nexport Nat (succ)\n", [("export", 5)]),
+        "EndLocalScope": ("theorem ok : True := trivial end_local_scope\n", [("end_local_scope", 4)]),
     }
     for prefix in ("s!", "m!", "f!", "toString ", "throwError ", ""):
         tag = prefix.strip("! ").capitalize() or "Plain"

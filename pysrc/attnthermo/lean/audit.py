@@ -1,7 +1,9 @@
 """The source audit: every token of a library file is read (by :mod:`attnthermo.lean.lexer`)
 and anything outside the allow-list is rejected by name, with its file and line.
 
-Allowed: the declaration and scope commands below, ``@[…]``/``attribute […]`` with the
+Allowed: the declaration and scope commands in ``ALLOWED_COMMANDS``: every token that starts a
+line, or follows a modifier, an attribute list, a docstring or a line-level ``… in``, must be one
+of them (or a continuation such as ``|``, ``where``); ``@[…]``/``attribute […]`` with the
 attributes in ``ALLOWED_ATTRIBUTES``, docstrings, ``module`` and imports of project modules or
 of ``Init`` (``Std``, ``Lean`` and ``Lake`` are refused: the library needs neither, and
 ``import Lean`` brings the metaprogramming that can add axioms or skip the kernel).
@@ -26,17 +28,30 @@ from collections.abc import Iterable
 from attnthermo.lean.lexer import Token, lex
 from attnthermo.manifest import Finding
 
-ALLOWED_COMMANDS = frozenset({
+MODIFIERS = frozenset({"noncomputable", "private", "protected", "public", "nonrec", "local", "scoped"})
+ALLOWED_COMMANDS = MODIFIERS | frozenset({
     "theorem", "def", "abbrev", "instance", "structure", "class", "inductive", "example",
-    "namespace", "section", "end", "open", "export", "attribute", "universe", "variable", "mutual",
-    "noncomputable", "private", "protected", "public", "nonrec", "local", "scoped", "deriving",
+    "namespace", "section", "end", "open", "attribute", "universe", "variable", "mutual", "deriving",
     "module", "import",
 })
+# what may start a line inside a command (pattern alternatives, closing brackets, `where` …)
+CONTINUATIONS = frozenset({"|", ")", "]", "}", "⟩", ":=", "where", "with", "termination_by", "decreasing_by"})
 FORBIDDEN_COMMANDS = frozenset({
     "set_option", "include", "omit", "axiom", "opaque", "partial", "unsafe", "meta",
     "elab", "elab_rules", "macro", "macro_rules", "syntax", "notation", "infix", "infixl",
     "infixr", "prefix", "postfix", "declare_syntax_cat", "run_cmd", "run_elab", "run_meta",
     "initialize", "builtin_initialize", "register_simp_attr", "register_option",
+    # commands of Lean 4.28's Init and builtin parsers that define syntax expansions (a macro can
+    # build any identifier from strings: `binder_predicate` is in Init), close or alias scopes
+    # (`end_local_scope`; `export` adds a global alias that outlives the module's section in the
+    # one check file), or register options, simprocs, attributes, hints and tactics
+    "binder_predicate", "declare_simp_like_tactic", "declare_config_elab", "declare_command_config_elab",
+    "end_local_scope", "export", "with_weak_namespace", "seal", "unseal", "unif_hint", "init_quot",
+    "simproc", "dsimproc", "simproc_decl", "dsimproc_decl", "simproc_pattern", "builtin_simproc",
+    "builtin_dsimproc", "builtin_simproc_decl", "builtin_dsimproc_decl", "builtin_simproc_pattern",
+    "grind_pattern", "grind_propagator", "builtin_grind_propagator", "register_grind_attr", "reset_grind_attrs",
+    "register_builtin_option", "register_linter_set", "register_label_attr", "register_tactic_tag",
+    "tactic_extension", "add_decl_doc", "recommended_spelling", "docs_to_verso", "set_library_suggestions",
 })
 _SORRY = "admits a goal without proof (sorryAx)"
 _NATIVE = "evaluates with compiled code instead of the kernel (the axiom Lean.ofReduceBool)"
@@ -108,6 +123,9 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
                       detail="`end` with no namespace, section or mutual block of this file open: in the one "
                              "check file it would close the scope that keeps this module's `open`s and local "
                              "instances its own") for tok in _unmatched_ends(tokens)]
+    for tok in _unlisted_commands(text, tokens):
+        flag(tok, tok.text, f"`{tok.text}` starts a command (a line, or follows a modifier, attribute, docstring or "
+             f"`… in`) and is not on the allow-list: {', '.join(sorted(ALLOWED_COMMANDS - MODIFIERS))}")
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -149,6 +167,42 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
                     flag(tok, part, f"`{tok.text}` uses `{part}`: {FORBIDDEN_NAMES[part]}")
         i += 1
     return sorted(found, key=lambda f: f.line)
+
+
+def _unlisted_commands(text: str, tokens: list[Token]) -> list[Token]:
+    """The tokens at a command position that are neither allowed commands nor continuations (nor
+    refused elsewhere by name). A command position: the first token of a line at column 0, the
+    token after a modifier, an attribute list or a docstring at a command position, and the token
+    after the ``in`` of a line starting with ``open``, ``attribute``, ``variable`` or ``universe``.
+    Lean also reads a command written mid-line; those are refused by name (``FORBIDDEN_COMMANDS``)."""
+    unlisted: list[Token] = []
+    line_start = {0} | {k + 1 for k, ch in enumerate(text) if ch == "\n"}
+    at_command, in_line = False, -1  # in_line: the line whose `in` makes a command position
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.start in line_start:
+            at_command = True
+            in_line = tok.line if tok.text in _IN_COMBINATORS else -1
+        elif tok.kind == "ident" and tok.text == "in" and tok.line == in_line:
+            at_command, in_line = True, -1
+            i += 1
+            continue
+        if at_command and (tok.kind == "doc" or (tok.kind == "ident" and tok.text in MODIFIERS)):
+            i += 1
+            continue
+        if at_command and tok.kind == "symbol" and tok.text == "@[":
+            i = _attribute_names(tokens, i)[1]
+            continue
+        if at_command and tok.kind != "hash" and not (
+                tok.text in ALLOWED_COMMANDS or tok.text in CONTINUATIONS or tok.text in FORBIDDEN_COMMANDS):
+            unlisted.append(tok)
+        at_command = False
+        i += 1
+    return unlisted
+
+
+_IN_COMBINATORS = frozenset({"open", "attribute", "variable", "universe"})
 
 
 def _unmatched_ends(tokens: list[Token]) -> list[Token]:

@@ -10,7 +10,9 @@ only ``\n`` ends a ``--`` comment and a line (every other line-break, control or
 character is a *problem*, see :func:`character_problems`); the character after a plain ``/-``
 and the ``/--``/``/-!`` of a docstring are not read as comment delimiters; identifier letters
 are Lean's (ASCII, Greek but λ Π Σ, Coptic, letter-like symbols, subscripts), digits ASCII; a
-``'`` or ``r"`` after a «quoted» name starts a literal. A comment opener glued to a symbol
+``'`` or ``r"`` after a «quoted» name starts a literal; a char literal holds one character or
+one escape (``\\x`` with 2 hex digits, ``\\u`` with 4) and ``''`` starts none, as in Lean (a
+line break in a char literal is a problem). A comment opener glued to a symbol
 (``<--``: Lean may read the token ``<-``) is a problem. The ``{…}`` parts of *every* string
 are lexed as code, because whether Lean reads a string as interpolated (``s!``, ``f!``,
 ``dbg_trace``, ``throwError`` …) depends on the parser, not the lexer: a string whose end
@@ -30,10 +32,11 @@ from dataclasses import dataclass
 
 from attnthermo.errors import LeanCheckFailed
 
-_SUBSCRIPTS = set("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₔₕₖₗₘₙₚₛₜᵢᵣᵤᵥᵦᵧᵨᵩᵪⱼ")
+_SUBSCRIPTS = set("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₔₕₖₗₘₙₚₛₜᵢᵣᵤᵥᵦᵧᵨᵩᵪ")  # Lean's isSubScriptAlnum
 _TWO_CHAR_SYMBOLS = (":=", "@[", "=>", "<;>", "..")
 _WHITESPACE = " \n"  # Lean's whitespace is " \t\r\n"; tabs and CR are problems (see character_problems)
 _DIGITS = "0123456789"
+_HEX = "0123456789abcdefABCDEF"
 
 
 @dataclass(frozen=True)
@@ -178,12 +181,15 @@ class _Lexer:
                 i = self._raw_string(i, n)
             elif ch == "'" and self._char_end(i, n) is not None:
                 end = self._char_end(i, n)
+                if text[i + 1] == "\n":
+                    self.problem(i, "line break in char", "a char literal holding a line break (Lean reads it as "
+                                 "one; most readers do not): write '\\n'")
                 self.emit("char", i, end)
                 i = end
             elif ch in _DIGITS:
                 j = i + 1
                 if ch == "0" and j < n and text[j] in "xXbBoO":
-                    digits = {"x": "0123456789abcdefABCDEF", "b": "01", "o": "01234567"}[text[j].lower()]
+                    digits = {"x": _HEX, "b": "01", "o": "01234567"}[text[j].lower()]
                     j += 1
                     while j < n and (text[j] in digits or text[j] == "_"):  # as Lean: `0x1sorry` is `0x1` `sorry`
                         j += 1
@@ -311,24 +317,24 @@ class _Lexer:
         return end + len(close)
 
     def _char_end(self, i: int, n: int) -> int | None:
-        """End of a char literal starting at ``i`` (``'a'``, ``'\\n'``, ``'\\x41'``, ``'\\u{3bb}'``).
-        A prime inside an identifier is lexed with it, so any ``'`` reaching here starts a token,
-        as in Lean (also right after a «quoted» name)."""
+        """End of a char literal starting at ``i``, read as Lean's ``charLitFnAux`` reads it: one
+        character (a line break too) or one escape (``\\\\ \\" \\' \\r \\n \\t``, ``\\x`` and exactly 2 hex
+        digits, ``\\u`` and exactly 4), then ``'``; None where Lean reads no char literal (``''``) or
+        reports an error. A prime inside an identifier is lexed with it, so any ``'`` reaching here
+        starts a token, as in Lean (also right after a «quoted» name)."""
         text = self.text
         j = i + 1
-        if j >= n or text[j] == "\n":
+        if j >= n or text[j] == "'":  # Lean: `''` starts no char literal
             return None
         if text[j] == "\\":
-            if j + 1 >= n:
-                return None
-            esc = text[j + 1]
-            if esc == "x":
-                j += 4
-            elif esc == "u":
-                close = text.find("}", j)
-                j = close + 1 if close > 0 else n
-            else:
+            esc = text[j + 1] if j + 1 < n else ""
+            digits = {"x": 2, "u": 4}.get(esc, 0)
+            if esc and esc in "\\\"'rnt":
                 j += 2
+            elif digits and all(ch in _HEX for ch in text[j + 2:j + 2 + digits]) and j + 2 + digits <= n:
+                j += 2 + digits
+            else:
+                return None
         else:
             j += 1
         return j + 1 if j < n and text[j] == "'" else None

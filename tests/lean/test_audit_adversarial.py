@@ -1,0 +1,68 @@
+"""Forgeries found by an adversarial review of the source audit (issue 17, classes 1 and 3), each
+refused by name at its line with no Lean process: char literals the lexer read otherwise than
+Lean (so that code after them was hidden), and commands outside the allow-list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attnthermo.lean.audit import source_findings
+from attnthermo.lean.lexer import tokenize
+
+PROJECT = {"P.A", "P.B"}
+HEAD = "module\npublic import P.A\n@[expose] public section\nnamespace P.B\n"  # the body starts on line 5
+
+
+def findings(body: str) -> list[tuple[str, int]]:
+    return [(f.what, f.line) for f in source_findings(HEAD + body + "end P.B\n", "lean/P/B.lean", PROJECT)]
+
+
+@pytest.mark.parametrize(("text", "chars"), [
+    ("'\\u03bb' x '}'", ["'\\u03bb'", "'}'"]),  # \u takes exactly four hex digits, as in Lean
+    ("'\\u{3bb}' axiom '}'", ["'}'"]),  # Lean: an invalid escape, no char literal
+    ("'\\x41' '\\xZZ' sorry", ["'\\x41'"]),
+    ("'\n' x", ["'\n'"]),  # a line break is one character of a char literal
+    ("''' x", []),  # Lean: `''` starts no char literal
+])
+def test_char_literals_are_read_as_lean_reads_them(text: str, chars: list[str]) -> None:
+    assert [t.text for t in tokenize(text) if t.kind == "char"] == chars
+
+
+def test_a_unicode_escape_does_not_hide_the_code_up_to_the_next_brace_quote() -> None:
+    body = "def c : Char := '\\u03bb'\naxiom forged : 1 = 2\ndef s : String := \"}'\" -- \"\n"
+    assert findings(body) == [("axiom", 6)]
+
+
+def test_a_char_literal_holding_a_line_break_does_not_shift_the_quotes() -> None:
+    body = ("def g (_c : Char) (_s : String) : Nat := 0\ndef d : Nat := g '\n'\"' ++ \"\n"
+            "axiom forged : 1 = 2\ndef e : String := \"x\" -- \"\n")
+    assert findings(body) == [("line break in char", 6), ("axiom", 8)]
+
+
+def test_a_letter_lean_does_not_read_in_identifiers_splits_them() -> None:
+    assert findings("def xⱼsorry : Nat := 1\n") == [("sorry", 5)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("declare_uint_theorems UInt8 8\n", [("declare_uint_theorems", 5)]),  # not on the allow-list, any spelling
+    ("@[simp] gen_thing x\n", [("gen_thing", 5)]),
+    ("/-- doc -/ private some_cmd x\n", [("some_cmd", 5)]),
+    ("open Nat in\nsome_cmd x\n", [("some_cmd", 6)]),
+    ("open Nat in some_cmd x\n", [("some_cmd", 5)]),
+    ("attribute [local simp] Nat.add_comm in some_cmd x\n", [("some_cmd", 5)]),
+    ("theorem t : True := trivial binder_predicate x \" ⋘ \" y:term => `($x = $y)\n", [("binder_predicate", 5)]),
+    ("local binder_predicate x \" ⋘ \" y:term => `($x = $y)\n", [("binder_predicate", 5)]),
+    ("theorem t : True := trivial\nexport Nat (succ)\n", [("export", 6)]),
+    ("theorem t : True := trivial end_local_scope\n", [("end_local_scope", 5)]),
+    ("theorem t : True := trivial unif_hint (x : Nat) where x =?= 1 ⊢ x =?= 1\n", [("unif_hint", 5)]),
+])
+def test_commands_outside_the_allow_list_are_refused(body: str, expected: list) -> None:
+    assert findings(body) == expected
+
+
+def test_continuation_lines_and_loops_are_not_commands() -> None:
+    body = ("def f : Nat → Nat\n| 0 => 1\n| n + 1 => f n\ntermination_by n => n\n"
+            "def g : Nat := Id.run do\n  for x in [1] do\n    pure ()\n  return 1\n"
+            "structure S where\n  x : Nat\nderiving Repr\n")
+    assert findings(body) == []

@@ -66,3 +66,12 @@ def test_continuation_lines_and_loops_are_not_commands() -> None:
             "def g : Nat := Id.run do\n  for x in [1] do\n    pure ()\n  return 1\n"
             "structure S where\n  x : Nat\nderiving Repr\n")
     assert findings(body) == []
+
+
+@pytest.mark.parametrize("name", ["infο_eq", "Κ_bound", "«infо_eq»", "P.B.ϲheck", "\u212aelvin"])
+def test_names_printed_like_other_names_are_refused(name: str) -> None:
+    assert findings(f"theorem {name} : True := trivial\n") == [("confusable letter", 5)]
+
+
+def test_greek_names_that_print_as_themselves_pass() -> None:
+    assert findings("theorem hγ (θ μ : Nat) (α : Type) : True := trivial\ntheorem «a b» : True := trivial\n") == []

@@ -68,6 +68,7 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
                                 [("binder_predicate", 5)]),
         "OpenInSeal": ("open Nat in seal Nat.add\n", [("seal", 4)]),
         "ExportAlias": ("theorem ok : True := trivial\nexport Nat (succ)\n", [("export", 5)]),
+        "ConfusableName": ("theorem ok : True := trivial\ntheorem οk : 1 = 1 := rfl\n", [("confusable letter", 5)]),
         "EndLocalScope": ("theorem ok : True := trivial end_local_scope\n", [("end_local_scope", 4)]),
     }
     for prefix in ("s!", "m!", "f!", "toString ", "throwError ", ""):

@@ -12,7 +12,9 @@ and the ``/--``/``/-!`` of a docstring are not read as comment delimiters; ident
 are Lean's (ASCII, Greek but λ Π Σ, Coptic, letter-like symbols, subscripts), digits ASCII; a
 ``'`` or ``r"`` after a «quoted» name starts a literal; a char literal holds one character or
 one escape (``\\x`` with 2 hex digits, ``\\u`` with 4) and ``''`` starts none, as in Lean (a
-line break in a char literal is a problem). A comment opener glued to a symbol
+line break in a char literal is a problem). A name holding a letter printed like an ASCII one
+(Greek Ο, ο, Κ …, Coptic ϲ, the Kelvin sign; any non-ASCII letter in a «quoted» part) is a
+problem: it would look like another name. A comment opener glued to a symbol
 (``<--``: Lean may read the token ``<-``) is a problem. The ``{…}`` parts of *every* string
 are lexed as code, because whether Lean reads a string as interpolated (``s!``, ``f!``,
 ``dbg_trace``, ``throwError`` …) depends on the parser, not the lexer: a string whose end
@@ -36,6 +38,9 @@ _SUBSCRIPTS = set("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₔₕₖₗₘₙ�
 _TWO_CHAR_SYMBOLS = (":=", "@[", "=>", "<;>", "..")
 _WHITESPACE = " \n"  # Lean's whitespace is " \t\r\n"; tabs and CR are problems (see character_problems)
 _DIGITS = "0123456789"
+# letters Lean accepts in identifiers that print like an ASCII letter: a name spelled with one
+# looks like another name (a pinned theorem's) in every report
+_CONFUSABLE = set("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲϳϹϒ\u212a\u212b")  # Greek, Coptic, KELVIN SIGN, ANGSTROM SIGN
 _HEX = "0123456789abcdefABCDEF"
 
 
@@ -80,6 +85,19 @@ def _letter(ch: str) -> bool:
     return ("a" <= ch <= "z" or "A" <= ch <= "Z" or ch == "_"
             or (0x3B1 <= c <= 0x3C9 and c != 0x3BB) or (0x391 <= c <= 0x3A9 and c not in (0x3A0, 0x3A3))
             or 0x3CA <= c <= 0x3FB or 0x1F00 <= c <= 0x1FFE or 0x2100 <= c <= 0x214F or 0x1D49C <= c <= 0x1D59F)
+
+
+def _confusable(ident: str) -> list[str]:
+    """The letters of ``ident`` that print like an ASCII letter: those of ``_CONFUSABLE``, and in a
+    «quoted» part every non-ASCII letter an unquoted name could not hold (Cyrillic а, е, о …)."""
+    found, quoted = [], False
+    for ch in ident:
+        if ch in "«»":
+            quoted = ch == "«"
+        elif ch in _CONFUSABLE or (quoted and not ch.isascii() and unicodedata.category(ch).startswith("L")
+                                   and not _letter(ch)):
+            found.append(ch)
+    return found
 
 
 def _ident_rest(ch: str) -> bool:
@@ -357,6 +375,10 @@ class _Lexer:
                 j += 1
                 continue
             break
+        look_alike = sorted({f"{ch} (U+{ord(ch):04X})" for ch in _confusable(text[i:j])})
+        if look_alike:
+            self.problem(i, "confusable letter", f"`{text[i:j]}` holds {', '.join(look_alike)}, printed like an ASCII "
+                         "letter: the name looks like another one; spell it in ASCII")
         self.emit("ident", i, j)
         return j
 

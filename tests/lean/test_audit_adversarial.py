@@ -75,3 +75,19 @@ def test_names_printed_like_other_names_are_refused(name: str) -> None:
 
 def test_greek_names_that_print_as_themselves_pass() -> None:
     assert findings("theorem hγ (θ μ : Nat) (α : Type) : True := trivial\ntheorem «a b» : True := trivial\n") == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("open Nat in theorem t : True := trivial\n", [("mid-line theorem", 5)]),
+    ("theorem a : True := trivial end P.B namespace P.C\ntheorem h : True := trivial\nend P.C\nnamespace P.B\n",
+     [("mid-line end", 5), ("mid-line namespace", 5)]),
+    ("def x := 1 def y := 2\n", [("mid-line def", 5)]),
+])
+def test_declarations_and_scopes_the_module_reader_would_not_see_are_refused(body: str, expected: list) -> None:
+    assert findings(body) == expected
+
+
+def test_declarations_after_modifiers_attributes_and_docstrings_start_their_line() -> None:
+    body = ("/-- d -/ @[simp] private theorem t : 1 = 1 := rfl\nclass inductive K | a\nderiving instance Repr for K\n"
+            "attribute [local instance] Nat.instDecidableEqNat\n@[instance] def i : Inhabited Nat := ⟨0⟩\n")
+    assert findings(body) == []

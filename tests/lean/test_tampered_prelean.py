@@ -69,6 +69,9 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
         "OpenInSeal": ("open Nat in seal Nat.add\n", [("seal", 4)]),
         "ExportAlias": ("theorem ok : True := trivial\nexport Nat (succ)\n", [("export", 5)]),
         "ConfusableName": ("theorem ok : True := trivial\ntheorem οk : 1 = 1 := rfl\n", [("confusable letter", 5)]),
+        "MidLineScope": ("theorem ok : True := trivial end AttnThermo.PreLean.MidLineScope "
+                         "namespace AttnThermo.PreLean.MidLineScope\n", [("mid-line end", 4), ("mid-line namespace", 4)]),
+        "OpenInTheorem": ("open Nat in theorem ok : True := trivial\n", [("mid-line theorem", 4)]),
         "EndLocalScope": ("theorem ok : True := trivial end_local_scope\n", [("end_local_scope", 4)]),
     }
     for prefix in ("s!", "m!", "f!", "toString ", "throwError ", ""):

@@ -3,7 +3,9 @@ and anything outside the allow-list is rejected by name, with its file and line.
 
 Allowed: the declaration and scope commands in ``ALLOWED_COMMANDS``: every token that starts a
 line, or follows a modifier, an attribute list, a docstring or a line-level ``… in``, must be one
-of them (or a continuation such as ``|``, ``where``); ``@[…]``/``attribute […]`` with the
+of them (or a continuation such as ``|``, ``where``), and a declaration or scope keyword must
+start its line (after modifiers, attributes, a docstring), where the module reader
+(:mod:`attnthermo.lean.sources`) looks for them; ``@[…]``/``attribute […]`` with the
 attributes in ``ALLOWED_ATTRIBUTES``, docstrings, ``module`` and imports of project modules or
 of ``Init`` (``Std``, ``Lean`` and ``Lake`` are refused: the library needs neither, and
 ``import Lean`` brings the metaprogramming that can add axioms or skip the kernel).
@@ -126,6 +128,10 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
     for tok in _unlisted_commands(text, tokens):
         flag(tok, tok.text, f"`{tok.text}` starts a command (a line, or follows a modifier, attribute, docstring or "
              f"`… in`) and is not on the allow-list: {', '.join(sorted(ALLOWED_COMMANDS - MODIFIERS))}")
+    for tok in _mid_line_declarations(tokens):
+        flag(tok, f"mid-line {tok.text}", f"`{tok.text}` after other code on its line: the module reader "
+             "(sources.py) names declarations and scopes only at the start of a line (after modifiers, attributes "
+             "or a docstring), so the checker would not check it, or would name what follows wrongly; start a line")
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -203,6 +209,33 @@ def _unlisted_commands(text: str, tokens: list[Token]) -> list[Token]:
 
 
 _IN_COMBINATORS = frozenset({"open", "attribute", "variable", "universe"})
+LINE_START_COMMANDS = frozenset({"theorem", "def", "abbrev", "instance", "structure", "class", "inductive",
+                                 "example", "namespace", "section", "end", "mutual"})
+
+
+def _mid_line_declarations(tokens: list[Token]) -> list[Token]:
+    """Declaration and scope keywords preceded on their line by anything but modifiers, attribute
+    lists, a docstring (or ``class`` before ``inductive``/``abbrev``, ``deriving`` before
+    ``instance``); the attribute name ``instance`` inside ``[…]`` is not one."""
+    found: list[Token] = []
+    line, clean, depth, previous = 0, True, 0, ""
+    for tok in tokens:
+        if tok.line != line:
+            line, clean, previous = tok.line, True, ""
+        if tok.kind == "symbol" and tok.text in ("@[", "["):
+            depth += 1
+        elif tok.kind == "symbol" and tok.text == "]" and depth:
+            depth -= 1
+        elif depth == 0 and tok.kind == "ident" and tok.text in LINE_START_COMMANDS:
+            after = (previous, tok.text) in (("class", "inductive"), ("class", "abbrev"), ("deriving", "instance"))
+            if not clean and not after:
+                found.append(tok)
+        elif depth == 0 and not (tok.kind == "doc" or tok.text in MODIFIERS):
+            clean = False
+        if depth == 0 and tok.kind == "ident" and tok.text in LINE_START_COMMANDS:
+            clean = False
+        previous = tok.text if depth == 0 else previous
+    return found
 
 
 def _unmatched_ends(tokens: list[Token]) -> list[Token]:

@@ -91,3 +91,22 @@ def test_declarations_after_modifiers_attributes_and_docstrings_start_their_line
     body = ("/-- d -/ @[simp] private theorem t : 1 = 1 := rfl\nclass inductive K | a\nderiving instance Repr for K\n"
             "attribute [local instance] Nat.instDecidableEqNat\n@[instance] def i : Inhabited Nat := ⟨0⟩\n")
     assert findings(body) == []
+
+
+def test_a_quoted_name_spanning_lines_is_refused() -> None:
+    """Left open, its namespace is closed in the check file by a generated `end «…»` spanning as many
+    lines: every later message would be mapped to the wrong module and line."""
+    assert findings("namespace «Q\n\n\n»\ntheorem t : True := trivial\nend «Q\n\n\n»\n") == [
+        ("line break in name", 5), ("line break in name", 10)]
+
+
+def test_the_check_file_never_holds_a_generated_line_break() -> None:
+    from attnthermo.errors import LeanCheckFailed
+    from attnthermo.lean.checkfile import build_check_file
+    from attnthermo.lean.project import Module
+    from attnthermo.lean.sources import parse_source
+
+    text = "module\nnamespace «P.A\n\n»\ntheorem t : True := trivial\n"
+    module = Module("P.A", "lean/P/A.lean", None, "", parse_source(text, "P.A"), text.encode())
+    with pytest.raises(LeanCheckFailed, match="generated line holds a line break"):
+        build_check_file([module], [])

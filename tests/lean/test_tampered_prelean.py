@@ -72,6 +72,8 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
         "MidLineScope": ("theorem ok : True := trivial end AttnThermo.PreLean.MidLineScope "
                          "namespace AttnThermo.PreLean.MidLineScope\n", [("mid-line end", 4), ("mid-line namespace", 4)]),
         "OpenInTheorem": ("open Nat in theorem ok : True := trivial\n", [("mid-line theorem", 4)]),
+        "QuotedNameLineBreak": ("namespace «X\n\n»\ntheorem ok : True := trivial\nend «X\n\n»\n",
+                                [("line break in name", 4), ("line break in name", 8)]),
         "EndLocalScope": ("theorem ok : True := trivial end_local_scope\n", [("end_local_scope", 4)]),
     }
     for prefix in ("s!", "m!", "f!", "toString ", "throwError ", ""):

@@ -41,6 +41,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from attnthermo.errors import LeanCheckFailed
 from attnthermo.lean.lexer import Token, lex
 from attnthermo.lean.project import Module
 
@@ -171,4 +172,8 @@ def build_check_file(modules: list[Module], commands: list[Command]) -> CheckFil
     for command in commands:
         lines.append(command.text)
         at[len(lines)] = command
+    broken = next((line for line in lines if "\n" in line), None)
+    if broken is not None:  # every message is mapped back by line: one generated line must be one line
+        raise LeanCheckFailed(f"{CHECK_FILE}: a generated line holds a line break ({broken!r}); "
+                              "the map from its lines back to module lines would be shifted")
     return CheckFile("\n".join(lines) + "\n", tuple(spans), at)

@@ -12,7 +12,7 @@ and the ``/--``/``/-!`` of a docstring are not read as comment delimiters; ident
 are Lean's (ASCII, Greek but λ Π Σ, Coptic, letter-like symbols, subscripts), digits ASCII; a
 ``'`` or ``r"`` after a «quoted» name starts a literal; a char literal holds one character or
 one escape (``\\x`` with 2 hex digits, ``\\u`` with 4) and ``''`` starts none, as in Lean (a
-line break in a char literal is a problem). A name holding a letter printed like an ASCII one
+line break in a char literal or a «quoted» name is a problem). A name holding a letter printed like an ASCII one
 (Greek Ο, ο, Κ …, Coptic ϲ, the Kelvin sign; any non-ASCII letter in a «quoted» part) is a
 problem: it would look like another name. A comment opener glued to a symbol
 (``<--``: Lean may read the token ``<-``) is a problem. The ``{…}`` parts of *every* string
@@ -364,6 +364,9 @@ class _Lexer:
                 close = text.find("»", j)
                 if close < 0:
                     self.fail(j, "unterminated «quoted identifier»")
+                if "\n" in text[j:close]:
+                    self.problem(j, "line break in name", "a «quoted» name spanning lines: every copy of it (the `end` "
+                                 "that closes its namespace in the check file …) shifts the line numbers after it")
                 j = close + 1
             elif j < n and _letter(text[j]):
                 j += 1

@@ -1,5 +1,7 @@
 """Forgeries the source audit must stop before any Lean process: exotic line breaks hiding
-commands, kernel bypasses under other spellings, code in strings.
+commands, kernel bypasses under other spellings, code in strings, char literals read otherwise
+than Lean reads them, commands off the allow-list, declarations and scopes the module reader would
+not see, names printed like other names.
 
 Its own tampered tree (not conftest's `tampered_tree`, whose failures only Lean can see, so that
 one kind cannot mask the other): a copy of the project plus one module per forgery, each refused
@@ -60,7 +62,8 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
                           "axiom forged : 1 = 2\ndef e : String := \"x\" -- \"\n",
                           [("line break in char", 5), ("axiom", 7)]),
         "BinderPredicate": ('binder_predicate x " ⋘ " y:term => do\n'
-                            '  let f := Lean.mkIdent (Lean.Name.mkStr (Lean.Name.mkSimple "Lean") ("ofReduce" ++ "Bool"))\n'
+                            '  let f := Lean.mkIdent\n'
+                            '    (Lean.Name.mkStr (Lean.Name.mkSimple "Lean") ("ofReduce" ++ "Bool"))\n'
                             "  `($f $x $y rfl = $f $x $y rfl)\ntheorem t : satisfies_binder_pred% true ⋘ true := rfl\n",
                             [("binder_predicate", 4)]),
         "UnlistedCommand": ("declare_uint_theorems UInt8 8\n", [("declare_uint_theorems", 4)]),
@@ -70,7 +73,8 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
         "ExportAlias": ("theorem ok : True := trivial\nexport Nat (succ)\n", [("export", 5)]),
         "ConfusableName": ("theorem ok : True := trivial\ntheorem οk : 1 = 1 := rfl\n", [("confusable letter", 5)]),
         "MidLineScope": ("theorem ok : True := trivial end AttnThermo.PreLean.MidLineScope "
-                         "namespace AttnThermo.PreLean.MidLineScope\n", [("mid-line end", 4), ("mid-line namespace", 4)]),
+                         "namespace AttnThermo.PreLean.MidLineScope\n",
+                         [("mid-line end", 4), ("mid-line namespace", 4)]),
         "OpenInTheorem": ("open Nat in theorem ok : True := trivial\n", [("mid-line theorem", 4)]),
         "QuotedNameLineBreak": ("namespace «X\n\n»\ntheorem ok : True := trivial\nend «X\n\n»\n",
                                 [("line break in name", 4), ("line break in name", 8)]),

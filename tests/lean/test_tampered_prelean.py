@@ -58,7 +58,7 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
         "RawAfterQuoted": ('def «x»r"\\" axiom forged : False -- "\n', [("axiom", 4)]),
         "CharUnicodeEscape": ("def c : Char := '\\u03bb'\naxiom forged : 1 = 2\ndef s : String := \"}'\" -- \"\n",
                               [("axiom", 5)]),
-        "CharLineBreak": ("def g (_c : Char) (_s : String) : Nat := 0\ndef d : Nat := g '\n'\"' ++ \"\n"
+        "CharLineBreak": ("def g (_c _d : Char) : Nat := 0\ndef d : Nat := g '\n' '\"'\n"
                           "axiom forged : 1 = 2\ndef e : String := \"x\" -- \"\n",
                           [("line break in char", 5), ("axiom", 7)]),
         "BinderPredicate": ('binder_predicate x " ⋘ " y:term => do\n'

@@ -112,3 +112,13 @@ def test_the_check_file_never_holds_a_generated_line_break() -> None:
     module = Module("P.A", "lean/P/A.lean", None, "", parse_source(text, "P.A"), text.encode())
     with pytest.raises(LeanCheckFailed, match="generated line holds a line break"):
         build_check_file([module], [])
+
+
+def test_scope_words_inside_a_string_neither_open_nor_close_a_scope() -> None:
+    """`"⏎{section}"` is text to Lean (a term at most if interpolated), but was counted as a section
+    by the audit and the check file: it balanced a real `end` that closed the module's wrapper
+    section, so `open Nat` and a local instance after it held for every later module."""
+    body = ('def s1 : String := "\n{section}"\nend P.B\nend\nend\nopen Nat\n'
+            "attribute [local instance] Nat.instDecidableEqNat\nsection\n@[expose] public section\nnamespace P.B\n"
+            'def s2 : String := "\n{end}"\n')
+    assert findings(body) == [("unmatched end", 9)]

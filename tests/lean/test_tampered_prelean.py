@@ -78,6 +78,10 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
         "OpenInTheorem": ("open Nat in theorem ok : True := trivial\n", [("mid-line theorem", 4)]),
         "QuotedNameLineBreak": ("namespace «X\n\n»\ntheorem ok : True := trivial\nend «X\n\n»\n",
                                 [("line break in name", 4), ("line break in name", 8)]),
+        "StringScopeLeak": ('def s1 : String := "\n{section}"\nend AttnThermo.PreLean.StringScopeLeak\nend\nend\n'
+                            "open Nat\nattribute [local instance] Nat.instDecidableEqNat\nsection\n"
+                            '@[expose] public section\nnamespace AttnThermo.PreLean.StringScopeLeak\n'
+                            'def s2 : String := "\n{end}"\n', [("unmatched end", 8)]),
         "EndLocalScope": ("theorem ok : True := trivial end_local_scope\n", [("end_local_scope", 4)]),
     }
     for prefix in ("s!", "m!", "f!", "toString ", "throwError ", ""):

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from attnthermo.lean.lexer import Token, lex
+from attnthermo.lean.lexer import Token, lex, outside_strings
 from attnthermo.manifest import Finding
 
 MODIFIERS = frozenset({"noncomputable", "private", "protected", "public", "nonrec", "local", "scoped"})
@@ -120,15 +120,16 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
 
     lexed = lex(text, relpath)
     tokens = list(lexed.tokens)
+    commands = outside_strings(tokens)  # a string's `{…}` is a term at most, never a command or scope
     found += [Finding(what=what, file=relpath, line=line, detail=why) for line, what, why in lexed.problems]
     found += [Finding(what="unmatched end", file=relpath, line=tok.line,
                       detail="`end` with no namespace, section or mutual block of this file open: in the one "
                              "check file it would close the scope that keeps this module's `open`s and local "
-                             "instances its own") for tok in _unmatched_ends(tokens)]
-    for tok in _unlisted_commands(text, tokens):
+                             "instances its own") for tok in _unmatched_ends(commands)]
+    for tok in _unlisted_commands(text, commands):
         flag(tok, tok.text, f"`{tok.text}` starts a command (a line, or follows a modifier, attribute, docstring or "
              f"`… in`) and is not on the allow-list: {', '.join(sorted(ALLOWED_COMMANDS - MODIFIERS))}")
-    for tok in _mid_line_declarations(tokens):
+    for tok in _mid_line_declarations(commands):
         flag(tok, f"mid-line {tok.text}", f"`{tok.text}` after other code on its line: the module reader "
              "(sources.py) names declarations and scopes only at the start of a line (after modifiers, attributes "
              "or a docstring), so the checker would not check it, or would name what follows wrongly; start a line")

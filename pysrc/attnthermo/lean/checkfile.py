@@ -42,7 +42,7 @@ import hashlib
 from dataclasses import dataclass
 
 from attnthermo.errors import LeanCheckFailed
-from attnthermo.lean.lexer import Token, lex
+from attnthermo.lean.lexer import Token, lex, outside_strings
 from attnthermo.lean.project import Module
 
 CHECK_MODULE = "AttnThermoCheck"
@@ -149,7 +149,7 @@ def build_check_file(modules: list[Module], commands: list[Command]) -> CheckFil
     init_imports: list[str] = []
     for module in modules:
         text = module.data.decode("utf-8")
-        blank, imports, scopes = _imports_and_scopes(list(lex(text, module.relpath).tokens))
+        blank, imports, scopes = _imports_and_scopes(outside_strings(lex(text, module.relpath).tokens))
         chars = list(text)
         for start, end in blank:
             for k in range(start, end):

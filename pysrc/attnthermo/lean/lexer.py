@@ -407,6 +407,25 @@ def lex(text: str, where: str = "<source>") -> Lexed:
     return Lexed(tuple(tokens), tuple(sorted(lexer.comments)), tuple(problems))
 
 
+def outside_strings(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:
+    """The tokens (sorted by offset) that are not code read inside a string's ``{…}``: Lean reads
+    those as a term only if the string is interpolated, never as a command, so scopes and commands
+    are counted without them (``"⏎{section}"`` opens no section).
+
+    >>> [t.text for t in outside_strings(tokenize('def s := "{end}"'))]
+    ['def', 's', ':=', '"{end}"']
+    """
+    kept: list[Token] = []
+    inside = 0
+    for tok in tokens:
+        if tok.start < inside:
+            continue
+        kept.append(tok)
+        if tok.kind == "string":
+            inside = tok.end
+    return kept
+
+
 def tokenize(text: str, where: str = "<source>") -> list[Token]:
     """The tokens of ``text`` (comments dropped)."""
     return list(lex(text, where).tokens)

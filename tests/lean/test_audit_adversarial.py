@@ -122,3 +122,16 @@ def test_scope_words_inside_a_string_neither_open_nor_close_a_scope() -> None:
             "attribute [local instance] Nat.instDecidableEqNat\nsection\n@[expose] public section\nnamespace P.B\n"
             'def s2 : String := "\n{end}"\n')
     assert findings(body) == [("unmatched end", 9)]
+
+
+@pytest.mark.parametrize("opener", ['"{@[}"', '"{attribute [}"', '"{import}" Init.Data'])
+def test_an_attribute_or_import_opener_inside_a_string_hides_nothing(opener: str) -> None:
+    """The attribute reader skipped every token up to the closing `]` (to the end of the file when
+    there was none), and a `@[` read inside a plain string opened it."""
+    body = (f"def s : String := {opener}\ninstance : Inhabited Nat := ⟨0⟩\naxiom forged : 1 = 2\n"
+            "theorem t : 1 = 2 := by native_decide\n")
+    assert findings(body) == [("axiom", 7), ("native_decide", 8)]
+
+
+def test_every_token_inside_an_attribute_list_is_still_read() -> None:
+    assert findings("@[simp sorry] theorem t : True := trivial\n") == [("sorry", 5)]

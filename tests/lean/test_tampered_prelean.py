@@ -82,6 +82,8 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
                             "open Nat\nattribute [local instance] Nat.instDecidableEqNat\nsection\n"
                             '@[expose] public section\nnamespace AttnThermo.PreLean.StringScopeLeak\n'
                             'def s2 : String := "\n{end}"\n', [("unmatched end", 8)]),
+        "StringAttributeOpener": ('def s : String := "{@[}"\ninstance : Inhabited Nat := ⟨0⟩\naxiom forged : 1 = 2\n'
+                                  "theorem t : 1 = 2 := by native_decide\n", [("axiom", 6), ("native_decide", 7)]),
         "EndLocalScope": ("theorem ok : True := trivial end_local_scope\n", [("end_local_scope", 4)]),
     }
     for prefix in ("s!", "m!", "f!", "toString ", "throwError ", ""):

@@ -133,6 +133,8 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
         flag(tok, f"mid-line {tok.text}", f"`{tok.text}` after other code on its line: the module reader "
              "(sources.py) names declarations and scopes only at the start of a line (after modifiers, attributes "
              "or a docstring), so the checker would not check it, or would name what follows wrongly; start a line")
+    code = {tok.start for tok in commands}
+    judged: set[int] = set()  # attribute names and refused import targets, already reported
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -143,18 +145,18 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
                          "is allowed (a configuration can select native evaluation instead of the kernel)")
         if tok.kind == "hash":
             flag(tok, tok.text, f"`{tok.text}` is a command the library may not contain")
-        elif tok.kind == "symbol" and tok.text == "@[" or (
+        elif tok.start in code and (tok.kind == "symbol" and tok.text == "@[" or (
             tok.kind == "symbol" and tok.text == "[" and i > 0 and tokens[i - 1].text == "attribute"
-        ):
-            names, after = _attribute_names(tokens, i)
-            for name in names:
+        )):
+            # the names are judged against the attribute lists; every other token in the brackets is
+            # still read below (a `@[` that never closes must not hide the rest of the file)
+            for name in _attribute_names(tokens, i)[0]:
+                judged.add(name.start)
                 if name.name in FORBIDDEN_NAMES or name.name in FORBIDDEN_COMMANDS:
                     flag(name, name.name, f"attribute `{name.name}` is forbidden")
                 elif name.name not in ALLOWED_ATTRIBUTES:
                     flag(name, f"@[{name.name}]", f"attribute `{name.name}` is not on the allow-list")
-            i = after
-            continue
-        elif tok.kind == "ident" and tok.text == "import":
+        elif tok.start in code and tok.kind == "ident" and tok.text == "import":
             j = i + 1
             while j < len(tokens) and tokens[j].kind == "ident" and tokens[j].text == "all":
                 j += 1
@@ -163,12 +165,11 @@ def source_findings(text: str, relpath: str, project_modules: Iterable[str]) -> 
                 if target not in project and target.split(".")[0] not in ALLOWED_IMPORT_ROOTS:
                     flag(tokens[j], f"import {target}",
                          f"imports {target}: only project modules and {', '.join(ALLOWED_IMPORT_ROOTS)} may be imported")
+                    judged.add(tokens[j].start)
                 j += 1
-            i = j
-            continue
-        elif tok.kind == "ident" and tok.text in FORBIDDEN_COMMANDS:
+        elif tok.kind == "ident" and tok.text in FORBIDDEN_COMMANDS and tok.start not in judged:
             flag(tok, tok.text, f"`{tok.text}` is forbidden in the library")
-        elif tok.kind == "ident":
+        elif tok.kind == "ident" and tok.start not in judged:
             for part in tok.parts:
                 if part in FORBIDDEN_NAMES:
                     flag(tok, part, f"`{tok.text}` uses `{part}`: {FORBIDDEN_NAMES[part]}")

@@ -30,7 +30,7 @@ def test_char_literal_quote_does_not_open_a_string() -> None:
     assert [t.text for t in tokens if t.kind == "string"] == ['"a\\"b"', '"c"']
 
 
-@pytest.mark.parametrize("literal", ["'\\''", "'\\\\'", "'\\n'", "'\\x41'", "'\\u{3bb}'", "'a'"])
+@pytest.mark.parametrize("literal", ["'\\''", "'\\\\'", "'\\n'", "'\\x41'", "'\\u03bb'", "'a'"])
 def test_char_escapes(literal: str) -> None:
     tokens = tokenize(f"def c := {literal} -- {literal}\ndef e := sorry")
     assert [t.text for t in tokens if t.kind == "char"] == [literal]

@@ -1,5 +1,7 @@
 """Forgeries the source audit must stop before any Lean process: exotic line breaks hiding
-commands, kernel bypasses under other spellings, code in strings.
+commands, kernel bypasses under other spellings, code in strings, char literals read otherwise
+than Lean reads them, commands off the allow-list, declarations and scopes the module reader would
+not see, names printed like other names.
 
 Its own tampered tree (not conftest's `tampered_tree`, whose failures only Lean can see, so that
 one kind cannot mask the other): a copy of the project plus one module per forgery, each refused
@@ -54,6 +56,35 @@ def _variants() -> dict[str, tuple[str, list[tuple[str, int]]]]:
                       "public section\nnamespace AttnThermo.PreLean.EndEscape\n", [("unmatched end", 6)]),
         "SlashDashSlash": ("/-/- -/ axiom forged : False\n", [("axiom", 4)]),
         "RawAfterQuoted": ('def «x»r"\\" axiom forged : False -- "\n', [("axiom", 4)]),
+        "CharUnicodeEscape": ("def c : Char := '\\u03bb'\naxiom forged : 1 = 2\ndef s : String := \"}'\" -- \"\n",
+                              [("axiom", 5)]),
+        "CharLineBreak": ("def g (_c _d : Char) : Nat := 0\ndef d : Nat := g '\n' '\"'\n"
+                          "axiom forged : 1 = 2\ndef e : String := \"x\" -- \"\n",
+                          [("line break in char", 5), ("axiom", 7)]),
+        "BinderPredicate": ('binder_predicate x " ⋘ " y:term => do\n'
+                            '  let f := Lean.mkIdent\n'
+                            '    (Lean.Name.mkStr (Lean.Name.mkSimple "Lean") ("ofReduce" ++ "Bool"))\n'
+                            "  `($f $x $y rfl = $f $x $y rfl)\ntheorem t : satisfies_binder_pred% true ⋘ true := rfl\n",
+                            [("binder_predicate", 4)]),
+        "UnlistedCommand": ("declare_uint_theorems UInt8 8\n", [("declare_uint_theorems", 4)]),
+        "ModifierThenCommand": ("theorem ok : True := trivial\nlocal binder_predicate x \" ⋘ \" y:term => `($x = $y)\n",
+                                [("binder_predicate", 5)]),
+        "OpenInSeal": ("open Nat in seal Nat.add\n", [("seal", 4)]),
+        "ExportAlias": ("theorem ok : True := trivial\nexport Nat (succ)\n", [("export", 5)]),
+        "ConfusableName": ("theorem ok : True := trivial\ntheorem οk : 1 = 1 := rfl\n", [("confusable letter", 5)]),
+        "MidLineScope": ("theorem ok : True := trivial end AttnThermo.PreLean.MidLineScope "
+                         "namespace AttnThermo.PreLean.MidLineScope\n",
+                         [("mid-line end", 4), ("mid-line namespace", 4)]),
+        "OpenInTheorem": ("open Nat in theorem ok : True := trivial\n", [("mid-line theorem", 4)]),
+        "QuotedNameLineBreak": ("namespace «X\n\n»\ntheorem ok : True := trivial\nend «X\n\n»\n",
+                                [("line break in name", 4), ("line break in name", 8)]),
+        "StringScopeLeak": ('def s1 : String := "\n{section}"\nend AttnThermo.PreLean.StringScopeLeak\nend\nend\n'
+                            "open Nat\nattribute [local instance] Nat.instDecidableEqNat\nsection\n"
+                            '@[expose] public section\nnamespace AttnThermo.PreLean.StringScopeLeak\n'
+                            'def s2 : String := "\n{end}"\n', [("unmatched end", 8)]),
+        "StringAttributeOpener": ('def s : String := "{@[}"\ninstance : Inhabited Nat := ⟨0⟩\naxiom forged : 1 = 2\n'
+                                  "theorem t : 1 = 2 := by native_decide\n", [("axiom", 6), ("native_decide", 7)]),
+        "EndLocalScope": ("theorem ok : True := trivial end_local_scope\n", [("end_local_scope", 4)]),
     }
     for prefix in ("s!", "m!", "f!", "toString ", "throwError ", ""):
         tag = prefix.strip("! ").capitalize() or "Plain"

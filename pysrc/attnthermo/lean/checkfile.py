@@ -41,7 +41,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from attnthermo.lean.lexer import Token, lex
+from attnthermo.errors import LeanCheckFailed
+from attnthermo.lean.lexer import Token, lex, outside_strings
 from attnthermo.lean.project import Module
 
 CHECK_MODULE = "AttnThermoCheck"
@@ -149,7 +150,7 @@ def build_check_file(modules: list[Module], commands: list[Command]) -> CheckFil
     init_imports: list[str] = []
     for module in modules:
         text = module.data.decode("utf-8")
-        blank, imports, scopes = _imports_and_scopes(list(lex(text, module.relpath).tokens))
+        blank, imports, scopes = _imports_and_scopes(outside_strings(lex(text, module.relpath).tokens))
         chars = list(text)
         for start, end in blank:
             for k in range(start, end):
@@ -172,4 +173,8 @@ def build_check_file(modules: list[Module], commands: list[Command]) -> CheckFil
     for command in commands:
         lines.append(command.text)
         at[len(lines)] = command
+    broken = next((line for line in lines if "\n" in line), None)
+    if broken is not None:  # every message is mapped back by line: one generated line must be one line
+        raise LeanCheckFailed(f"{CHECK_FILE}: a generated line holds a line break ({broken!r}); "
+                              "the map from its lines back to module lines would be shifted")
     return CheckFile("\n".join(lines) + "\n", tuple(spans), at)

@@ -10,7 +10,11 @@ only ``\n`` ends a ``--`` comment and a line (every other line-break, control or
 character is a *problem*, see :func:`character_problems`); the character after a plain ``/-``
 and the ``/--``/``/-!`` of a docstring are not read as comment delimiters; identifier letters
 are Lean's (ASCII, Greek but λ Π Σ, Coptic, letter-like symbols, subscripts), digits ASCII; a
-``'`` or ``r"`` after a «quoted» name starts a literal. A comment opener glued to a symbol
+``'`` or ``r"`` after a «quoted» name starts a literal; a char literal holds one character or
+one escape (``\\x`` with 2 hex digits, ``\\u`` with 4) and ``''`` starts none, as in Lean (a
+line break in a char literal or a «quoted» name is a problem). A name holding a letter printed like an ASCII one
+(Greek Ο, ο, Κ …, Coptic ϲ, the Kelvin sign; any non-ASCII letter in a «quoted» part) is a
+problem: it would look like another name. A comment opener glued to a symbol
 (``<--``: Lean may read the token ``<-``) is a problem. The ``{…}`` parts of *every* string
 are lexed as code, because whether Lean reads a string as interpolated (``s!``, ``f!``,
 ``dbg_trace``, ``throwError`` …) depends on the parser, not the lexer: a string whose end
@@ -30,10 +34,14 @@ from dataclasses import dataclass
 
 from attnthermo.errors import LeanCheckFailed
 
-_SUBSCRIPTS = set("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₔₕₖₗₘₙₚₛₜᵢᵣᵤᵥᵦᵧᵨᵩᵪⱼ")
+_SUBSCRIPTS = set("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₔₕₖₗₘₙₚₛₜᵢᵣᵤᵥᵦᵧᵨᵩᵪ")  # Lean's isSubScriptAlnum
 _TWO_CHAR_SYMBOLS = (":=", "@[", "=>", "<;>", "..")
 _WHITESPACE = " \n"  # Lean's whitespace is " \t\r\n"; tabs and CR are problems (see character_problems)
 _DIGITS = "0123456789"
+# letters Lean accepts in identifiers that print like an ASCII letter: a name spelled with one
+# looks like another name (a pinned theorem's) in every report
+_CONFUSABLE = set("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲϳϹϒ\u212a\u212b")  # Greek, Coptic, KELVIN SIGN, ANGSTROM SIGN
+_HEX = "0123456789abcdefABCDEF"
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,19 @@ def _letter(ch: str) -> bool:
     return ("a" <= ch <= "z" or "A" <= ch <= "Z" or ch == "_"
             or (0x3B1 <= c <= 0x3C9 and c != 0x3BB) or (0x391 <= c <= 0x3A9 and c not in (0x3A0, 0x3A3))
             or 0x3CA <= c <= 0x3FB or 0x1F00 <= c <= 0x1FFE or 0x2100 <= c <= 0x214F or 0x1D49C <= c <= 0x1D59F)
+
+
+def _confusable(ident: str) -> list[str]:
+    """The letters of ``ident`` that print like an ASCII letter: those of ``_CONFUSABLE``, and in a
+    «quoted» part every non-ASCII letter an unquoted name could not hold (Cyrillic а, е, о …)."""
+    found, quoted = [], False
+    for ch in ident:
+        if ch in "«»":
+            quoted = ch == "«"
+        elif ch in _CONFUSABLE or (quoted and not ch.isascii() and unicodedata.category(ch).startswith("L")
+                                   and not _letter(ch)):
+            found.append(ch)
+    return found
 
 
 def _ident_rest(ch: str) -> bool:
@@ -178,12 +199,15 @@ class _Lexer:
                 i = self._raw_string(i, n)
             elif ch == "'" and self._char_end(i, n) is not None:
                 end = self._char_end(i, n)
+                if text[i + 1] == "\n":
+                    self.problem(i, "line break in char", "a char literal holding a line break (Lean reads it as "
+                                 "one; most readers do not): write '\\n'")
                 self.emit("char", i, end)
                 i = end
             elif ch in _DIGITS:
                 j = i + 1
                 if ch == "0" and j < n and text[j] in "xXbBoO":
-                    digits = {"x": "0123456789abcdefABCDEF", "b": "01", "o": "01234567"}[text[j].lower()]
+                    digits = {"x": _HEX, "b": "01", "o": "01234567"}[text[j].lower()]
                     j += 1
                     while j < n and (text[j] in digits or text[j] == "_"):  # as Lean: `0x1sorry` is `0x1` `sorry`
                         j += 1
@@ -311,24 +335,24 @@ class _Lexer:
         return end + len(close)
 
     def _char_end(self, i: int, n: int) -> int | None:
-        """End of a char literal starting at ``i`` (``'a'``, ``'\\n'``, ``'\\x41'``, ``'\\u{3bb}'``).
-        A prime inside an identifier is lexed with it, so any ``'`` reaching here starts a token,
-        as in Lean (also right after a «quoted» name)."""
+        """End of a char literal starting at ``i``, read as Lean's ``charLitFnAux`` reads it: one
+        character (a line break too) or one escape (``\\\\ \\" \\' \\r \\n \\t``, ``\\x`` and exactly 2 hex
+        digits, ``\\u`` and exactly 4), then ``'``; None where Lean reads no char literal (``''``) or
+        reports an error. A prime inside an identifier is lexed with it, so any ``'`` reaching here
+        starts a token, as in Lean (also right after a «quoted» name)."""
         text = self.text
         j = i + 1
-        if j >= n or text[j] == "\n":
+        if j >= n or text[j] == "'":  # Lean: `''` starts no char literal
             return None
         if text[j] == "\\":
-            if j + 1 >= n:
-                return None
-            esc = text[j + 1]
-            if esc == "x":
-                j += 4
-            elif esc == "u":
-                close = text.find("}", j)
-                j = close + 1 if close > 0 else n
-            else:
+            esc = text[j + 1] if j + 1 < n else ""
+            digits = {"x": 2, "u": 4}.get(esc, 0)
+            if esc and esc in "\\\"'rnt":
                 j += 2
+            elif digits and all(ch in _HEX for ch in text[j + 2:j + 2 + digits]) and j + 2 + digits <= n:
+                j += 2 + digits
+            else:
+                return None
         else:
             j += 1
         return j + 1 if j < n and text[j] == "'" else None
@@ -340,6 +364,9 @@ class _Lexer:
                 close = text.find("»", j)
                 if close < 0:
                     self.fail(j, "unterminated «quoted identifier»")
+                if "\n" in text[j:close]:
+                    self.problem(j, "line break in name", "a «quoted» name spanning lines: every copy of it (the `end` "
+                                 "that closes its namespace in the check file …) shifts the line numbers after it")
                 j = close + 1
             elif j < n and _letter(text[j]):
                 j += 1
@@ -351,6 +378,10 @@ class _Lexer:
                 j += 1
                 continue
             break
+        look_alike = sorted({f"{ch} (U+{ord(ch):04X})" for ch in _confusable(text[i:j])})
+        if look_alike:
+            self.problem(i, "confusable letter", f"`{text[i:j]}` holds {', '.join(look_alike)}, printed like an ASCII "
+                         "letter: the name looks like another one; spell it in ASCII")
         self.emit("ident", i, j)
         return j
 
@@ -374,6 +405,25 @@ def lex(text: str, where: str = "<source>") -> Lexed:
     tokens = sorted(lexer.tokens, key=lambda t: t.start)
     problems = sorted(character_problems(text) + lexer.problems)
     return Lexed(tuple(tokens), tuple(sorted(lexer.comments)), tuple(problems))
+
+
+def outside_strings(tokens: tuple[Token, ...] | list[Token]) -> list[Token]:
+    """The tokens (sorted by offset) that are not code read inside a string's ``{…}``: Lean reads
+    those as a term only if the string is interpolated, never as a command, so scopes and commands
+    are counted without them (``"⏎{section}"`` opens no section).
+
+    >>> [t.text for t in outside_strings(tokenize('def s := "{end}"'))]
+    ['def', 's', ':=', '"{end}"']
+    """
+    kept: list[Token] = []
+    inside = 0
+    for tok in tokens:
+        if tok.start < inside:
+            continue
+        kept.append(tok)
+        if tok.kind == "string":
+            inside = tok.end
+    return kept
 
 
 def tokenize(text: str, where: str = "<source>") -> list[Token]:

@@ -23,18 +23,19 @@ from attnthermo.paths import data_file
 TOKENS, PROMPTS = 1024, 8
 
 
-def synthetic_result(curve, noise: float = 0.01, layer_types=("full_attention",) * 4, sliding_window=None, seed=1):
+def synthetic_result(curve, noise: float = 0.01, layer_types=("full_attention",) * 4, sliding_window=None, seed=1,
+                     tokens=TOKENS):
     """A measurement result assembled from per-prompt profiles A_k(d) = curve(d) · lognormal noise."""
     rng = np.random.default_rng(seed)
-    d = np.arange(TOKENS // 2, dtype=float)
+    d = np.arange(tokens // 2, dtype=float)
     d[0] = 1.0
     base = curve(d)
     L, H = len(layer_types), 2
-    profiles = base * np.exp(noise * rng.standard_normal((PROMPTS, L, H, TOKENS // 2)))
+    profiles = base * np.exp(noise * rng.standard_normal((PROMPTS, L, H, tokens // 2)))
     for i, t in enumerate(layer_types):  # a sliding-window layer sees nothing beyond its window
         if t == "sliding_attention":
             profiles[:, i, :, sliding_window:] = 0.0
-    protocol = resolve_protocol(tokens=TOKENS, prompts=PROMPTS, bootstrap=200)
+    protocol = resolve_protocol(tokens=tokens, prompts=PROMPTS, bootstrap=200)
     facts = {"layer_types": list(layer_types), "sliding_window": sliding_window,
              "rope_theta": {"full_attention": 1e5}, "context_length": 8192, "not_stored_in_file": []}
     out = RunOutput(facts, [f"model.layers.{i}.self_attn" for i in range(L)], profiles,
@@ -57,7 +58,7 @@ def judged(claim_id: str, result):
     claims, claim, receipt = receipt_for(claim_id)
     metrics = metrics_for("decay-fit", result)
     run = {"status": "ok", "metrics": metrics.point, "resamples": metrics.resamples, "prompts": metrics.prompts,
-           "typed": result, "setting": {"tokens": TOKENS}}
+           "typed": result, "setting": {"tokens": result.protocol["tokens"]}}
     ev = Evidence(measurements={("decay-fit", "smollm2"): run}, default_model="smollm2")
     from dataclasses import replace
 
@@ -155,3 +156,42 @@ def test_the_shipped_default_family_is_the_measurement_default():
     claims = load_claims()
     receipt = claims["random-init-has-no-decay"].receipts[0]
     assert receipt.windows == DEFAULT_FAMILY and receipt.windows_why
+
+
+def _ledger_row(claim_id: str, result) -> dict:
+    r, verdict = judged(claim_id, result)
+    return {"bucket": verdict.bucket, "reason": verdict.reason, "receipts": [r.to_json()]}
+
+
+def test_ledger_diff_names_the_window_and_length_dependence():
+    from attnthermo.ledger.diff import bucket_changes, format_changes
+
+    # quick-like (N = 256): a decay with its kink at 40 fails on every member [4, 16], [4, 64], [8, 127]
+    # when the tail is steep enough; default-like (N = 1024): the long window [32, 511] holds
+    def curve(d):
+        return np.where(d < 100, d ** -1.2, 100.0 ** -0.7 * d ** -0.5)
+
+    old = {"claims": {"trained-gamma-below-one": _ledger_row("trained-gamma-below-one", synthetic_result(curve, tokens=256)),
+                      "attention-sink-mass": _ledger_row("attention-sink-mass", synthetic_result(curve, tokens=256))}}
+    new = {"claims": {"trained-gamma-below-one": _ledger_row("trained-gamma-below-one", synthetic_result(curve)),
+                      "attention-sink-mass": _ledger_row("attention-sink-mass", synthetic_result(curve))}}
+    assert old["claims"]["trained-gamma-below-one"]["receipts"][0]["status"] == "fails"
+    assert new["claims"]["trained-gamma-below-one"]["receipts"][0]["status"] == "window-dependent"
+    assert bucket_changes(old, new) == []  # fails and window-dependent both leave the claim folklore
+    # a status change that keeps the bucket is not listed; one that moves it is explained line by line
+    old["claims"]["trained-gamma-below-one"]["bucket"] = "numerology"
+    text = format_changes(bucket_changes(old, new))
+    assert "because decay-fit on smollm2: fails -> window-dependent" in text
+    assert "window: the family [4, N/16], [4, N/4], [N/32, N/2) is [4, 16], [4, 64], [8, 127] at N = 256" in text
+    assert "[32, 511] holds (new only)" in text
+
+
+def test_ledger_diff_names_a_sliding_window_crossed_between_the_two_lengths():
+    from attnthermo.ledger.dependence import explain
+
+    types = ("sliding_attention",) * 3 + ("full_attention",)
+    rows = [_ledger_row("trained-gamma-below-one", synthetic_result(kinked, layer_types=types, sliding_window=512, tokens=n))
+            for n in (256, 1024)]
+    rows[0]["receipts"][0]["status"] = "fails"  # a status change to explain
+    lines = explain(*rows)
+    assert lines and "sliding window (512)" in lines[0] and "N = 256 but not at N = 1024" in lines[0], lines

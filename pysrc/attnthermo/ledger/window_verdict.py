@@ -48,7 +48,7 @@ def judge_tests(receipt: Receipt, metrics: Metrics) -> list[dict[str, Any]]:
     return tests
 
 
-def tests_outcome(tests: list[dict[str, Any]]) -> str:
+def outcome_of_tests(tests: list[dict[str, Any]]) -> str:
     """fails if a test fails, else inconclusive if one is undecided, else holds."""
     outcomes = {t["outcome"] for t in tests}
     return "fails" if "fails" in outcomes else "inconclusive" if "inconclusive" in outcomes else "holds"
@@ -94,7 +94,7 @@ def judge_member(receipt: Receipt, protocol: str, result: Any, spec: str, window
         return {**row, "outcome": "error", "agreement": 0.0, "tests": [],
                 "detail": f"{_window(window)}: the fit reported no {exc.args[0]!r} (no layer of the chosen kind reaches it)"}
     sentences = "; ".join(t["detail"] for t in tests)
-    return {**row, "outcome": tests_outcome(tests), "agreement": min(t["agreement"] for t in tests), "tests": tests,
+    return {**row, "outcome": outcome_of_tests(tests), "agreement": min(t["agreement"] for t in tests), "tests": tests,
             "detail": f"{_window(window)} ({_gamma(metrics.point)}): {sentences}"}
 
 

@@ -21,7 +21,7 @@ from attnthermo.measurement.protocol import MeasurementProtocol
 from attnthermo.measurement.result import SCHEMA_VERSION, MeasurementResult, json_ready, read_result
 from attnthermo.measurement.run import RunOutput
 from attnthermo.measurement.window_family import (
-    DEFAULT_FAMILY, curve_windows, fit_member, parse_member, resolve, summary,
+    DEFAULT_FAMILY, fit_member, gamma_against_window, parse_member, resolve, summary,
 )
 from attnthermo.thermo.pade import OutsideMeaningfulRange, pade_gamma
 
@@ -67,7 +67,7 @@ def window_views(per_prompt, tokens: int) -> dict:
             members.append({"spec": text, "reason": exc.reason})
             continue
         members.append({"spec": text, **summary(fit_member(per_prompt, window))})
-    curve = [summary(fit_member(per_prompt, w)) for w in curve_windows(tokens)]
+    curve = gamma_against_window(per_prompt)
     return {"family": list(DEFAULT_FAMILY), "members": members, "curve": curve,
             "what": "γ on each window from the same per-prompt profiles and prompt resamples (no extra forward pass)"}
 

@@ -138,6 +138,12 @@ def fit_member(per_prompt, window: tuple[int, int], layers: str = "reaching") ->
                                     "ci": interval(advantage), "resamples": advantage.tolist()}}
 
 
+def gamma_against_window(per_prompt, layers: str = "reaching") -> list[dict]:
+    """γ with its CI on every local window [d, 4d] of the curve (summaries; empty where no layer reaches)."""
+    fits = [fit_member(per_prompt, w, layers) for w in curve_windows(per_prompt.tokens)]
+    return [summary(f) for f in fits if f["gamma"] is not None]
+
+
 def summary(fit: dict) -> dict:
     """A member fit without its resamples (what a result shows and a plot draws)."""
     gamma = fit.get("gamma") or {}

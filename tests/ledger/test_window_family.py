@@ -145,6 +145,9 @@ def test_a_family_needs_its_reason_and_a_bad_default_is_named(tmp_path):
     path = _claims_with(tmp_path, 'default = ["[4, N/16]"', 'default = ["[4; N/16]"')
     with pytest.raises(DomainError, match=r"window_family\.default"):
         load_claims(path)
+    path = _claims_with(tmp_path, '[window_family]\ndefault = ', '[unused]\ndefault = ')
+    with pytest.raises(DomainError, match=r"claim '[a-z-]+'\.receipt\[\d\]\.windows.*no \[window_family\] default"):
+        load_claims(path)
     path = _claims_with(tmp_path, 'layers = "full_attention"', 'layers = "odd_layers"')
     with pytest.raises(DomainError, match=r"power-law-fits.*layers"):
         load_claims(path)

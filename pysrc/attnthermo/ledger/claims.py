@@ -138,9 +138,11 @@ def _tests(entry: dict, where: str) -> tuple[ToleranceTest, ...]:
     return tuple(tests)
 
 
-def _windows(entry: dict, where: str, family: tuple[tuple[str, ...], str]) -> tuple[tuple[str, ...], str]:
+def _windows(entry: dict, where: str, family: tuple[tuple[str, ...], str] | None) -> tuple[tuple[str, ...], str]:
     """The receipt's own window family with its reason, or the file's default family."""
     if "windows" not in entry:
+        if family is None:
+            raise DomainError(f"{where}.windows", None, "no window family, and the file has no [window_family] default")
         return family
     windows = entry["windows"]
     try:
@@ -153,11 +155,13 @@ def _windows(entry: dict, where: str, family: tuple[tuple[str, ...], str]) -> tu
     return tuple(windows), why
 
 
-def _default_family(data: dict) -> tuple[tuple[str, ...], str]:
-    """The file's ``[window_family]``: the default members and why they were chosen."""
+def _default_family(data: dict) -> tuple[tuple[str, ...], str] | None:
+    """The file's ``[window_family]``: the default members and why they were chosen (None: no table)."""
     table = data.get("window_family")
+    if table is None:
+        return None
     if not isinstance(table, dict):
-        raise DomainError("window_family", table, "the claims file needs a [window_family] table (default, why)")
+        raise DomainError("window_family", table, "must be a table with default and why")
     try:
         parse_family(table.get("default"))
     except DomainError as exc:
@@ -168,7 +172,7 @@ def _default_family(data: dict) -> tuple[tuple[str, ...], str]:
     return tuple(table["default"]), why
 
 
-def _receipt(entry: dict, where: str, family: tuple[tuple[str, ...], str]) -> Receipt:
+def _receipt(entry: dict, where: str, family: tuple[tuple[str, ...], str] | None) -> Receipt:
     kind = _one_of(entry.get("kind"), RECEIPT_KINDS, f"{where}.kind")
     relation = _one_of(entry.get("relation"), RELATIONS, f"{where}.relation")
     if kind == "lean":
@@ -200,7 +204,7 @@ def _receipt(entry: dict, where: str, family: tuple[tuple[str, ...], str]) -> Re
     return Receipt(kind, relation, source=_require(entry, "source", where))
 
 
-def _claim(entry: dict, index: int, family: tuple[tuple[str, ...], str]) -> Claim:
+def _claim(entry: dict, index: int, family: tuple[tuple[str, ...], str] | None) -> Claim:
     cid = _require(entry, "id", f"claim[{index}]")
     where = f"claim {cid!r}"
     kind = _one_of(entry.get("kind"), KINDS, f"{where}.kind")

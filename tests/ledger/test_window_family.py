@@ -83,7 +83,7 @@ def test_a_kink_at_40_is_window_dependent_and_the_row_says_where():
     assert outcomes[(4, 64)] == "fails" and outcomes[(32, 511)] == "holds", outcomes
     assert verdict.bucket == "folklore" and verdict.reason.startswith("window-dependent")
     where = r.data["family"]["where"]
-    start = int(where["sentence"].split("d ≥ ")[1].split(",")[0])
+    start = int(where["sentence"].split("holds on windows from d = ")[1].split(" ")[0])
     assert 20 <= start <= 40, where["sentence"]  # the local windows [d, 4d] hold from about the kink on
     assert "[4, 64] fails" in r.detail and "[32, 511] holds" in r.detail
 

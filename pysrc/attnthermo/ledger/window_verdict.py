@@ -108,7 +108,7 @@ def _apart(result: Any, window: tuple[int, int]) -> dict | None:
 
 def where_it_holds(receipt: Receipt, protocol: str, result: Any) -> dict[str, Any]:
     """The receipt judged along the γ-against-window curve (local windows [d, 4d]) and a sentence
-    saying on which distances it holds, e.g. "holds for d ≥ 16 ([16, 64] … [31, 124]); fails below"."""
+    saying on which distances it holds, e.g. "holds on windows from d = 21 on, fails up to d = 48 (…)"."""
     tokens = result.per_prompt.tokens
     points = []
     for w in curve_windows(tokens):
@@ -127,13 +127,14 @@ def where_it_holds(receipt: Receipt, protocol: str, result: Any) -> dict[str, An
         gs = [p["gamma"] for p in run if p["gamma"] is not None]
         gamma = "" if not gs else f", γ {gs[0]:.3f}" + ("" if len(gs) == 1 else f" → {gs[-1]:.3f}")
         parts.append(f"{run[0]['outcome']} on {span}{gamma}")
-    holding = [p for p in points if p["outcome"] == "holds"]
-    if holding and len(runs) == 2 and runs[1][0]["outcome"] == "holds":
-        head = f"holds for windows from d ≥ {runs[1][0]['window'][0]}, {runs[0][0]['outcome']} below"
-    elif holding and len(runs) == 2 and runs[0][0]["outcome"] == "holds":
-        head = f"holds for windows up to d ≤ {runs[0][-1]['window'][1]}, {runs[1][0]['outcome']} beyond"
+    holds = [p["window"] for p in points if p["outcome"] == "holds"]
+    fails = [p["window"] for p in points if p["outcome"] == "fails"]
+    if holds and fails and holds[-1][0] < fails[0][0]:
+        head = f"holds on windows up to d = {holds[-1][1]}, fails from d = {fails[0][0]} on"
+    elif holds and fails and fails[-1][0] < holds[0][0]:
+        head = f"holds on windows from d = {holds[0][0]} on, fails up to d = {fails[-1][1]}"
     else:
-        head = "holds on no local window" if not holding else "holds on some local windows only"
+        head = "holds on no local window" if not holds else "holds on some local windows only"
     return {"curve": points, "sentence": f"{head} ({'; '.join(parts)})"}
 
 

@@ -184,7 +184,7 @@ def test_ledger_diff_names_the_window_and_length_dependence():
     # a status change that keeps the bucket is not listed; one that moves it is explained line by line
     old["claims"]["trained-gamma-below-one"]["bucket"] = "numerology"
     text = format_changes(bucket_changes(old, new))
-    assert "because decay-fit on smollm2: fails -> window-dependent" in text
+    assert "because decay-fit on smollm2: fails → window-dependent" in text
     assert "window: the family [4, N/16], [4, N/4], [N/32, N/2) is [4, 16], [4, 64], [8, 127] at N = 256" in text
     assert "[32, 511] holds (new only)" in text
 
@@ -198,3 +198,12 @@ def test_ledger_diff_names_a_sliding_window_crossed_between_the_two_lengths():
     rows[0]["receipts"][0]["status"] = "fails"  # a status change to explain
     lines = explain(*rows)
     assert lines and "sliding window (512)" in lines[0] and "N = 256 but not at N = 1024" in lines[0], lines
+
+
+def test_ledger_diff_names_a_changed_tolerance_at_the_same_length():
+    from attnthermo.ledger.dependence import explain
+
+    row = _ledger_row("attention-sink-mass", synthetic_result(lambda d: d ** -0.8, tokens=256))
+    changed = {**row, "receipts": [{**row["receipts"][0], "status": "fails", "data": {
+        **row["receipts"][0]["data"], "tests": [{**row["receipts"][0]["data"]["tests"][0], "tolerance": 0.999}]}}]}
+    assert explain(row, changed) == ["decay-fit on smollm2: holds → fails; the tolerance changed: sink_mass at_least 0.1 → 0.999"]

@@ -17,7 +17,7 @@ whose status differs, the rows' own data say why:
 >>> new = {"receipts": [{"kind": "measurement", "label": "decay-fit on m", "status": "fails", "data": {
 ...     "tokens": 1024, "window_bound": False, "metrics": {"sink_mass": 0.05}}}]}
 >>> explain(old, new)
-['decay-fit on m: holds -> fails; context length N (256 -> 1024): sink_mass 0.2 -> 0.05 (no fit window involved)']
+['decay-fit on m: holds → fails; context length N (256 → 1024): sink_mass 0.2 → 0.05 (no fit window involved)']
 """
 
 from __future__ import annotations
@@ -44,11 +44,11 @@ def _receipt_reasons(old: dict, new: dict) -> list[str]:
         common = [w for w in ma if w in mb]
         moved = [w for w in common if ma[w]["outcome"] != mb[w]["outcome"]]
         if moved and n_old != n_new:
-            reasons.append(f"context length N ({n_old} -> {n_new}): on the same window " + ", ".join(
-                f"{_w(list(w))} {ma[w]['outcome']} -> {mb[w]['outcome']}" for w in moved))
+            reasons.append(f"context length N ({n_old} → {n_new}): on the same window " + ", ".join(
+                f"{_w(list(w))} {ma[w]['outcome']} → {mb[w]['outcome']}" for w in moved))
         elif moved:
             reasons.append("the same window judged differently (prompts or seed): " + ", ".join(
-                f"{_w(list(w))} {ma[w]['outcome']} -> {mb[w]['outcome']}" for w in moved))
+                f"{_w(list(w))} {ma[w]['outcome']} → {mb[w]['outcome']}" for w in moved))
         only = [f"{_w(list(w))} {m['outcome']} (old only)" for w, m in ma.items() if w not in mb] + \
                [f"{_w(list(w))} {m['outcome']} (new only)" for w, m in mb.items() if w not in ma]
         if only:
@@ -61,10 +61,15 @@ def _receipt_reasons(old: dict, new: dict) -> list[str]:
                            f"context at N = {min(n_old, n_new)} but not at N = {max(n_old, n_new)}")
     elif n_old != n_new:
         metrics = [(k, v, (b.get("metrics") or {}).get(k)) for k, v in (a.get("metrics") or {}).items()]
-        moved = ", ".join(f"{k} {v:.3g} -> {w:.3g}" for k, v, w in metrics
+        moved = ", ".join(f"{k} {v:.3g} → {w:.3g}" for k, v, w in metrics
                           if isinstance(v, (int, float)) and isinstance(w, (int, float)) and v != w)
-        reasons.append(f"context length N ({n_old} -> {n_new})" + (f": {moved}" if moved else "")
+        reasons.append(f"context length N ({n_old} → {n_new})" + (f": {moved}" if moved else "")
                        + (" (no fit window involved)" if a.get("window_bound") is False else ""))
+    old_tests = {(t.get("metric"), t.get("check")): t.get("tolerance") for t in a.get("tests") or []}
+    for t in b.get("tests") or []:
+        before = old_tests.get((t.get("metric"), t.get("check")))
+        if before is not None and before != t.get("tolerance"):
+            reasons.append(f"the tolerance changed: {t['metric']} {t['check']} {before:g} → {t['tolerance']:g}")
     return reasons or ["no dependence on window, N or sliding window visible in the rows"]
 
 
@@ -76,5 +81,5 @@ def explain(old_row: dict[str, Any], new_row: dict[str, Any]) -> list[str]:
         before = olds.get(r.get("label"))
         if r.get("kind") != "measurement" or before is None or before["status"] == r["status"]:
             continue
-        lines.append(f"{r['label']}: {before['status']} -> {r['status']}; " + "; ".join(_receipt_reasons(before, r)))
+        lines.append(f"{r['label']}: {before['status']} → {r['status']}; " + "; ".join(_receipt_reasons(before, r)))
     return lines

@@ -207,3 +207,22 @@ def test_ledger_diff_names_a_changed_tolerance_at_the_same_length():
     changed = {**row, "receipts": [{**row["receipts"][0], "status": "fails", "data": {
         **row["receipts"][0]["data"], "tests": [{**row["receipts"][0]["data"]["tests"][0], "tolerance": 0.999}]}}]}
     assert explain(row, changed) == ["decay-fit on smollm2: holds → fails; the tolerance changed: sink_mass at_least 0.1 → 0.999"]
+
+
+def test_two_tests_failing_on_different_windows_fail_the_receipt():
+    """r² fails on one window, the power-law advantage on another: every window fails, so the receipt does."""
+    from attnthermo.ledger.receipts import _family_result
+
+    def member(window, r2, adv):
+        tests = [{"outcome": r2, "detail": "r2"}, {"outcome": adv, "detail": "adv"}]
+        outcome = "fails" if "fails" in (r2, adv) else "holds"
+        return {"window": window, "layers": [0], "outcome": outcome, "agreement": 1.0, "tests": tests,
+                "detail": f"{window}: {r2}/{adv}"}
+
+    family = {"outcome": "fails", "tokens": 256, "layer_types": ["full_attention"], "sliding_window": None,
+              "members": [member([4, 16], "fails", "holds"), member([4, 64], "holds", "fails")]}
+    from attnthermo.ledger.window_verdict import family_outcome
+
+    assert family_outcome([m["outcome"] for m in family["members"]]) == "fails"
+    r = _family_result({"kind": "measurement", "relation": "supports", "label": "x"}, {"tests": []}, family)
+    assert r.status == "fails" and r.detail.startswith("outside tolerance on every window")

@@ -182,19 +182,31 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
             "cache_key": run.get("cache_key"), "model_sha256": run.get("model_sha256"),
             "tokens": (run.get("setting") or {}).get("tokens"), "family": family,
             "window_bound": window_bound(receipt)}
-    scope = "" if family is None else f" [{family_sentence(family)}]"
-    if family is not None and family["outcome"] == "window-dependent":
-        where = family["where"]["sentence"]
-        return ReceiptResult(**base, status="window-dependent", data=data,
-                             detail=f"window-dependent: {where}{scope}")
+    if family is not None:
+        return _family_result(base, data, family)
     failed = [t["detail"] for t in tests if t["outcome"] == "fails"]
     if failed:
-        return ReceiptResult(**base, status="fails", data=data, detail="outside tolerance: " + "; ".join(failed) + scope)
+        return ReceiptResult(**base, status="fails", data=data, detail="outside tolerance: " + "; ".join(failed))
     if undecided:
         return ReceiptResult(**base, status="inconclusive", data=data,
-                             detail="not decided by the resamples: " + "; ".join(t["detail"] for t in undecided) + scope)
+                             detail="not decided by the resamples: " + "; ".join(t["detail"] for t in undecided))
     return ReceiptResult(**base, status="holds", data=data,
-                         detail="within tolerance: " + "; ".join(t["detail"] for t in tests) + scope)
+                         detail="within tolerance: " + "; ".join(t["detail"] for t in tests))
+
+
+def _family_result(base: dict, data: dict, family: dict) -> ReceiptResult:
+    """The receipt's status is its family's: holds / fails on every window, window-dependent, inconclusive."""
+    status, scope = family["outcome"], f" [{family_sentence(family)}]"
+    members = family["members"]
+    if status == "window-dependent":
+        detail = f"window-dependent: {family['where']['sentence']}"
+    elif status == "fails":
+        detail = "outside tolerance on every window: " + "; ".join(m["detail"] for m in members)
+    elif status == "inconclusive":
+        detail = "not decided by the resamples: " + "; ".join(m["detail"] for m in members if m["outcome"] != "holds")
+    else:
+        detail = "within tolerance: " + "; ".join(t["detail"] for t in data["tests"])
+    return ReceiptResult(**base, status=status, data=data, detail=detail + scope)
 
 
 def _family_tests(receipt: Receipt, family: dict) -> list[dict]:

@@ -170,7 +170,8 @@ def family_sentence(family: dict[str, Any]) -> str:
     """One line for the row: the family at N, the layers used, each member's outcome and agreement."""
     types = family["layer_types"]
     used = sorted({i for m in family["members"] for i in m["layers"]})
-    members = ", ".join(f"{_window(m['window'])} {m['outcome']} ({m['agreement']:.0%})" for m in family["members"])
+    members = ", ".join(f"{_window(m['window'])} {m['outcome']} ({m['agreement']:.0%}"
+                        + ("" if m.get("gamma") is None else f", γ {m['gamma']:.3f}") + ")" for m in family["members"])
     sliding = f"; sliding window {family['sliding_window']}" if family.get("sliding_window") else ""
     text = f"window family at N = {family['tokens']}: {members}; judged on {layers_text(used, types)}{sliding}"
     apart = [m["apart"] for m in family["members"] if m.get("apart")]

@@ -75,12 +75,18 @@ def test_measured_claims_carry_their_numbers(first_run):
     ledger, _ = first_run
     for cid in ("random-init-has-no-decay", "power-law-fits", "gamma-independent-of-sink"):
         m = next(r for r in ledger.data["claims"][cid]["receipts"] if r["kind"] == "measurement")
-        assert m["status"] in ("holds", "fails", "inconclusive"), (cid, m["detail"])
-        assert "resamples agree" in m["detail"], (cid, m["detail"])
+        assert m["status"] in ("holds", "fails", "inconclusive", "window-dependent"), (cid, m["detail"])
         assert all(isinstance(t["passed"], bool) for t in m["data"]["tests"])
+        # every empirical row states its window family at its N and the agreement on each window
+        family = m["data"]["family"]
+        assert family["tokens"] == 256 and [mm["window"] for mm in family["members"]] == [[4, 16], [4, 64], [8, 127]]
+        assert all(0 <= mm["agreement"] <= 1 for mm in family["members"]), (cid, family)
+        assert "window family at N = 256: [4, 16] " in m["detail"], (cid, m["detail"])
+        if m["status"] != "window-dependent":
+            assert "resamples agree" in m["detail"], (cid, m["detail"])
     unavailable = next(r for r in ledger.data["claims"]["nu-imprint"]["receipts"] if r["kind"] == "measurement")
     assert unavailable["status"] == "unavailable" and "pythia-70m" in unavailable["detail"]
-    assert set(ledger.data["plots"]) == {"heat_capacity_gamma1", "decay", "decay-gemma3-270m"}
+    assert set(ledger.data["plots"]) == {"heat_capacity_gamma1", "decay", "decay-gemma3-270m", "gamma_against_window"}
     both = ledger.data["claims"]["random-init-has-no-decay"]
     assert {r["data"].get("model") for r in both["receipts"] if r["kind"] == "measurement"} == {"smollm2", "gemma3-270m"}
 

@@ -33,7 +33,7 @@ def test_random_init_control_has_no_decay(random_init_result):
 def test_json_schema_is_stable(trained_result, tmp_path):
     data = json.loads(trained_result.to_json(tmp_path / "r.json"))
     assert tuple(data) == TOP_LEVEL_KEYS
-    assert data["schema_version"] == SCHEMA_VERSION == 2
+    assert data["schema_version"] == SCHEMA_VERSION == 3
     assert set(data["gamma"]) >= {"value", "ci", "r2", "window", "pooled_layers", "points"}
     assert set(data["protocol"]) >= {"tokens", "prompts", "window", "query_window", "seed",
                                      "control", "bootstrap", "threads", "text_sha256"}

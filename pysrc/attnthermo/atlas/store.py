@@ -16,13 +16,14 @@ import json
 import os
 from pathlib import Path
 
-from attnthermo.measurement.result import MeasurementResult, read_result
+from attnthermo.measurement.result import SCHEMA_VERSION, MeasurementResult, read_result
 
 
 def store_key(model_sha256: str, protocol: dict, version: str) -> str:
-    """The store key: sha256 of the model file hash, the protocol and the attnthermo version."""
-    material = json.dumps({"model_sha256": model_sha256, "protocol": protocol, "attnthermo": version},
-                          sort_keys=True)
+    """The store key: sha256 of the model file hash, the protocol, the attnthermo version and the
+    measurement result's schema version (a stored result the one reader no longer reads is re-measured)."""
+    material = json.dumps({"model_sha256": model_sha256, "protocol": protocol, "attnthermo": version,
+                           "result_schema": SCHEMA_VERSION}, sort_keys=True)
     return hashlib.sha256(material.encode()).hexdigest()[:32]
 
 

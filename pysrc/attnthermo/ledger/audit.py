@@ -251,7 +251,7 @@ def _tagged_by_claim(tags: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
 
 def _draw(out: Path, evidence: Evidence, models: Sequence[str], quick: bool) -> dict[str, str]:
     from attnthermo.lean_band import lean_band
-    from attnthermo.ledger.plots import heat_capacity_series, plot_heat_capacity
+    from attnthermo.ledger.plots import heat_capacity_series, plot_gamma_against_window, plot_heat_capacity
     from attnthermo.measurement.plot import plot_decay
 
     try:
@@ -261,11 +261,16 @@ def _draw(out: Path, evidence: Evidence, models: Sequence[str], quick: bool) -> 
     band = "the band theorem is not proved in the manifest" if band is None else band
     paths = {"heat_capacity_gamma1": str(plot_heat_capacity(
         heat_capacity_series(range(1, 7) if quick else range(1, 13)), out / "cv_gamma1.png", band).resolve())}
+    windowed = {}
     for i, model in enumerate(models):
         decay = evidence.measurements.get(("decay-fit", model))
         if decay and decay.get("status") == "ok":
             name = "decay" if i == 0 else f"decay-{Path(model).name}"
             paths[name] = str(plot_decay(decay["typed"].data, out / f"{name}.png").resolve())
+            if decay["typed"].per_prompt is not None:
+                windowed[Path(model).name] = decay["typed"]
+    if windowed:
+        paths["gamma_against_window"] = str(plot_gamma_against_window(windowed, out / "gamma_against_window.png").resolve())
     return paths
 
 

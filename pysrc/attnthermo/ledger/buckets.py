@@ -8,6 +8,8 @@ The rule, in order (the README states the same):
    receipt that holds).
 2. **A receipt that does not stand.** A supporting Lean, identity or measurement receipt that
    fails, or could not be re-checked, puts the claim in *folklore*, naming it.
+2a. **Window-dependent.** A supporting measurement that holds on some windows of its window family
+   and fails on others (``window_verdict``) puts the claim in *folklore*, saying where it holds.
 2b. **Not enough data.** A supporting measurement whose bootstrap resamples do not decide one
    of its tests (``inconclusive``: fewer than 95% agree) puts the claim in *folklore* with the
    reason "not enough data here: rerun with --prompts K", K estimated from the resamples.
@@ -23,7 +25,8 @@ The rule, in order (the README states the same):
      row names the broadest coverage ("Lean (statement for log-like ℓ) + identity …"). When the claim records why core Lean cannot state it at all (``lean_unstatable``),
      a holding identity receipt verifies it alone, and the row says so. Anything else is
      *folklore* (no receipt, or an algebraic core without its identity).
-   - *empirical*: when a supporting measurement holds within every tolerance test, the claim is
+   - *empirical*: when a supporting measurement holds within every tolerance test on every window
+     of its family, the claim is
      **verified** (the row says on how many models) — unless it is a formula fitted to the
      numbers (``fits_formula``) with no derivation behind it, which makes it *numerology*.
      With no measurement available here it is *folklore* (no receipt available), whatever
@@ -115,6 +118,9 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
             verb = "does not hold" if r.status == "fails" else "could not be re-checked"
             return "folklore", f"{r.kind} receipt {r.label} {verb}: {r.detail}", "none", []
     for r in checkable:
+        if r.relation == "supports" and r.status == "window-dependent":
+            return "folklore", f"window-dependent ({r.label}): {r.detail.removeprefix('window-dependent: ')}", "none", []
+    for r in checkable:
         if r.relation == "supports" and r.status == "inconclusive":
             k = r.data.get("prompts_needed")
             rerun = f"rerun with --prompts {k}" if k else "rerun with many more prompts (the estimate sits on the threshold)"
@@ -150,7 +156,7 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
             why = "; ".join(dict.fromkeys(r.detail for r in unavailable)) or "no measurement receipt"
             return "folklore", why + cited, "citation only" if citations else "none", []
         models = sorted({str(r.data.get("model")) for r in measured})
-        agree = ", ".join(f"{r.label} {r.data.get('agreement', 0):.0%}" for r in measured)
+        agree = ", ".join(f"{r.label} {r.data.get('agreement', 0):.0%}{_members(r)}" for r in measured)
         agreement = f"; resample agreement (lowest test): {agree}"
         if claim.fits_formula and not _derivation_behind(claim, holding, decided):
             return ("numerology", f"fits the measured numbers within tolerance on {len(models)} model(s) "
@@ -161,6 +167,15 @@ def _verdict(claim: Claim, results: list[ReceiptResult], decided: dict[str, Verd
     math_row = decided.get(f"{claim.id}-math")
     part = f"; its mathematical part {claim.id}-math is {math_row.bucket}" if math_row else ""
     return "folklore", "a reading: no receipt kind can verify an analogy" + part + cited, "none", []
+
+
+def _members(r: ReceiptResult) -> str:
+    """" on [4, 16] 99%, [4, 64] 100%, [8, 127] 98% (N = 256)": each window of the family, when judged on one."""
+    family = r.data.get("family")
+    if not family:
+        return "" if not r.data.get("window_bound") else " (one window: no per-prompt profiles to fit a family)"
+    each = ", ".join(f"[{m['window'][0]}, {m['window'][1]}] {m['agreement']:.0%}" for m in family["members"])
+    return f" on {each} (N = {family['tokens']})"
 
 
 def _derivation_behind(claim: Claim, holding: list[ReceiptResult], decided: dict[str, Verdict]) -> bool:

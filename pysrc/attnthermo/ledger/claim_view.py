@@ -201,7 +201,7 @@ def _theorems_of(claim: Claim, label: str) -> list[str]:
 
 
 _MARK = {"holds": "✔", "fails": "✘", "inconclusive": "◐", "error": "⚠", "unavailable": "∅", "recorded": "📎",
-         "proved": "✔", "missing": "∅", "unknown": "?"}
+         "proved": "✔", "missing": "∅", "unknown": "?", "window-dependent": "⇄"}
 
 
 SCREEN = 160  # characters of a sympy form on the screen (--json has all of it)

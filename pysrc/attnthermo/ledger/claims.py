@@ -3,7 +3,9 @@
 The shipped file is ``attnthermo/data/claims.toml`` (its header documents every field); a copy
 can be passed instead (``attnthermo audit --claims PATH``) to change a tolerance and watch the
 bucket move. Loading validates the file and raises :class:`~attnthermo.errors.DomainError`
-naming the claim and the field at fault.
+naming the claim and the field at fault. Every measurement receipt carries a window family (its
+own ``windows`` with ``windows_why``, or the file's ``[window_family]`` default) and the layers it
+is judged on (``layers = "reaching"``, or ``"full_attention"`` with ``layers_why``).
 
 >>> claims = load_claims()
 >>> claims["cv-gamma1-quarter"].receipts[0].relation
@@ -20,6 +22,7 @@ from typing import Any
 
 from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.errors import DomainError
+from attnthermo.measurement.window_family import LAYER_CHOICES, parse_family
 from attnthermo.paths import data_file
 from attnthermo.tomlread import tomllib
 
@@ -59,6 +62,10 @@ class Receipt:
     source: str | None = None
     covers: str | None = None
     covers_why: str | None = None
+    windows: tuple[str, ...] = ()
+    windows_why: str | None = None
+    layers: str = "reaching"
+    layers_why: str | None = None
 
     @property
     def label(self) -> str:
@@ -134,7 +141,41 @@ def _tests(entry: dict, where: str) -> tuple[ToleranceTest, ...]:
     return tuple(tests)
 
 
-def _receipt(entry: dict, where: str) -> Receipt:
+def _windows(entry: dict, where: str, family: tuple[tuple[str, ...], str] | None) -> tuple[tuple[str, ...], str]:
+    """The receipt's own window family with its reason, or the file's default family."""
+    if "windows" not in entry:
+        if family is None:
+            raise DomainError(f"{where}.windows", None, "no window family, and the file has no [window_family] default")
+        return family
+    windows = entry["windows"]
+    try:
+        parse_family(windows)
+    except DomainError as exc:
+        raise DomainError(f"{where}.windows", windows, f"{exc.parameter}={exc.value!r}: {exc.reason}") from None
+    why = entry.get("windows_why")
+    if not (isinstance(why, str) and why.strip()):
+        raise DomainError(f"{where}.windows_why", why, "a window family needs its reason")
+    return tuple(windows), why
+
+
+def _default_family(data: dict) -> tuple[tuple[str, ...], str] | None:
+    """The file's ``[window_family]``: the default members and why they were chosen (None: no table)."""
+    table = data.get("window_family")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise DomainError("window_family", table, "must be a table with default and why")
+    try:
+        parse_family(table.get("default"))
+    except DomainError as exc:
+        raise DomainError("window_family.default", table.get("default"), f"{exc.parameter}={exc.value!r}: {exc.reason}") from None
+    why = table.get("why")
+    if not (isinstance(why, str) and why.strip()):
+        raise DomainError("window_family.why", why, "the default window family needs its reason")
+    return tuple(table["default"]), why
+
+
+def _receipt(entry: dict, where: str, family: tuple[tuple[str, ...], str] | None) -> Receipt:
     kind = _one_of(entry.get("kind"), RECEIPT_KINDS, f"{where}.kind")
     relation = _one_of(entry.get("relation"), RELATIONS, f"{where}.relation")
     if kind == "lean":
@@ -155,16 +196,22 @@ def _receipt(entry: dict, where: str) -> Receipt:
         tests = _tests(entry, where)
         if not tests:
             raise DomainError(f"{where}.test", None, "a measurement receipt needs at least one tolerance test")
+        windows, windows_why = _windows(entry, where, family)
+        layers = _one_of(entry.get("layers", "reaching"), LAYER_CHOICES[:2], f"{where}.layers")
+        layers_why = entry.get("layers_why")
+        if layers != "reaching" and not (isinstance(layers_why, str) and layers_why.strip()):
+            raise DomainError(f"{where}.layers_why", layers_why, "say why the receipt is judged on these layers")
         return Receipt(kind, relation, protocol=_require(entry, "protocol", where),
-                       model=_require(entry, "model", where), tests=tests)
+                       model=_require(entry, "model", where), tests=tests, windows=windows,
+                       windows_why=windows_why, layers=layers, layers_why=layers_why)
     return Receipt(kind, relation, source=_require(entry, "source", where))
 
 
-def _claim(entry: dict, index: int) -> Claim:
+def _claim(entry: dict, index: int, family: tuple[tuple[str, ...], str] | None) -> Claim:
     cid = _require(entry, "id", f"claim[{index}]")
     where = f"claim {cid!r}"
     kind = _one_of(entry.get("kind"), KINDS, f"{where}.kind")
-    receipts = tuple(_receipt(r, f"{where}.receipt[{j}]") for j, r in enumerate(entry.get("receipt", [])))
+    receipts = tuple(_receipt(r, f"{where}.receipt[{j}]", family) for j, r in enumerate(entry.get("receipt", [])))
     claim = Claim(
         id=cid,
         chapter=_require(entry, "chapter", where, int),
@@ -200,9 +247,10 @@ def load_claims(path: str | Path | None = None) -> dict[str, Claim]:
         raise DomainError("claims", str(source), f"not valid TOML: {exc}") from exc
     if data.get("schema_version") != 1:
         raise DomainError("claims.schema_version", data.get("schema_version"), "this attnthermo reads version 1")
+    family = _default_family(data)
     claims: dict[str, Claim] = {}
     for index, entry in enumerate(data.get("claim", [])):
-        claim = _claim(entry, index)
+        claim = _claim(entry, index, family)
         if claim.id in claims:
             raise DomainError("claim.id", claim.id, "appears twice")
         claims[claim.id] = claim

@@ -1,4 +1,5 @@
-"""``attnthermo ledger diff OLD NEW``: the claims whose bucket changed between two ledger.json files.
+"""``attnthermo ledger diff OLD NEW``: the claims whose bucket changed between two ledger.json files,
+each with the dependence its rows name (window, context length N, sliding window; ``dependence``).
 
 >>> old = {"claims": {"a": {"bucket": "verified"}, "b": {"bucket": "folklore"}}}
 >>> new = {"claims": {"a": {"bucket": "folklore"}, "b": {"bucket": "folklore"}, "c": {"bucket": "verified"}}}
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from attnthermo.errors import DomainError
+from attnthermo.ledger.dependence import explain
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class BucketChange:
     old: str | None
     new: str | None
     reason: str = ""
+    because: tuple[str, ...] = ()  # the dependences the rows name (ledger.dependence.explain)
 
 
 def load_ledger(path: str | Path, parameter: str = "ledger") -> dict:
@@ -47,7 +50,8 @@ def bucket_changes(old: dict, new: dict) -> list[BucketChange]:
         before = a.get(cid, {}).get("bucket")
         after = b.get(cid, {}).get("bucket")
         if before != after:
-            changes.append(BucketChange(cid, before, after, b.get(cid, {}).get("reason", "")))
+            because = tuple(explain(a[cid], b[cid])) if cid in a and cid in b else ()
+            changes.append(BucketChange(cid, before, after, b.get(cid, {}).get("reason", ""), because))
     return changes
 
 
@@ -57,4 +61,5 @@ def format_changes(changes: list[BucketChange]) -> str:
         return "no claim changed bucket"
     width = max(len(c.claim) for c in changes)
     return "\n".join(f"{c.claim:<{width}}  {c.old or '(absent)'} -> {c.new or '(absent)'}"
-                     + (f"  ({c.reason})" if c.reason and c.new else "") for c in changes)
+                     + (f"  ({c.reason})" if c.reason and c.new else "")
+                     + "".join(f"\n{'':<{width}}    because {line}" for line in c.because) for c in changes)

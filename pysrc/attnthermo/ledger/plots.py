@@ -1,8 +1,10 @@
-"""The audit's C_V(γ=1) figure: exact vs the corrected /12, the erratum's /4 and the Lean band.
+"""The audit's own figures: C_V(γ=1) (exact vs the corrected /12, the erratum's /4 and the Lean
+band) and γ against the fit window for the audited models.
 
-Drawn from the exact O(1) heat capacity of attnthermo.thermo, on a bare ``Figure`` (no pyplot
-state, so a notebook's plotting backend is left alone). The audit's other figure, the measured
-A(d), is the measurement's own plot (attnthermo.measurement.plot).
+Drawn on a bare ``Figure`` (no pyplot state, so a notebook's plotting backend is left alone):
+C_V from the exact O(1) heat capacity of attnthermo.thermo, γ against window from the decay
+fits' per-prompt profiles. The measured A(d) is the measurement's own plot
+(attnthermo.measurement.plot).
 """
 
 from __future__ import annotations
@@ -57,4 +59,47 @@ def plot_heat_capacity(rows: list[dict[str, float]], path: Path, band: LeanBand 
     ax.legend()
     fig.tight_layout()
     fig.savefig(path, dpi=120)
+    return path
+
+
+def plot_gamma_against_window(results: dict, path: Path) -> Path:
+    """γ against the fit window for each model: local windows [d, 4d] (points with 95% CI, at the
+    window's geometric middle) and the default family's members (segments spanning [a, b]).
+
+    ``results`` maps a model name to its decay-fit MeasurementResult (with per-prompt profiles).
+    Models with sliding-window layers get a second, dashed curve on their full-attention layers.
+    """
+    from attnthermo.measurement.window_family import gamma_against_window
+
+    fig = Figure(figsize=(6.8, 4.4))
+    ax = fig.subplots()
+    for i, (model, result) in enumerate(results.items()):
+        color = f"C{i}"
+        pp = result.per_prompt
+        curves = [("reaching", "-o", "every layer that reaches the window")]
+        if "sliding_attention" in pp.layer_types:
+            curves.append(("full_attention", "--s", "full-attention layers only"))
+        for layers, style, what in curves:
+            rows = gamma_against_window(pp, layers)
+            x = [math.sqrt(r["window"][0] * r["window"][1]) for r in rows]
+            y = [r["gamma"] for r in rows]
+            err = [[r["gamma"] - r["ci"][0] for r in rows], [r["ci"][1] - r["gamma"] for r in rows]]
+            ax.errorbar(x, y, yerr=err, fmt=style, color=color, ms=4, capsize=2, lw=1,
+                        label=f"{model}, [d, 4d], {what}")
+        for m in (result.windows or {}).get("members", []):
+            if m.get("gamma") is None:
+                continue
+            a, b = m["window"]
+            ax.plot([a, b], [m["gamma"]] * 2, "-", color=color, lw=5, alpha=0.3, solid_capstyle="butt")
+            ax.annotate(m["spec"], (math.sqrt(a * b), m["gamma"]), fontsize=6, color=color,
+                        xytext=(0, 4), textcoords="offset points", ha="center")
+    ax.axhline(1.0, color="0.5", lw=0.8, ls=":")
+    ax.set_xscale("log")
+    ax.set_xlabel("distance d (window's geometric middle; bars: the default family's windows)")
+    ax.set_ylabel("fitted γ (95% bootstrap CI)")
+    setting = sorted({f"N = {r.protocol.get('tokens')}, K = {r.protocol.get('prompts')}" for r in results.values()})
+    ax.set_title(f"γ against the fit window ({'; '.join(setting)})", fontsize=10)
+    ax.legend(fontsize=6.5)
+    fig.tight_layout()
+    fig.savefig(path, dpi=130)
     return path

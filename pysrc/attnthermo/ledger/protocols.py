@@ -15,6 +15,8 @@ points; positive means the power law wins), ``gamma_pade`` (γ_Padé as the meas
 it, at the model's θ and its trained context length T); for ``theta-rescaling`` also the series
 ``scale``, ``scale_gamma``, ``scale_sink_mass``, ``scale_gamma_pade`` ordered by the θ factor,
 and ``frequencies_changed`` (the rotary frequencies really moved for every factor ≠ 1).
+:func:`member_metrics` gives the same metrics with the fitted ones re-fitted on one window of a
+receipt's window family.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from attnthermo.measurement.result import MeasurementResult
+from attnthermo.measurement.window_family import fit_member
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,33 @@ def metrics_for(protocol: str, result: MeasurementResult) -> Metrics:
     scan = rescaling_metrics(result)
     return Metrics({**decay.point, **scan.point},
                    [{**d, **r} for d, r in zip(decay.resamples, scan.resamples)], decay.prompts)
+
+
+def member_metrics(protocol: str, result: MeasurementResult, window: tuple[int, int], layers: str) -> Metrics:
+    """The protocol's metrics with every fitted quantity (γ, its CI, R², the power-law advantage and,
+    for θ-rescaling, ``scale_gamma``) re-fitted on ``window`` over ``layers`` from the result's
+    per-prompt profiles, with the same prompt resamples (other metrics are the protocol's own).
+
+    A member whose layers cannot see the window reports those metrics as None (MissingMetric)."""
+    base = metrics_for(protocol, result)
+    fit = fit_member(result.per_prompt, window, layers)
+    g, adv = fit["gamma"] or {}, fit["power_law_advantage"] or {}
+    low, high = g.get("ci", (None, None))
+    point = {**base.point, "gamma": g.get("value"), "gamma_ci_low": low, "gamma_ci_high": high,
+             "r2": g.get("r2"), "window": list(window), "power_law_advantage": adv.get("value"),
+             "layers": fit["layers"]}
+    samples = []
+    for b, sample in enumerate(base.resamples):
+        gb = _at(tuple(g.get("resamples", ())), b, None)
+        samples.append({**sample, "gamma": gb, "gamma_ci_low": gb, "gamma_ci_high": gb,
+                        "r2": _at(tuple(g.get("r2_resamples", ())), b, None), "window": list(window),
+                        "power_law_advantage": _at(tuple(adv.get("resamples", ())), b, None)})
+    if protocol == "theta-rescaling":
+        rows = [fit_member(row.per_prompt, window, layers)["gamma"] or {} for row in sorted(result.scan, key=lambda r: r.scale)]
+        point["scale_gamma"] = [row.get("value") for row in rows]
+        for b, sample in enumerate(samples):
+            sample["scale_gamma"] = [_at(tuple(row.get("resamples", ())), b, None) for row in rows]
+    return Metrics(point, samples, base.prompts)
 
 
 def atlas_metrics(results: dict[str, MeasurementResult]) -> dict[str, Any]:

@@ -4,10 +4,13 @@ A receipt's status is one of
 
 - ``holds``        re-checked now and it stands (a Lean theorem proved, pinned, standard axioms,
                    from a source that still hashes the same; an identity that agreed at its
-                   precision; a measurement within every tolerance test);
+                   precision; a measurement within every tolerance test, on every window of
+                   its window family);
 - ``fails``        re-checked now and it does not stand;
 - ``inconclusive`` a measurement whose bootstrap resamples do not decide a tolerance test
                    (fewer than 95% agree with the point estimate; see ``tolerance.judge``);
+- ``window-dependent`` a measurement that holds on some windows of its family and fails on others
+                   (see ``window_verdict``; the detail says where it holds);
 - ``error``        it should have been re-checkable but was not (an identity missing from the
                    registry, a metric the measurement did not report);
 - ``unavailable``  it cannot exist here (a model not shipped, a protocol the project lacks);
@@ -29,9 +32,11 @@ from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import pin_status
 from attnthermo.ledger.claims import Receipt
 from attnthermo.thermo.identities.identity import IdentityCheck
-from attnthermo.ledger.tolerance import MissingMetric, judge
+from attnthermo.ledger.protocols import Metrics
+from attnthermo.ledger.tolerance import MissingMetric
+from attnthermo.ledger.window_verdict import family_outcome, family_sentence, judge_family, judge_tests, window_bound
 
-STATUSES = ("holds", "fails", "inconclusive", "error", "unavailable", "recorded")
+STATUSES = ("holds", "fails", "inconclusive", "window-dependent", "error", "unavailable", "recorded")
 
 
 @dataclass
@@ -159,21 +164,32 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     if not resamples:
         return ReceiptResult(**base, status="error", detail="the measurement kept no bootstrap resamples: "
                              "its verdict cannot carry its uncertainty")
-    tests = []
-    for t in receipt.tests:
-        try:
-            j = judge(t.check, metrics, resamples, t.metric, t.tolerance, t.reference, prompts=run["prompts"])
-        except MissingMetric as exc:
-            return ReceiptResult(**base, status="error", detail=f"the measurement did not report {exc.args[0]!r}")
-        tests.append({"check": t.check, "metric": t.metric, "reference": t.reference, "tolerance": t.tolerance,
-                      "why": t.why, "passed": j.passed, "outcome": j.outcome, "agreement": j.agreement,
-                      "resamples": j.resamples, "prompts_needed": j.prompts_needed, "detail": j.sentence()})
+    typed = run.get("typed")
+    family = None
+    try:
+        if window_bound(receipt) and typed is not None and typed.per_prompt is not None:
+            family = judge_family(receipt, str(receipt.protocol), typed)
+            if family["outcome"] == "error":
+                broken = [m["detail"] for m in family["members"] if m["outcome"] == "error"]
+                return ReceiptResult(**base, status="error", data={"model": model, "family": family},
+                                     detail="; ".join(broken) + f" [{family_sentence(family)}]")
+            tests = _family_tests(receipt, family)
+        else:
+            tests = judge_tests(receipt, Metrics(metrics, resamples, run["prompts"]))
+    except MissingMetric as exc:
+        return ReceiptResult(**base, status="error", detail=f"the measurement did not report {exc.args[0]!r}")
+    except DomainError as exc:
+        return ReceiptResult(**base, status="error", detail=f"its window family cannot be judged here: {exc}")
     undecided = [t for t in tests if t["outcome"] == "inconclusive"]
     needed = [t["prompts_needed"] for t in undecided]
     data = {"model": model, "tests": tests, "metrics": {k: metrics.get(k) for k in _metric_names(receipt)},
             "agreement": min(t["agreement"] for t in tests), "prompts": run["prompts"],
             "prompts_needed": None if None in needed or not needed else max(needed),
-            "cache_key": run.get("cache_key"), "model_sha256": run.get("model_sha256")}
+            "cache_key": run.get("cache_key"), "model_sha256": run.get("model_sha256"),
+            "tokens": (run.get("setting") or {}).get("tokens"), "family": family,
+            "window_bound": window_bound(receipt)}
+    if family is not None:
+        return _family_result(base, data, family)
     failed = [t["detail"] for t in tests if t["outcome"] == "fails"]
     if failed:
         return ReceiptResult(**base, status="fails", data=data, detail="outside tolerance: " + "; ".join(failed))
@@ -182,6 +198,35 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
                              detail="not decided by the resamples: " + "; ".join(t["detail"] for t in undecided))
     return ReceiptResult(**base, status="holds", data=data,
                          detail="within tolerance: " + "; ".join(t["detail"] for t in tests))
+
+
+def _family_result(base: dict, data: dict, family: dict) -> ReceiptResult:
+    """The receipt's status is its family's: holds / fails on every window, window-dependent, inconclusive."""
+    status, scope = family["outcome"], f" [{family_sentence(family)}]"
+    members = family["members"]
+    if status == "window-dependent":
+        detail = f"window-dependent: {family['where']['sentence']}"
+    elif status == "fails":
+        detail = "outside tolerance on every window: " + "; ".join(m["detail"] for m in members)
+    elif status == "inconclusive":
+        detail = "not decided by the resamples: " + "; ".join(m["detail"] for m in members if m["outcome"] != "holds")
+    else:
+        detail = "within tolerance: " + "; ".join(t["detail"] for t in data["tests"])
+    return ReceiptResult(**base, status=status, data=data, detail=detail + scope)
+
+
+def _family_tests(receipt: Receipt, family: dict) -> list[dict]:
+    """Each test across the family: its outcome on every member, the lowest agreement, one sentence per member."""
+    tests = []
+    for i, t in enumerate(receipt.tests):
+        per = [(m["window"], m["tests"][i]) for m in family["members"] if m["tests"]]
+        needed = [j["prompts_needed"] for _, j in per if j["outcome"] == "inconclusive"]
+        tests.append({**per[0][1], "outcome": family_outcome([j["outcome"] for _, j in per]),
+                      "passed": all(j["passed"] for _, j in per), "agreement": min(j["agreement"] for _, j in per),
+                      "prompts_needed": None if None in needed or not needed else max(needed),
+                      "members": [{"window": w, "outcome": j["outcome"], "agreement": j["agreement"]} for w, j in per],
+                      "detail": "; ".join(f"d ∈ [{w[0]}, {w[1]}]: {j['detail']}" for w, j in per)})
+    return tests
 
 
 def _metric_names(receipt: Receipt) -> list[str]:

@@ -30,12 +30,15 @@ RULE_SUMMARY = (
     "A receipt that holds and contradicts a claim makes it folklore; so does a supporting receipt that "
     "fails. Math: verified by a Lean receipt (proved, pinned, standard axioms), or, where core Lean cannot "
     "state it, by an identity re-checked at high precision. Empirical: verified when measured within its "
-    "stated tolerance on ≥ 95% of the bootstrap resamples as well as the point estimate (numerology if it is "
-    "a fitted formula with no derivation behind it); inconclusive resamples make it folklore (not enough data "
+    "stated tolerance on ≥ 95% of the bootstrap resamples as well as the point estimate, on every window of its "
+    "window family (numerology if it is a fitted formula with no derivation behind it); holding on some windows "
+    "and failing on others makes it folklore (window-dependent, the row says where it holds); inconclusive "
+    "resamples make it folklore (not enough data "
     "here), and so does having no measurement here. Interpretive readings: folklore; their math part has its own row."
 )
 
-_MARK = {"holds": "✔", "fails": "✘", "inconclusive": "◐", "error": "⚠", "unavailable": "∅", "recorded": "📎"}
+_MARK = {"holds": "✔", "fails": "✘", "inconclusive": "◐", "window-dependent": "⇄", "error": "⚠", "unavailable": "∅",
+         "recorded": "📎"}
 
 
 def build_ledger(claims: dict[str, Claim], results: dict[str, list[ReceiptResult]],
@@ -95,8 +98,18 @@ def _receipt_md(r: dict, base: Path, measurements: dict) -> str:
             f" γ {with_ci(metrics['gamma'], metrics.get('gamma_ci_low'), metrics.get('gamma_ci_high'))}, "
             f"d ∈ {_window(metrics.get('window') or setting.get('window'))}, N {setting.get('tokens', '?')} × "
             f"{setting.get('prompts', m.get('prompts', '?'))} prompts")
-        return f"{mark} measurement{rel}: [{_cell(r['label'])}](#{anchor}){numbers}"
+        return f"{mark} measurement{rel}: [{_cell(r['label'])}](#{anchor}){numbers}{_family_md(r.get('data') or {})}"
     return f"{mark} citation{rel}: {_cell(r['label'])}"
+
+
+def _family_md(data: dict) -> str:
+    """The receipt's window family in its row: each window's mark and agreement, N, the layers used."""
+    family = data.get("family")
+    if not family:
+        return "; window-independent (no fitted quantity)" if data.get("window_bound") is False else ""
+    from attnthermo.ledger.window_verdict import family_sentence
+
+    return "<br>&nbsp;&nbsp;" + _cell(family_sentence(family))
 
 
 def render_markdown(ledger: dict[str, Any], base: Path) -> str:
@@ -119,7 +132,8 @@ def render_markdown(ledger: dict[str, Any], base: Path) -> str:
         f"`{p.get('model')}` on {p.get('device')}, {'quick' if p.get('quick') else 'full'} protocol, "
         f"attnthermo {p.get('versions', {}).get('attnthermo')}, written {p.get('created')}.",
         "",
-        "Receipt marks: ✔ holds · ✘ does not hold · ◐ inconclusive (resamples do not decide it) · ⚠ could not be re-checked · ∅ no receipt available "
+        "Receipt marks: ✔ holds · ✘ does not hold · ◐ inconclusive (resamples do not decide it) · ⇄ window-dependent "
+        "(holds on some windows of its family, fails on others) · ⚠ could not be re-checked · ∅ no receipt available "
         "here · 📎 citation (recorded, never verifies alone).",
         "",
         "| claim | ch. | kind | bucket | receipt strength | book says | vs book | receipts | why |",

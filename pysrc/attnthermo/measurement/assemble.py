@@ -2,18 +2,27 @@
 
 Fits (``analysis.analyse``) for the model as trained and for every θ factor, the γ_Padé rows
 (``thermo.pade.pade_gamma``, the mirror of Lean's ``padeGamma``), the model's own module names
-on every layer and head, and notes saying what the numbers rest on.
+on every layer and head, and notes saying what the numbers rest on. The per-prompt profiles by
+layer type are kept (``per_prompt``, for the model as trained and every θ factor), so every window
+of a claim's family is fitted later from the same forward passes and the same prompt resamples;
+``windows`` shows the default family (``window_family.DEFAULT_FAMILY``) and the γ-against-window
+curve over local windows [d, 4d].
 """
 
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 
+from attnthermo.errors import DomainError
 from attnthermo.measurement.analysis import analyse
 from attnthermo.measurement.models import ModelSource
 from attnthermo.measurement.protocol import MeasurementProtocol
-from attnthermo.measurement.result import MeasurementResult, json_ready, read_result
+from attnthermo.measurement.result import SCHEMA_VERSION, MeasurementResult, json_ready, read_result
 from attnthermo.measurement.run import RunOutput
+from attnthermo.measurement.window_family import (
+    DEFAULT_FAMILY, fit_member, gamma_against_window, parse_member, resolve, summary,
+)
 from attnthermo.thermo.pade import OutsideMeaningfulRange, pade_gamma
 
 
@@ -38,6 +47,29 @@ def _defined_pade(theta: float, T: int) -> float | None:
             return float(pade_gamma(theta, T))
         except OutsideMeaningfulRange:
             return None
+
+
+def prompt_profiles(profiles, layer_types: list[str], sliding_window: int | None, protocol: MeasurementProtocol) -> dict:
+    """Per-prompt profiles (K, N/2) for each layer type, averaged over its layers and heads."""
+    groups = {t: profiles[:, [i for i, u in enumerate(layer_types) if u == t]].mean(axis=(1, 2))
+              for t in sorted(set(layer_types))}
+    return {"bootstrap": protocol.bootstrap, "seed": protocol.seed, "sliding_window": sliding_window,
+            "layer_types": list(layer_types), "groups": groups}
+
+
+def window_views(per_prompt, tokens: int) -> dict:
+    """The default family's members and the γ-against-window curve, each on every reaching layer."""
+    members = []
+    for text in DEFAULT_FAMILY:
+        try:
+            window = resolve(parse_member(text), tokens)
+        except DomainError as exc:  # too short a context for this member
+            members.append({"spec": text, "reason": exc.reason})
+            continue
+        members.append({"spec": text, **summary(fit_member(per_prompt, window))})
+    curve = gamma_against_window(per_prompt)
+    return {"family": list(DEFAULT_FAMILY), "members": members, "curve": curve,
+            "what": "γ on each window from the same per-prompt profiles and prompt resamples (no extra forward pass)"}
 
 
 def _notes(source: ModelSource, protocol: MeasurementProtocol, facts: dict, pooled: list[int]) -> list[str]:
@@ -76,13 +108,17 @@ def assemble(source: ModelSource, protocol: MeasurementProtocol, protocol_data: 
         unscaled = {t: {"theta": v, "theta_original": v, "frequencies_changed": False} for t, v in thetas.items()}
         runs = [(1.0, unscaled, main)] + [
             (r.scale, r.rope, analyse(r.profiles, r.sinks, per_head=False, **common)) for r in out.scan]
+        profiles = {1.0: out.profiles, **{r.scale: r.profiles for r in out.scan}}
         for scale, rope, fit in sorted(runs, key=lambda item: item[0]):
             scan.append({"scale": scale, "rope": rope,
                          "gamma": {k: v for k, v in fit["gamma"].items() if k != "band"},
                          "sink_mass": fit["sink_mass"], "layer_groups": fit["layer_groups"],
-                         "pade": pade_row(facts, protocol.tokens, scale)})
+                         "pade": pade_row(facts, protocol.tokens, scale),
+                         "per_prompt": prompt_profiles(profiles[scale], facts["layer_types"],
+                                                       facts["sliding_window"], protocol)})
+    per_prompt = prompt_profiles(out.profiles, facts["layer_types"], facts["sliding_window"], protocol)
     data = {
-        "schema_version": 2,
+        "schema_version": SCHEMA_VERSION,
         "model": {"name": source.name, "kind": source.kind, "path": str(source.path),
                   "sha256": source.sha256, "weights": source.note},
         "config": facts,
@@ -98,9 +134,12 @@ def assemble(source: ModelSource, protocol: MeasurementProtocol, protocol_data: 
         "profile": main["profile"],
         "pade": pade_row(facts, protocol.tokens),
         "theta_scan": scan,
+        "per_prompt": per_prompt,
+        "windows": None,
         "versions": versions,
         "seed": protocol.seed,
         "notes": _notes(source, protocol, facts, main["gamma"]["pooled_layers"]),
         "cache_key": key,
     }
-    return read_result(json_ready(data))
+    result = read_result(json_ready(data))
+    return replace(result, windows=json_ready(window_views(result.per_prompt, protocol.tokens)))

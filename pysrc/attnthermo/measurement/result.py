@@ -1,14 +1,18 @@
-"""The result of a measurement, typed (schema_version 2), and its one reader :func:`read_result`.
+"""The result of a measurement, typed (schema_version 3), and its one reader :func:`read_result`.
 
 A :class:`MeasurementResult` is a frozen dataclass whose fields are the JSON's top-level keys
 (``TOP_LEVEL_KEYS``; three typed names differ, see the class); nested parts are dataclasses too (:class:`GammaFit`, :class:`Estimate`,
-:class:`LayerFit`, :class:`HeadFit`, :class:`ScanRow`, :class:`ModelInfo`). Every estimate that
+:class:`LayerFit`, :class:`HeadFit`, :class:`ScanRow`, :class:`ModelInfo`, :class:`PromptProfiles`).
+Every estimate that
 the ledger judges carries its bootstrap resamples (``resamples``: one value per resample, the
 same prompt resamples for every metric and every θ factor of one measurement), so a verdict can
-say how many resamples agree with it. ``read_result`` accepts a path, JSON text or a dict and
+say how many resamples agree with it. ``per_prompt`` keeps the per-prompt profiles by layer type,
+from which any window of a claim's window family is fitted later with those same resamples
+(``attnthermo.measurement.window_family``); ``windows`` shows the default family and the
+γ-against-window curve. ``read_result`` accepts a path, JSON text or a dict and
 rejects any other schema version.
 
->>> r = read_result({"schema_version": 2, "model": {"name": "m", "kind": "hf", "path": "/m",
+>>> r = read_result({"schema_version": 3, "model": {"name": "m", "kind": "hf", "path": "/m",
 ...     "sha256": "0", "weights": "w"}, "gamma": {"value": 0.5, "ci": [0.4, 0.6], "r2": 0.9,
 ...     "window": [4, 64]}, "sink_mass": {"value": 0.3, "ci": [0.2, 0.4]}})
 >>> r.gamma, r.ci, r.window, r.fit.phase
@@ -28,11 +32,11 @@ from typing import Any
 
 from attnthermo import atomic
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TOP_LEVEL_KEYS = (
     "schema_version", "model", "config", "protocol", "gamma", "decay_model_comparison",
     "power_law_advantage", "sensitivity", "sink_mass", "layers", "layer_groups", "heads",
-    "profile", "pade", "theta_scan", "versions", "seed", "notes", "cache_key",
+    "profile", "pade", "theta_scan", "per_prompt", "windows", "versions", "seed", "notes", "cache_key",
 )
 
 
@@ -151,6 +155,33 @@ class HeadFit:
 
 
 @dataclass(frozen=True)
+class PromptProfiles:
+    """Per-prompt profiles by layer type: ``groups[type][k][d]``, the mean attention at distance d
+    over that type's layers and heads for prompt k; with the bootstrap (count, seed) of the result,
+    so a window fitted from them has the same prompt resamples as every other estimate."""
+
+    bootstrap: int
+    seed: int
+    sliding_window: int | None
+    layer_types: tuple[str, ...]
+    groups: dict
+
+    @property
+    def tokens(self) -> int:
+        """N: the profiles cover distances 0 … N/2 − 1."""
+        return 2 * len(next(iter(self.groups.values()))[0])
+
+    @classmethod
+    def read(cls, d: dict | None) -> PromptProfiles | None:
+        if d is None:
+            return None
+        groups = d["groups"]
+        if not isinstance(groups, dict) or not groups or set(groups) - set(d["layer_types"]):
+            raise ValueError("measurement JSON: per_prompt.groups must map the model's layer types to profiles")
+        return cls(int(d["bootstrap"]), int(d["seed"]), d.get("sliding_window"), tuple(d["layer_types"]), groups)
+
+
+@dataclass(frozen=True)
 class ScanRow:
     """One θ factor of a θ-rescaling run: the rotary facts, γ and sink mass (with resamples)."""
 
@@ -160,11 +191,12 @@ class ScanRow:
     sink_mass: Estimate
     layer_groups: dict
     pade: dict | None
+    per_prompt: PromptProfiles | None = None
 
     @classmethod
     def read(cls, d: dict) -> ScanRow:
         return cls(d["scale"], d["rope"], GammaFit.read(d["gamma"]), Estimate.read(d["sink_mass"]),
-                   d.get("layer_groups") or {}, d.get("pade"))
+                   d.get("layer_groups") or {}, d.get("pade"), PromptProfiles.read(d.get("per_prompt")))
 
 
 @dataclass(frozen=True)
@@ -209,6 +241,8 @@ class MeasurementResult:
     profile: dict | None = None
     pade: dict | None = None
     scan: tuple[ScanRow, ...] = ()
+    per_prompt: PromptProfiles | None = None
+    windows: dict | None = None
     versions: dict = field(default_factory=dict)
     seed: int = 0
     notes: tuple[str, ...] = ()
@@ -274,7 +308,7 @@ class MeasurementResult:
 
 
 def read_result(source: str | Path | dict) -> MeasurementResult:
-    """The one reader of measurement JSON: a path, JSON text or a dict, schema_version 2 only."""
+    """The one reader of measurement JSON: a path, JSON text or a dict, schema_version 3 only."""
     if isinstance(source, dict):
         data = source
     else:
@@ -302,6 +336,8 @@ def read_result(source: str | Path | dict) -> MeasurementResult:
         profile=data.get("profile"),
         pade=data.get("pade"),
         scan=tuple(ScanRow.read(d) for d in data.get("theta_scan") or ()),
+        per_prompt=PromptProfiles.read(data.get("per_prompt")),
+        windows=data.get("windows"),
         versions=data.get("versions") or {},
         seed=data.get("seed", 0),
         notes=tuple(data.get("notes") or ()),

@@ -7,26 +7,28 @@ from pathlib import Path
 
 import pytest
 
-from attnthermo.lean.pinned import write_pins
+from attnthermo.lean.pinned import Pins, write_pins
 from attnthermo.ledger.pins import format_pin_changes, pin_changes, pin_record
 
 
-def ledger_with_pins(root: Path, theorems: dict[str, str], definitions: dict[str, str]) -> dict:
-    path = write_pins(root, theorems, definitions)
+def ledger_with_pins(root: Path, theorems: dict[str, str], definitions: dict[str, str],
+                     digests: dict[str, str] | None = None) -> dict:
+    path = write_pins(root, Pins(theorems=theorems, definitions=definitions, digests=digests or {}))
     record = pin_record(root, None)
     assert record["file"] == str(path)
     return {"claims": {}, "provenance": {"pins": record}}
 
 
 def test_pin_changes_name_each_changed_added_and_removed_pin(tmp_path: Path) -> None:
-    old = ledger_with_pins(tmp_path / "a", {"A.t": "1 = 1", "A.u": "True", "A.w": "2 = 2"}, {"A.f": "def A.f : Nat := 1"})
+    old = ledger_with_pins(tmp_path / "a", {"A.t": "1 = 1", "A.u": "True", "A.w": "2 = 2"}, {"A.f": "def A.f : Nat := 1"},
+                           {"A.w": "a" * 64})
     new = ledger_with_pins(tmp_path / "b", {"A.t": "T = T + 1 → 1 = 1", "A.w": "2 = 2", "A.v": "False"},
-                           {"A.f": "def A.f : Nat := 2"})
+                           {"A.f": "def A.f : Nat := 2"}, {"A.w": "b" * 64})  # same text, another meaning
     assert [(c.section, c.name, c.change) for c in pin_changes(old, new)] == [
-        ("definitions", "A.f", "changed"), ("theorems", "A.t", "changed"), ("theorems", "A.u", "removed"),
-        ("theorems", "A.v", "added")]
+        ("definitions", "A.f", "changed"), ("digests", "A.w", "changed"), ("theorems", "A.t", "changed"),
+        ("theorems", "A.u", "removed"), ("theorems", "A.v", "added")]
     text = format_pin_changes(old, new)
-    assert text.splitlines()[0].endswith("4 pin(s) changed:") and "changed  A.t" in text
+    assert text.splitlines()[0].endswith("5 pin(s) changed:") and "changed  A.t" in text
 
 
 def test_the_ledger_records_the_pin_file_digest_and_whether_the_manifest_used_it(tmp_path: Path) -> None:

@@ -171,8 +171,11 @@ def streaming_attention(
         c = i1 - i0
         k_end = i1 if causal else n_kv
         # the query rows of a KV head's group stacked: one GEMM per KV head, K never repeated
-        rows = q[:, :, :, i0:i1].reshape(batch, kv_heads, groups * c, head_dim)
-        scores = torch.matmul(rows, key[:, :, :k_end].transpose(-1, -2)).mul_(scaling)
+        # (scaled here: c·Dh multiplications, not c·keys, and the copy the stacking needs anyway)
+        rows = torch.empty(batch, kv_heads, groups, c, head_dim, dtype=query.dtype, device=device)
+        torch.mul(q[:, :, :, i0:i1], scaling, out=rows)
+        rows = rows.view(batch, kv_heads, groups * c, head_dim)
+        scores = torch.matmul(rows, key[:, :, :k_end].transpose(-1, -2))
         if softcap is not None:
             scores.div_(softcap).tanh_().mul_(softcap)
         grid = scores.view(batch, kv_heads, groups, c, k_end)
@@ -193,8 +196,8 @@ def streaming_attention(
             # diagonals are a strided view (row stride k_end + 1), summed over the chunk's queries
             diagonals = w.as_strided((batch, heads, c, dist), (w.stride(0), w.stride(1), k_end + 1, 1),
                                      w.storage_offset() + i0 - dist + 1)
-            reversed_sums += diagonals.sum(dim=2, dtype=torch.float64)
-            sink += w[..., 0].sum(dim=2, dtype=torch.float64)
+            reversed_sums += diagonals.sum(dim=2)  # c ≤ chunk terms in float32, chunks added in float64
+            sink += w[..., 0].sum(dim=2)
     if recording:
         acc.add(layer, reversed_sums.sum(dim=0).flip(-1), sink.sum(dim=0), batch * acc.distances)
     return out, None

@@ -21,6 +21,7 @@ process): on a shared machine the CPU seconds, not the wall time, say what a qui
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -32,6 +33,7 @@ import time
 from pathlib import Path
 
 RUNS = ("cold", "lean-cached", "warm")
+print = functools.partial(print, flush=True)  # noqa: A001  (tables appear as each run ends)
 
 
 class Recorder:
@@ -139,7 +141,11 @@ def _table(name: str, r: dict) -> None:
         rows.append({"phase": f"identities ({len(identities)})", "start": min(p["start"] for p in identities),
                      "end": max(p["end"] for p in identities), "forward_passes": 0, "tokens": 0, "buckets": {},
                      "seconds": sum(p["end"] - p["start"] for p in identities)})
-    for p in sorted(rows, key=lambda p: p["start"]):
+    idle = [p for p in rows if not p["forward_passes"] and p["end"] - p["start"] < 0.05 and not p.get("note")]
+    if idle:  # receipts whose protocol or model is not available here: nothing runs for them
+        print(f"({len(idle)} receipts with no receipt available here took no time: "
+              + ", ".join(p["phase"] for p in idle) + ")")
+    for p in sorted((p for p in rows if p not in idle), key=lambda p: p["start"]):
         seconds = p.get("seconds", p["end"] - p["start"])
         split = ", ".join(f"{k} {v:.1f}" for k, v in p["buckets"].items() if v >= 0.05)
         if p.get("note"):

@@ -33,6 +33,18 @@ def _docs():
     return shipped_documents()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache(tmp_path_factory):
+    """measure()'s caches (results and per-prompt sums) in a temporary folder, never the user's."""
+    old = os.environ.get("ATTNTHERMO_CACHE_DIR")
+    os.environ["ATTNTHERMO_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        del os.environ["ATTNTHERMO_CACHE_DIR"]
+    else:
+        os.environ["ATTNTHERMO_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def tiny_models(tmp_path_factory):
     """Two different tiny checkpoints; the second is named like a model with a published γ."""

@@ -21,12 +21,26 @@ def _count_tasks(monkeypatch):
     calls = []
     real = scheduler.measure_task
 
-    def counting(model, arguments, threads=None, progress=True):
+    def counting(model, arguments, threads=None, progress=True, force=False):
         calls.append(model)
-        return real(model, {**arguments}, threads, progress=False)
+        return real(model, {**arguments}, threads, progress=False, force=force)
 
     monkeypatch.setattr(scheduler, "measure_task", counting)
     return calls
+
+
+def _count_forward_passes(monkeypatch):
+    from attnthermo.measurement import run
+
+    passes = []
+    real = run.run_prompts
+
+    def counting(model, prompt_ids, *args):
+        passes.append(len(prompt_ids))
+        return real(model, prompt_ids, *args)
+
+    monkeypatch.setattr(run, "run_prompts", counting)
+    return passes
 
 
 def test_cli_writes_table_json_and_plots(tiny_models, tmp_path, capsys):
@@ -65,8 +79,10 @@ def test_resumes_from_the_store_and_force_remeasures(tiny_models, tmp_path, monk
     build_atlas(tiny_models, tmp_path, TINY, say=say)
     assert len(calls) == 2, "a stored model is never measured twice"
     assert time.perf_counter() - t0 < 120
+    passes = _count_forward_passes(monkeypatch)
     build_atlas(tiny_models[:1], tmp_path, TINY, force=True, say=say)
     assert len(calls) == 3
+    assert passes == [TINY["prompts"]], "--force runs every prompt again, past measure()'s caches"
     other = build_atlas(tiny_models[:1], tmp_path, {**TINY, "prompts": 2}, say=say)
     assert len(calls) == 4 and other[0].key != entries[0].key, "another protocol is another store entry"
 

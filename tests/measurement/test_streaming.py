@@ -1,12 +1,15 @@
 """The streaming per-distance sums equal those from the full attention matrix, and the streaming
-attention's output equals eager attention (Llama with GQA; Gemma 3 with sliding windows)."""
+attention's output equals eager attention (Llama with GQA; Gemma 3 with sliding windows; Gemma 2
+with a logit softcap), whether a query goes through the fused kernel or the chunked path."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 import torch
-from transformers import Gemma3ForCausalLM, Gemma3TextConfig, LlamaConfig, LlamaForCausalLM
+from transformers import (
+    Gemma2Config, Gemma2ForCausalLM, Gemma3ForCausalLM, Gemma3TextConfig, LlamaConfig, LlamaForCausalLM,
+)
 
 from attnthermo.measurement.streaming import DistanceAccumulator, use_streaming_attention
 
@@ -25,6 +28,14 @@ def _gemma():
                            layer_types=["sliding_attention", "sliding_attention", "full_attention"],
                            attn_implementation="eager")
     return Gemma3ForCausalLM(cfg)
+
+
+def _gemma2_softcap():
+    """Gemma 2's attention logit softcap: the fused kernel has none, so every query goes the chunked way."""
+    cfg = Gemma2Config(num_hidden_layers=2, hidden_size=64, intermediate_size=128, num_attention_heads=4,
+                       num_key_value_heads=2, head_dim=16, vocab_size=97, sliding_window=12,
+                       query_pre_attn_scalar=16, attn_logit_softcapping=5.0, attn_implementation="eager")
+    return Gemma2ForCausalLM(cfg)
 
 
 def _sharpen(model):
@@ -49,7 +60,7 @@ def _reference(attentions, tokens):
     return np.stack(prof), np.stack(sink)
 
 
-@pytest.mark.parametrize("build", [_llama, _gemma], ids=["llama-gqa", "gemma3-sliding"])
+@pytest.mark.parametrize("build", [_llama, _gemma, _gemma2_softcap], ids=["llama-gqa", "gemma3-sliding", "gemma2-softcap"])
 @pytest.mark.parametrize("tokens,chunk", [(40, 7), (33, 128)])
 def test_streaming_equals_full_matrix(build, tokens, chunk):
     torch.manual_seed(1)

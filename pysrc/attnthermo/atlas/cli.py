@@ -23,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--ray", default=None, metavar="ADDRESS",
                    help="'auto' starts a local Ray, an address joins a cluster (needs attnthermo[atlas])")
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads per worker")
-    p.add_argument("--force", action="store_true", help="re-measure models already in the store")
+    p.add_argument("--force", action="store_true",
+                   help="re-measure models already in the store, every prompt (past measure()'s caches)")
     p.add_argument("--no-plots", action="store_true", help="skip the figures")
     p.set_defaults(handler=_run)
 

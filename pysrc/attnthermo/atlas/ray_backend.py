@@ -31,8 +31,8 @@ def _ray() -> Any:
     return ray
 
 
-def ray_measure(jobs: dict[str, tuple[str, dict]], address: str, threads: int | None = None
-                ) -> Iterator[tuple[str, str]]:
+def ray_measure(jobs: dict[str, tuple[str, dict]], address: str, threads: int | None = None,
+                force: bool = False) -> Iterator[tuple[str, str]]:
     """Yield (key, result JSON) for every job ``key -> (model, arguments)`` as its task finishes."""
     ray = _ray()
     from attnthermo.atlas.tasks import measure_task
@@ -52,7 +52,7 @@ def ray_measure(jobs: dict[str, tuple[str, dict]], address: str, threads: int | 
     try:
         gpus = 1 if ray.cluster_resources().get("GPU", 0) >= 1 else 0
         remote = ray.remote(num_gpus=gpus, num_cpus=1, max_retries=0)(measure_task)
-        pending = {remote.remote(model, arguments, threads, False): key for key, (model, arguments) in jobs.items()}
+        pending = {remote.remote(model, arguments, threads, False, force): key for key, (model, arguments) in jobs.items()}
         while pending:
             done, _ = ray.wait(list(pending), num_returns=1)
             for ref in done:

@@ -1,8 +1,10 @@
 """What is left to measure, and running it: inline, in ``--workers K`` local processes, or on Ray.
 
 For each MODEL the scheduler resolves its file hash (cheap, no torch), looks its store key up
-and queues only what is missing (``force`` re-measures everything). Every result is stored the
-moment it arrives, so a run killed half-way restarts with the models still missing.
+and queues only what is missing (``force`` re-measures everything, past measure()'s own caches
+too). Every result is stored the moment it arrives, and every prompt's sums as they are made
+(measure()'s prompt store), so a run killed half-way restarts at the next prompt of the model it
+was measuring.
 """
 
 from __future__ import annotations
@@ -31,14 +33,15 @@ class AtlasEntry:
     from_store: bool
 
 
-def _inline(jobs: dict[str, tuple[str, dict]], threads: int | None) -> Iterator[tuple[str, str]]:
+def _inline(jobs: dict[str, tuple[str, dict]], threads: int | None, force: bool) -> Iterator[tuple[str, str]]:
     for key, (model, arguments) in jobs.items():
-        yield key, measure_task(model, arguments, threads, progress=True)
+        yield key, measure_task(model, arguments, threads, progress=True, force=force)
 
 
-def _processes(jobs: dict[str, tuple[str, dict]], workers: int, threads: int | None) -> Iterator[tuple[str, str]]:
+def _processes(jobs: dict[str, tuple[str, dict]], workers: int, threads: int | None,
+               force: bool) -> Iterator[tuple[str, str]]:
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(measure_task, model, arguments, threads, True): key
+        futures = {pool.submit(measure_task, model, arguments, threads, True, force): key
                    for key, (model, arguments) in jobs.items()}
         for future in as_completed(futures):
             yield futures[future], future.result()
@@ -66,11 +69,11 @@ def build_atlas(models: Sequence[str], out_dir, arguments: dict, *, workers: int
         if ray is not None:
             from attnthermo.atlas.ray_backend import ray_measure
 
-            stream = ray_measure(jobs, ray, threads)
+            stream = ray_measure(jobs, ray, threads, force)
         elif workers > 1:
-            stream = _processes(jobs, workers, threads)
+            stream = _processes(jobs, workers, threads, force)
         else:
-            stream = _inline(jobs, threads)
+            stream = _inline(jobs, threads, force)
         from tqdm.auto import tqdm
 
         with tqdm(total=len(jobs), desc="atlas", unit="model", file=sys.stderr) as bar:

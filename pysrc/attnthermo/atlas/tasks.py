@@ -18,12 +18,16 @@ def atlas_arguments(*, quick: bool, prompts: int | None = None, tokens: int | No
 
 
 def measure_task(model: str, arguments: dict[str, Any], threads: int | None = None,
-                 progress: bool = True) -> str:
-    """Measure ``model`` on this worker's device (CUDA when present) and return the result JSON."""
+                 progress: bool = True, force: bool = False) -> str:
+    """Measure ``model`` on this worker's device (CUDA when present) and return the result JSON.
+
+    Every prompt's sums are stored as they are made (a killed task resumes at its next prompt);
+    ``force`` re-measures every prompt instead of reading measure()'s caches.
+    """
     import os
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from attnthermo.measurement.api import measure
 
-    return measure(model, device="auto", threads=threads, progress=progress, **arguments).to_json()
+    return measure(model, device="auto", threads=threads, progress=progress, refresh=force, **arguments).to_json()

@@ -32,14 +32,17 @@ from attnthermo.lean.pinned import read_pinned
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
+from attnthermo.ledger.background import BackgroundLeanCheck
 from attnthermo.ledger.links import link_disagreements
 from attnthermo.ledger.pins import pin_record
+from attnthermo.ledger.plan import plan_banner
 from attnthermo.ledger.protocols import AUDIT_MODELS
 from attnthermo.ledger.receipts import Evidence, check_receipt
 from attnthermo.ledger.report import build_ledger, render_markdown
 from attnthermo.paths import cache_dir
 from attnthermo.thermo.identities.identity import IdentityCheck
 
+_CACHED_LEAN_SECONDS = 5.0  # a cached Lean check re-validates in about a second
 _VERSIONED = ("attnthermo", "mpmath", "sympy", "numpy", "matplotlib", "torch", "transformers", "gguf")
 
 
@@ -77,9 +80,7 @@ class _Progress:
 
     def note(self, message: str) -> None:
         if self.bar is not None:
-            self.bar.set_postfix_str(message[:60])  # the bar shows what Lean is doing and for how long
-            if not message.startswith("Lean: still elaborating"):
-                self.bar.write(message, file=sys.stderr)
+            self.bar.write(message, file=sys.stderr)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -134,41 +135,51 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     created = _make_folder(out)
     bar = _Progress(1 + len(identities_needed) + len(measurements_needed) + int(plots), progress)
     timings: dict[str, float] = {}
+    say = bar.note if progress else (lambda _m: None)
+    say(plan_banner(identities_needed, measurements_needed, models, quick=quick, prompts=prompts,
+                    lean=manifest is None))
+    lean = None
     try:
-        t0 = time.perf_counter()
         if manifest is None:
             from attnthermo.paths import project_root
 
-            lean_root = Path(root) if root else project_root()
-            manifest_data = ev_mod.run_lean_check(lean_root, bar.note if progress else (lambda _m: None), fresh)
+            lean = BackgroundLeanCheck(Path(root) if root else project_root(), say, fresh)
             manifest_source = ("checked now from scratch (attnthermo lean check --fresh)" if fresh else
                                "checked now (attnthermo lean check, module keys validated)")
         else:
             manifest_data = manifest if isinstance(manifest, dict) else lean_manifest.load(manifest)
             manifest_source = "supplied" + (f" ({manifest})" if not isinstance(manifest, dict) else "") + \
                               ", source hashes validated now"
-        evidence = Evidence(manifest=manifest_data, stale_modules=ev_mod.stale_modules(manifest_data),
-                            pinned=read_pinned(pinned) if pinned else None, default_model=models[0])
-        timings["lean"] = time.perf_counter() - t0
-        bar.step("Lean manifest")
 
         t0 = time.perf_counter()
+        identity_checks: dict[str, IdentityCheck | str] = {}
         identity_rows: dict[str, dict] = {}
         for name, dps in sorted(identities_needed.items()):
             found = ev_mod.check_identity(name, dps)
-            evidence.identities[name] = found["error"] if "error" in found else IdentityCheck.from_json(found)
+            identity_checks[name] = found["error"] if "error" in found else IdentityCheck.from_json(found)
             identity_rows[name] = found
             bar.step(f"identity {name}")
         timings["identities"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        evidence.measurements.update(ev_mod.gather_measurements(
+        if lean is not None:
+            lean.wait(_CACHED_LEAN_SECONDS)  # a cached check is done by now: then measure on every core
+        measured = ev_mod.gather_measurements(
             measurements_needed, models, device=device, quick=quick, seed=seed, prompts=prompts,
-            progress=progress, step=bar.step))
+            progress=progress, step=bar.step, say=say,
+            threads=(lambda: lean.torch_threads()) if lean is not None else (lambda: None))
         measurement_rows = {f"{protocol} on {mdl}": {k: v for k, v in run.items() if k not in ("typed", "resamples")}
-                            for (protocol, mdl), run in sorted(evidence.measurements.items())}
+                            for (protocol, mdl), run in sorted(measured.items())}
         timings["measurements"] = time.perf_counter() - t0
 
+        if lean is not None:  # the ledger needs the manifest from here on
+            manifest_data = lean.result()
+            timings["lean"] = lean.seconds
+            timings["lean_wait"] = lean.waited
+        bar.step("Lean manifest")
+        evidence = Evidence(manifest=manifest_data, stale_modules=ev_mod.stale_modules(manifest_data),
+                            pinned=read_pinned(pinned) if pinned else None, default_model=models[0],
+                            identities=identity_checks, measurements=measured)
         results = {cid: [check_receipt(e, evidence) for r in c.receipts for e in ev_mod.for_models(r, models)]
                    for cid, c in claim_set.items()}
         verdicts = decide(claim_set, results)

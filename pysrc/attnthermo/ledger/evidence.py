@@ -76,7 +76,7 @@ def _atlas_census(model: str, decay: dict[str, Any]) -> dict[str, Any]:
 
 
 def measure_protocol(protocol: str, model: str, models: Sequence[str], device: str, quick: bool,
-                     progress: bool, seed: int, prompts: int | None) -> dict[str, Any]:
+                     progress: bool, seed: int, prompts: int | None, threads: int | None = None) -> dict[str, Any]:
     """One protocol on one model: its metrics and their resamples, or why it cannot exist here."""
     missing = []  # every reason this receipt cannot exist here, not only the first
     if model not in models and model not in _shipped_models() and not Path(model).exists():
@@ -90,7 +90,7 @@ def measure_protocol(protocol: str, model: str, models: Sequence[str], device: s
     arguments = PROTOCOLS[protocol].arguments(quick=quick, seed=seed, prompts=prompts)
     t0 = time.perf_counter()
     # a shipped model that is missing or corrupt raises ModelError: the audit cannot run
-    result = measure(model=model, device=device, progress=progress, **arguments)
+    result = measure(model=model, device=device, progress=progress, threads=threads, **arguments)
     metrics = metrics_for(protocol, result)
     return {"status": "ok", "protocol": protocol, "model": model,
             "arguments": {k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
@@ -102,19 +102,36 @@ def measure_protocol(protocol: str, model: str, models: Sequence[str], device: s
 
 def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str], *, device: str = "auto",
                         quick: bool = False, seed: int = 0, prompts: int | None = None, progress: bool = False,
-                        step: Callable[[str], None] = lambda _label: None) -> dict[tuple[str, str], dict]:
-    """Run every needed (protocol, model); the atlas census last, over the decay fits just made."""
+                        step: Callable[[str], None] = lambda _label: None,
+                        say: Callable[[str], None] = lambda _message: None,
+                        threads: Callable[[], int | None] = lambda: None) -> dict[tuple[str, str], dict]:
+    """Run every needed (protocol, model), model by model (the decay fit first, whose prompts the
+    θ-scan reuses), the atlas census last over the decay fits just made. ``threads()`` is asked
+    before each measurement (None: leave torch's setting); ``say`` hears each model's estimate."""
+    from attnthermo.ledger.plan import planned_passes
+
+    needed = set(needed)
+    order = {m: i for i, m in enumerate(models)}
     runs: dict[tuple[str, str], dict] = {}
     decay: dict[str, Any] = {}
-    for protocol, model in sorted(needed, key=lambda pm: (pm[0] == "atlas", pm)):
+    timed: set[str] = set()
+    for protocol, model in sorted(needed, key=lambda pm: (pm[0] == "atlas", order.get(pm[1], len(order)), pm)):
         if protocol == "atlas":
             run = _atlas_census(model, decay)
         else:
-            run = measure_protocol(protocol, model, models, device, quick, progress, seed, prompts)
+            run = measure_protocol(protocol, model, models, device, quick, progress, seed, prompts, threads())
         if protocol == "decay-fit":
             decay[model] = run
         runs[(protocol, model)] = run
         step(f"measure {protocol} on {model}")
+        passes, _ = planned_passes(protocol, needed, model, quick=quick, seed=seed, prompts=prompts)
+        if run.get("status") == "ok" and passes and model not in timed and run["seconds"] > 1:
+            timed.add(model)
+            rest = [p for p, m in needed if m == model and (p, m) not in runs]
+            more = sum(planned_passes(p, needed, model, quick=quick, seed=seed, prompts=prompts)[0] for p in rest)
+            per_pass = run["seconds"] / passes
+            say(f"{protocol} on {model}: {passes} forward passes in {run['seconds']:.0f} s (model load included); "
+                f"its other {more} passes: about {more * per_pass:.0f} s more")
     return runs
 
 

@@ -44,10 +44,12 @@ from attnthermo.measurement.assemble import assemble
 from attnthermo.measurement.cache import cache_key, cached_result, store_result
 from attnthermo.measurement.corpus import corpus_sha256, documents_from
 from attnthermo.measurement.models import resolve_model
-from attnthermo.measurement.protocol import BOOTSTRAP, check_int, resolve_protocol
+from attnthermo.measurement.prompt_store import PromptStore
+from attnthermo.measurement.protocol import BOOTSTRAP, MeasurementProtocol, check_int, resolve_protocol
 from attnthermo.measurement.result import MeasurementResult
 from attnthermo.measurement.run import pick_device, run
-from attnthermo.measurement.streaming import DEFAULT_CHUNK
+from attnthermo.measurement.streaming import ATTENTION_NAME, DEFAULT_CHUNK
+from attnthermo.paths import cache_dir
 
 
 def package_versions() -> dict[str, str]:
@@ -59,6 +61,16 @@ def package_versions() -> dict[str, str]:
     return {"attnthermo": __version__, "torch": torch.__version__,
             "transformers": transformers.__version__, "safetensors": safetensors.__version__,
             "numpy": np.__version__, "python": platform.python_version()}
+
+
+def prompt_store(model_sha256: str, protocol: MeasurementProtocol, device: str, versions: dict,
+                 refresh: bool) -> PromptStore:
+    """The per-prompt store for these weights and settings (``refresh``: write only, read nothing)."""
+    weights = f"random-init, torch seed {protocol.seed}" if protocol.control == "random-init" else "trained"
+    return PromptStore(cache_dir("measurements", "prompts"), {
+        "model_sha256": model_sha256, "weights": weights, "chunk": protocol.chunk, "dtype": protocol.dtype,
+        "device_type": device.split(":")[0], "attention": ATTENTION_NAME, "versions": versions},
+        reuse=not refresh)
 
 
 def measure(
@@ -78,6 +90,7 @@ def measure(
     threads: int | None = None,
     chunk: int = DEFAULT_CHUNK,
     use_cache: bool = True,
+    refresh: bool = False,
     progress: bool = True,
 ) -> MeasurementResult:
     """Measure attention decay A(d) ∝ d^−γ on ``model`` ("smollm2", "gemma3-270m" or a path).
@@ -87,7 +100,10 @@ def measure(
     (4, 64) with ``quick``), ``control`` None, "random-init" or "shuffled", ``theta_scales``
     extra runs with every RoPE θ multiplied by each factor, ``seed`` the prompt draw (0: the
     documents in file order), the bootstrap and the controls, ``text`` your own documents
-    instead of the shipped prose. Results are cached by model hash, protocol and versions.
+    instead of the shipped prose. Results are cached by model hash, protocol and versions, and
+    so is every prompt's forward pass (``prompt_store``: a killed run resumes at its next prompt;
+    another window or protocol on the same prompts runs no forward pass again). ``use_cache=False``
+    reads and writes neither; ``refresh=True`` re-measures everything and stores it anew.
     """
     protocol = resolve_protocol(tokens, prompts, window, control, theta_scales, per_head, seed,
                                 quick=quick, bootstrap=bootstrap, chunk=chunk)
@@ -99,7 +115,7 @@ def measure(
                 "text": "shipped corpus" if text is None else "caller's text",
                 "text_sha256": corpus_sha256(docs)}
     key = cache_key(source.sha256, recorded, versions)
-    if use_cache and (hit := cached_result(key)) is not None:
+    if use_cache and not refresh and (hit := cached_result(key)) is not None:
         return hit
 
     import torch
@@ -108,10 +124,20 @@ def measure(
     if threads is not None:
         torch.set_num_threads(check_int("threads", threads, 1))
     say = (lambda msg: print(msg, file=sys.stderr)) if progress else None
-    runs = 1 + len([f for f in protocol.theta_scales if f != 1.0])
-    with tqdm(total=runs * protocol.prompts, desc=f"measure {source.name}", unit="prompt",
-              disable=not progress) as bar:
-        out = run(source, protocol, docs, device, say, lambda: bar.update(1))
+    factors = [1.0] + [f for f in protocol.theta_scales if f != 1.0]
+    store = prompt_store(source.sha256, protocol, device, versions, refresh) if use_cache else None
+    what = f"{source.name} {protocol.control or 'trained'}"
+    done = {f: 0 for f in factors}
+
+    with tqdm(total=len(factors) * protocol.prompts, desc=f"measure {what}", unit="prompt",
+              disable=not progress, file=sys.stderr, dynamic_ncols=True) as bar:
+        def tick(factor: float, how: str) -> None:
+            done[factor] += 1
+            bar.set_description_str(f"measure {what} θ×{factor:g} prompt {done[factor]}/{protocol.prompts}"
+                                    + (" (stored)" if how == "stored" else ""), refresh=False)
+            bar.update(1)
+
+        out = run(source, protocol, docs, device, say, tick, store)
     result = assemble(source, protocol, recorded, out, versions, key)
     if use_cache:
         store_result(result)

@@ -22,6 +22,7 @@ from attnthermo.measurement.facts import architecture_facts
 from attnthermo.measurement.models import (
     ModelSource, converted_checkpoint, load_model, stored_gguf_keys,
 )
+from attnthermo.measurement.prompt_store import PromptStore
 from attnthermo.measurement.protocol import MeasurementProtocol
 from attnthermo.measurement.rope import scaled_rope_theta
 from attnthermo.measurement.streaming import ATTENTION_NAME, DistanceAccumulator, use_streaming_attention
@@ -83,21 +84,42 @@ def _random_init(config: Any, seed: int) -> Any:
 
 
 def run_prompts(model: Any, prompt_ids: list[list[int]], device: str, chunk: int,
-                tick: Callable[[], None]) -> tuple[np.ndarray, np.ndarray]:
-    """Per-prompt profiles (K, L, H, N/2) and sink weights (K, L, H), one forward pass each."""
+                done: Callable[[int, np.ndarray, np.ndarray], None]) -> None:
+    """One forward pass per prompt; ``done(k, profile (L, H, N/2), sink (L, H))`` after each."""
     import torch
 
     config = model.config
     body = model.base_model  # the transformer body: the LM head plays no part in attention
-    profiles, sinks = [], []
-    for ids in prompt_ids:
+    for k, ids in enumerate(prompt_ids):
         acc = DistanceAccumulator(config.num_hidden_layers, config.num_attention_heads, len(ids), chunk)
         with acc, torch.no_grad():
             body(input_ids=torch.tensor([ids], device=device), use_cache=False)
-        profiles.append(acc.profile())
-        sinks.append(acc.sink())
-        tick()
-    return np.stack(profiles), np.stack(sinks)
+        done(k, acc.profile(), acc.sink())
+
+
+def stored_or_run(model: Any, prompt_ids: list[list[int]], factor: float, device: str, chunk: int,
+                  store: PromptStore | None, tick: Callable[[str], None]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-prompt profiles (K, L, H, N/2) and sinks (K, L, H): the stored ones read, the rest run.
+
+    Each prompt's sums are stored as soon as its forward pass ends, so a killed run resumes at
+    its next prompt. ``tick(how)`` once per prompt ("stored" or "measured").
+    """
+    sums: list[tuple[np.ndarray, np.ndarray] | None] = [
+        store.get(ids, factor) if store is not None else None for ids in prompt_ids]
+    missing = [k for k, found in enumerate(sums) if found is None]
+    for _ in range(len(prompt_ids) - len(missing)):
+        tick("stored")
+
+    def done(i: int, profile: np.ndarray, sink: np.ndarray) -> None:
+        k = missing[i]
+        if store is not None:
+            store.put(prompt_ids[k], factor, profile, sink)
+        sums[k] = (profile, sink)
+        tick("measured")
+
+    if missing:
+        run_prompts(model, [prompt_ids[k] for k in missing], device, chunk, done)
+    return np.stack([p for p, _ in sums]), np.stack([s for _, s in sums])
 
 
 @functools.lru_cache(maxsize=2)
@@ -112,8 +134,13 @@ def loaded_model(checkpoint: Path, device: str) -> tuple[Any, Any]:
 
 
 def run(source: ModelSource, protocol: MeasurementProtocol, docs: Sequence[str], device: str,
-        say: Callable[[str], None] | None, tick: Callable[[], None]) -> RunOutput:
-    """Load ``source`` on ``device`` and run the protocol's prompts for every θ factor."""
+        say: Callable[[str], None] | None, tick: Callable[[float, str], None],
+        store: PromptStore | None = None) -> RunOutput:
+    """Load ``source`` on ``device`` and run the protocol's prompts for every θ factor.
+
+    ``store`` (None: nothing read or written) supplies the prompts already measured under the
+    same weights; ``tick(factor, how)`` once per prompt.
+    """
     import torch
 
     checkpoint = converted_checkpoint(source, say)
@@ -140,10 +167,12 @@ def run(source: ModelSource, protocol: MeasurementProtocol, docs: Sequence[str],
         "threads": torch.get_num_threads() if device == "cpu" else None,
         "attention": f"{ATTENTION_NAME} (query-chunked softmax(QKᵀ) with the model's mask)",
     }
-    profiles, sinks = run_prompts(net, prompt_ids, device, protocol.chunk, tick)
+    profiles, sinks = stored_or_run(net, prompt_ids, 1.0, device, protocol.chunk, store,
+                                    lambda how: tick(1.0, how))
     scan = []
     for factor in [f for f in protocol.theta_scales if f != 1.0]:
         with scaled_rope_theta(net, factor) as rope_report:
-            p, s = run_prompts(net, prompt_ids, device, protocol.chunk, tick)
+            p, s = stored_or_run(net, prompt_ids, factor, device, protocol.chunk, store,
+                                 lambda how, f=factor: tick(f, how))
         scan.append(ScanRun(factor, rope_report, p, s))
     return RunOutput(facts, modules, profiles, sinks, scan, prompt_facts)

@@ -1,9 +1,9 @@
 """Streaming per-distance attention sums: softmax(QKᵀ) in query chunks, never N×N for all heads.
 
 The attention function registered here (``ATTENTION_NAME``) replaces the model's eager
-attention. It keeps the model's own masking (the boolean causal / sliding-window mask that
-transformers builds for it), scaling and optional logit softcap, returns the same output as
-eager attention, and — while a :class:`DistanceAccumulator` is active — adds each layer's
+attention. It keeps the model's own masking (the causal / sliding-window mask that transformers
+builds for sdpa), scaling and optional logit softcap, returns the same output as eager attention
+(to float32 rounding) at the cost of the sdpa path, and — while a :class:`DistanceAccumulator` is active — adds each layer's
 attention weights, per head and per distance ``d = i - j``, over the fixed query window
 ``i ∈ [N - D, N)``, ``d ∈ [0, D)`` with ``D = N // 2``. Every distance is therefore averaged
 over the same ``D`` queries, and key 0 (the sink) never falls inside the distance window; its
@@ -101,6 +101,23 @@ class DistanceAccumulator:
         return self._sink / self._queries[:, None]
 
 
+def _fused(query: torch.Tensor, key: torch.Tensor, value: torch.Tensor, mask: torch.Tensor | None,
+           causal: bool, scaling: float) -> torch.Tensor:
+    """torch's fused attention (what the sdpa implementation runs): (B, H, n, Dh) out."""
+    groups = query.shape[1] // key.shape[1]
+    if groups > 1:
+        key = key.repeat_interleave(groups, dim=1)
+        value = value.repeat_interleave(groups, dim=1)
+    return torch.nn.functional.scaled_dot_product_attention(
+        query, key, value, attn_mask=mask, is_causal=causal and mask is None, scale=scaling)
+
+
+def _chunks(begin: int, split: int, end: int, size: int) -> list[tuple[int, int]]:
+    """Query chunks [i0, i1) covering [begin, end), none straddling ``split``."""
+    edges = sorted({*range(begin, split, size), *range(max(begin, split), end, size), end})
+    return list(zip(edges[:-1], edges[1:]))
+
+
 def streaming_attention(
     module: torch.nn.Module,
     query: torch.Tensor,
@@ -112,10 +129,14 @@ def streaming_attention(
     softcap: float | None = None,
     **kwargs: Any,
 ) -> tuple[torch.Tensor, None]:
-    """Eager-equivalent attention computed in query chunks, feeding the active accumulator.
+    """Eager-equivalent attention that feeds the active accumulator, at the cost of sdpa.
 
     ``query`` is (B, H, N, Dh), ``key``/``value`` (B, Hkv, N, Dh); ``attention_mask`` a boolean
     (True = attend) or additive mask broadcastable to (B, H, N, N), or None (plain causal).
+    Queries before the recorded window go through torch's fused attention (as with sdpa); the
+    recorded queries ``[N - D, N)`` are computed in chunks as softmax(QKᵀ)V, and each chunk's
+    weights are summed per distance through a strided view of its diagonals (no copy, no N×N).
+    A logit softcap, which the fused kernel lacks, sends every query through the chunked path.
     Returns the attention output as (B, N, H, Dh) and no weights.
     """
     if dropout and module.training:
@@ -125,68 +146,71 @@ def streaming_attention(
     batch, heads, n_q, head_dim = query.shape
     kv_heads, n_kv = key.shape[1], key.shape[2]
     groups = heads // kv_heads
-    q = query.reshape(batch, kv_heads, groups, n_q, head_dim)
-    k = key.unsqueeze(2)  # (B, Hkv, 1, N, Dh): GQA by broadcasting, no repeated copy
-    v = value.unsqueeze(2)
     causal = bool(getattr(module, "is_causal", True)) and n_q == n_kv
+    device = query.device
 
     acc = _ACTIVE.get()
     chunk = acc.chunk if acc is not None else DEFAULT_CHUNK
     layer = getattr(module, "layer_idx", None)
     recording = acc is not None and layer is not None and n_q == acc.tokens == n_kv
+    first_recorded = acc.query_start if recording else n_q
+    fused_until = 0 if softcap is not None else first_recorded
+
+    out = torch.empty(batch, n_q, heads, head_dim, dtype=query.dtype, device=device)
+    if fused_until > 0:
+        k_end = fused_until if causal else n_kv
+        mask = None if attention_mask is None else attention_mask[:, :, :fused_until, :k_end]
+        out[:, :fused_until] = _fused(query[:, :, :fused_until], key[:, :, :k_end], value[:, :, :k_end],
+                                      mask, causal, scaling).transpose(1, 2)
     if recording:
         dist = acc.distances
-        per_distance = torch.zeros(heads, dist, dtype=torch.float64, device=query.device)
-        sink = torch.zeros(heads, dtype=torch.float64, device=query.device)
-        offsets = torch.arange(dist, device=query.device)
-
-    out = torch.empty(batch, n_q, heads, head_dim, dtype=query.dtype, device=query.device)
-    for i0 in range(0, n_q, chunk):
-        i1 = min(i0 + chunk, n_q)
+        reversed_sums = torch.zeros(batch, heads, dist, dtype=torch.float64, device=device)  # index D-1-d
+        sink = torch.zeros(batch, heads, dtype=torch.float64, device=device)
+    q = query.reshape(batch, kv_heads, groups, n_q, head_dim)
+    for i0, i1 in _chunks(fused_until, first_recorded, n_q, chunk):
+        c = i1 - i0
         k_end = i1 if causal else n_kv
-        scores = torch.matmul(q[:, :, :, i0:i1], k[:, :, :, :k_end].transpose(-1, -2)) * scaling
+        # the query rows of a KV head's group stacked: one GEMM per KV head, K never repeated
+        # (scaled here: c·Dh multiplications, not c·keys, and the copy the stacking needs anyway)
+        rows = torch.empty(batch, kv_heads, groups, c, head_dim, dtype=query.dtype, device=device)
+        torch.mul(q[:, :, :, i0:i1], scaling, out=rows)
+        rows = rows.view(batch, kv_heads, groups * c, head_dim)
+        scores = torch.matmul(rows, key[:, :, :k_end].transpose(-1, -2))
         if softcap is not None:
-            scores = torch.tanh(scores / softcap) * softcap
+            scores.div_(softcap).tanh_().mul_(softcap)
+        grid = scores.view(batch, kv_heads, groups, c, k_end)
         if attention_mask is not None:
             m = attention_mask[:, :, i0:i1, :k_end].unsqueeze(1)  # (B, 1, 1, c, k) over (Hkv, g)
             if m.dtype == torch.bool:
-                scores = scores.masked_fill(~m, float("-inf"))
+                grid.masked_fill_(~m, float("-inf"))
             else:
-                scores = scores + m
-        elif causal:
-            rows = torch.arange(i0, i1, device=query.device)[:, None]
-            cols = torch.arange(k_end, device=query.device)[None, :]
-            scores = scores.masked_fill(cols > rows, float("-inf"))
+                grid.add_(m)
+        elif causal:  # keys after the query: the upper triangle of the chunk's last c columns
+            grid[..., i0:].masked_fill_(torch.ones(c, c, dtype=torch.bool, device=device).triu_(1), float("-inf"))
         weights = torch.softmax(scores, dim=-1, dtype=torch.float32)
-        block = torch.matmul(weights.to(value.dtype), v[:, :, :, :k_end])  # (B, Hkv, g, c, Dh)
-        out[:, i0:i1] = block.reshape(batch, heads, i1 - i0, head_dim).transpose(1, 2)
-        if recording and i1 > acc.query_start:
-            r0 = max(i0, acc.query_start)
-            w = weights[:, :, :, r0 - i0 :].reshape(batch, heads, i1 - r0, k_end)
-            rows = torch.arange(r0, i1, device=query.device)[:, None]
-            index = (rows - offsets[None, :]).expand(batch, heads, -1, -1)  # key j = i - d
-            per_distance += torch.gather(w, 3, index).sum(dim=(0, 2), dtype=torch.float64)
-            sink += w[..., 0].sum(dim=(0, 2), dtype=torch.float64)
+        block = torch.matmul(weights.to(value.dtype), value[:, :, :k_end])  # (B, Hkv, g·c, Dh)
+        out[:, i0:i1] = block.view(batch, heads, c, head_dim).transpose(1, 2)
+        if recording and i0 >= first_recorded:
+            w = weights.view(batch, heads, c, k_end)
+            # row r (query i = i0 + r), column i - D + 1 + e holds distance d = D - 1 - e: the
+            # diagonals are a strided view (row stride k_end + 1), summed over the chunk's queries
+            diagonals = w.as_strided((batch, heads, c, dist), (w.stride(0), w.stride(1), k_end + 1, 1),
+                                     w.storage_offset() + i0 - dist + 1)
+            reversed_sums += diagonals.sum(dim=2)  # c ≤ chunk terms in float32, chunks added in float64
+            sink += w[..., 0].sum(dim=2)
     if recording:
-        acc.add(layer, per_distance, sink, batch * acc.distances)
+        acc.add(layer, reversed_sums.sum(dim=0).flip(-1), sink.sum(dim=0), batch * acc.distances)
     return out, None
-
-
-def _boolean_mask(**kwargs: Any) -> torch.Tensor | None:
-    """The model's own mask as a boolean (True = attend) tensor, never skipped for pure causal."""
-    from transformers.masking_utils import sdpa_mask
-
-    kwargs["allow_is_causal_skip"] = False
-    return sdpa_mask(**kwargs)
 
 
 def register_streaming_attention() -> None:
     """Register the streaming attention and its mask builder with transformers (idempotent)."""
     from transformers import AttentionInterface
-    from transformers.masking_utils import AttentionMaskInterface
+    from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
 
     AttentionInterface.register(ATTENTION_NAME, streaming_attention)
-    AttentionMaskInterface.register(ATTENTION_NAME, _boolean_mask)
+    # the sdpa path's masks: None where the mask is plain causal (then both paths mask by position)
+    AttentionMaskInterface.register(ATTENTION_NAME, sdpa_mask)
 
 
 def use_streaming_attention(model: torch.nn.Module) -> torch.nn.Module:

@@ -26,7 +26,8 @@ def stand_ins(monkeypatch, tmp_path):
     manifest = synthetic_manifest(load_claims())
     release, seen = threading.Event(), {"lean": []}
 
-    def lean(root, progress):
+    def lean(root, progress, fresh=False):
+        seen["fresh"] = fresh
         progress("Lean: still elaborating, 30 s elapsed")
         seen["lean"].append(threading.current_thread().name)
         if not release.wait(60):
@@ -55,6 +56,13 @@ def test_lean_runs_beside_the_measurements(stand_ins, tmp_path):
     assert stand_ins["threads"] == max(1, torch.get_num_threads() - 1)
     assert ledger.data["provenance"]["manifest_source"].startswith("checked now")
     assert ledger.data["provenance"]["seconds"]["lean"] >= 0
+    assert stand_ins["fresh"] is False
+
+
+def test_fresh_reaches_the_background_check(stand_ins, tmp_path):
+    ledger = run_audit(quick=True, device="cpu", out_dir=tmp_path, plots=False, progress=False, fresh=True)
+    assert stand_ins["fresh"] is True
+    assert ledger.data["provenance"]["manifest_source"].startswith("checked now from scratch")
 
 
 def test_a_lean_error_still_stops_the_audit(stand_ins, tmp_path):

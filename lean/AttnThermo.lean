@@ -24,7 +24,7 @@ Mathlib), stated over generic commutative rings and fields so it applies to `ℝ
   series `Σ_{d≤N} a_d z^d`, and `z ∂_z` maps it to `Σ_{d≤N} d a_d z^d`.
 * `AttnThermo.LogUniform`: `γ = 1`, moments from an antiderivative, `Var = L²/12 ≠ L²/4`.
 * `AttnThermo.HarmonicVariance`: the finite `γ = 1` ensemble `p_d ∝ 1/d`, energy `ℓ d` for any
-  log-like `ℓ`: `-109/36 ≤ Var_N - L²/12 ≤ L/6 + 19/9` (`N ≥ 2`), so `Var_N ≠ L²/4` for `L ≥ 9/2`.
+  log-like `ℓ`: `-47/18 ≤ Var_N - L²/12 ≤ L/6 + 17/12` (`N ≥ 2`), so `Var_N ≠ L²/4` for `L ≥ 7/2`.
 * `AttnThermo.RopePade`: RoPE wavelengths and the `γ_Padé` algebra.
 
 Not formalised: real derivatives (`∂_γ` is an abstract derivation), `log` and real powers

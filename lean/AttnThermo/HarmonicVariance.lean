@@ -10,9 +10,9 @@ The attention ensemble at `γ = 1`, `z = 1` has states `d = 1, …, N`, weight `
 `C_V(γ = 1) = 1² · Var(E)` (`AttnThermo.Fisher.heatCapacity_eq_sq_mul_energyVariance`). This
 module proves, for every `N ≥ 2` and every *log-like* `ℓ`, with `L = ℓ N`,
 
-  `-109/36 ≤ Var_N - L²/12 ≤ L/6 + 19/9`,
+  `-47/18 ≤ Var_N - L²/12 ≤ L/6 + 17/12`,
 
-a non-asymptotic form of `C_V(1, N) ≈ (log N)²/12`; hence `Var_N ≠ L²/4` once `L ≥ 9/2`.
+a non-asymptotic form of `C_V(1, N) ≈ (log N)²/12`; hence `Var_N ≠ L²/4` once `L ≥ 7/2`.
 
 ## Log-like sequences
 `LogLike ℓ`: `ℓ 1 = 0` and `1/(d+1) ≤ ℓ(d+1) - ℓ d ≤ 1/d` for `d ≥ 1`. `Real.log` is log-like
@@ -36,25 +36,32 @@ inequality in `a, δ, p, q` (`b³ - a³` and `b² - a²` factor through `δ`):
   at least `a²pq - p²q` (the telescope `g(d) = (H_{d-1}² + 2H_{d-1} + 2)/d`).
 So `c ∈ [0, 1]`, `e₁ ∈ [-1, 1/2]`, `e₂ ∈ [-3, 5/3]`, and `S_0 ≥ 3/2` for `N ≥ 2`. Then exactly
   `(Var - L²/12) S_0² = c L³/6 - (e₁ + c²/12) L² + e₂ L + c e₂ - e₁²`,
-and `c L³/6 ≤ (L/6) S_0²` gives the slope `1/6`; the remaining terms are at most
-`L² + (5/3) S_0 ≤ (19/9) S_0²` and at least `-(7/12) L² - 3 S_0 - 1 ≥ -(109/36) S_0²`.
-The slope is the one the hypotheses allow (it comes from `c ≤ 1`); the constants are crude: with
-`ℓ = log`, `0 ≤ C_V - L²/12 ≤ L/6` holds numerically for every `N` from `2` to `10⁶`.
+so `(L/6 + 17/12) S_0² - (Var - L²/12) S_0²` and `(Var - L²/12 + 47/18) S_0²` are polynomials in
+`L, c, e₁, e₂` that are nonnegative on the box `c ∈ [0, 1]`, `e₁ ∈ [-1, 1/2]`, `e₂ ∈ [-3, 5/3]`,
+`L ≥ 0`, `L + c ≥ 3/2`: each is a nonnegative combination of products of the box constraints
+(e.g. `(5/3 - e₂) L`, `(e₁ + 1)² c`, `(e₁ + 1)(1/2 - e₁)(L + c - 3/2)`, `L (1 - c)(L - 1)²`),
+found by a linear program and checked by `grind`. Both constants are the best these ranges allow:
+`17/12` is attained at `L = 3/2, c = 0, e₁ = -1, e₂ = 5/3` and `-47/18` at
+`L = 3/2, c = 0, e₁ = 1/2, e₂ = -3`. The slope `1/6` is the one the hypotheses allow (it comes from
+`c ≤ 1`). Tighter constants need tighter joint invariants (those corners are not reachable: `c` is
+small only for large `N`, hence large `L`): with `ℓ = log`, `0 ≤ C_V - L²/12 ≤ L/6` holds
+numerically for every `N` from `2` to `10⁶`, and so it does for `ℓ = H_d - 1` and `ℓ = H_{d-1}`
+up to `N = 10⁵`.
 
 ## Main definitions
 * `LogLike ℓ`; `harmonicStates ℓ N`: the states `(ℓ d, 1/d)`, `d = N, …, 1`;
   `harmonic N = Σ_{d≤N} 1/d`, `harmonicLog d = H_d - 1`.
 
 ## Main results
-* `energyVariance_harmonicStates_bounds`: `-109/36 ≤ Var_N - L²/12 ≤ L/6 + 19/9` (`N ≥ 2`).
-* `energyVariance_harmonicStates_ne_sq_div_four`: `Var_N ≠ L²/4` when `L ≥ 9/2` — the erratum
+* `energyVariance_harmonicStates_bounds`: `-47/18 ≤ Var_N - L²/12 ≤ L/6 + 17/12` (`N ≥ 2`).
+* `energyVariance_harmonicStates_ne_sq_div_four`: `Var_N ≠ L²/4` when `L ≥ 7/2` — the erratum
   refuted on the finite ensemble itself.
-* `energyVariance_harmonicStates_ratio_bounds`: `-(109/3)/L² ≤ 12 Var_N/L² - 1 ≤ (2L + 76/3)/L²`.
+* `energyVariance_harmonicStates_ratio_bounds`: `-(94/3)/L² ≤ 12 Var_N/L² - 1 ≤ (2L + 17)/L²`.
 * `harmonicStates_bounds`: the five invariants above; `harmonicLog_logLike`.
 
 Statements are over an ordered field of characteristic zero (`Lean.Grind.OrderedRing`,
 `Lean.Grind.IsCharP α 0`); the witnesses instantiate them over `Rat` with `ℓ = H_d - 1` at
-`N = 10, 100, 1000`.
+`N = 10, 100, 1000` (and `N = 51` for `Var_N ≠ L²/4`).
 -/
 
 @[expose] public section
@@ -217,58 +224,121 @@ theorem moment2Error_lower_step {α : Type u} [Lean.Grind.Field α] [Lean.Grind.
   grind
 
 /-- The upper bound from the error terms: if `S_0 = L + c`, `S_1 = L²/2 + e₁`, `S_2 = L³/3 + e₂`
-with `c ∈ [0, 1]`, `e₁ ≥ -1`, `e₂ ≤ 5/3`, `S_0 ≥ 3/2`, and `V S_0² = S_0 S_2 - S_1²`, then
-`V - L²/12 ≤ L/6 + 19/9`. -/
+with `c ∈ [0, 1]`, `e₁ ∈ [-1, 1/2]`, `e₂ ∈ [-3, 5/3]`, `S_0 ≥ 3/2`, and `V S_0² = S_0 S_2 - S_1²`,
+then `V - L²/12 ≤ L/6 + 17/12` — the best constant from these ranges (attained at `L = 3/2`,
+`c = 0`, `e₁ = -1`, `e₂ = 5/3`). The products below are the support of a linear certificate. -/
 theorem sub_sq_div_twelve_le_of_errors {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP α 0] [LE α] [LT α]
     [Std.LawfulOrderLT α] [Std.IsLinearOrder α] [Lean.Grind.OrderedRing α]
     {L c e₁ e₂ V : α} (hL : 0 ≤ L) (hc0 : 0 ≤ c) (hc1 : c ≤ 1) (he1 : -1 ≤ e₁)
-    (he2 : e₂ ≤ 5 / 3) (hZ : 3 / 2 ≤ L + c)
+    (he1' : e₁ ≤ 1 / 2) (he2 : -3 ≤ e₂) (he2' : e₂ ≤ 5 / 3) (hZ : 3 / 2 ≤ L + c)
     (hV : V * (L + c) ^ 2 = (L + c) * (L ^ 3 / 3 + e₂) - (L ^ 2 / 2 + e₁) ^ 2) :
-    V - L ^ 2 / 12 ≤ L / 6 + 19 / 9 := by
+    V - L ^ 2 / 12 ≤ L / 6 + 17 / 12 := by
   have hZ0 : (0 : α) < L + c := by grind
   have hZ2 : (0 : α) < (L + c) ^ 2 := by
     have := Lean.Grind.OrderedRing.mul_pos hZ0 hZ0; grind
-  have hL2 := Lean.Grind.OrderedRing.mul_nonneg hL hL
-  have hL3 := Lean.Grind.OrderedRing.mul_nonneg hL hL2
-  have f1 := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ 1 - c) hL3
-  have f2 := Lean.Grind.OrderedRing.mul_nonneg hc0 hL2
-  have f3 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hc0 hc0) hL
-  have f4 := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ e₁ + 1) hL2
-  have f5 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hc0 hc0) hL2
-  have f6 := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ 5 / 3 - e₂) hL
-  have f7 := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ 5 / 3 - e₂) hc0
-  have f8 := Lean.Grind.OrderedRing.sq_nonneg (a := e₁)
-  have f9 := Lean.Grind.OrderedRing.mul_nonneg hc0 (by grind : (0 : α) ≤ 2 * L + c)
-  have f10 := Lean.Grind.OrderedRing.mul_nonneg (Std.le_of_lt hZ0) (by grind : (0 : α) ≤ L + c - 3 / 2)
-  have key : 0 ≤ (L / 6 + 19 / 9 + L ^ 2 / 12 - V) * (L + c) ^ 2 := by grind
+  have b1mc : (0 : α) ≤ 1 - c := by grind
+  have bSm : (0 : α) ≤ L + c - 3 / 2 := by grind
+  have be1p : (0 : α) ≤ e₁ + 1 := by grind
+  have be1m : (0 : α) ≤ 1 / 2 - e₁ := by grind
+  have be2p : (0 : α) ≤ e₂ + 3 := by grind
+  have be2m : (0 : α) ≤ 5 / 3 - e₂ := by grind
+  have u0 := Lean.Grind.OrderedRing.mul_nonneg be2m hL
+  have u1 := Lean.Grind.OrderedRing.mul_nonneg be2m hc0
+  have u2 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ + 1)) hL
+  have u3 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ + 1)) hc0
+  have u4 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ - 1 / 2)) hc0
+  have u5 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p be1m) bSm
+  have u6 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ - 1 / 2)) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 3 / 2))
+  have u7 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ + 1)) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 2))
+  have u8 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p hL) hL
+  have u9 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ + 1)) hL) hL
+  have u10 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ - 1 / 2)) hL) hc0
+  have u11 := Lean.Grind.OrderedRing.mul_nonneg hL bSm
+  have u12 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p hL) bSm
+  have u13 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p be1m) hL) bSm
+  have u14 := Lean.Grind.OrderedRing.mul_nonneg hc0 bSm
+  have u15 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ - 1 / 2)) b1mc) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 3 / 2))
+  have u16 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hL hL) hc0
+  have u17 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hL hc0) hc0
+  have u18 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p hL) b1mc) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 1))
+  have u19 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p be1m) hL) b1mc) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 1))
+  have u20 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ - 1 / 2)) hL) b1mc) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 3 / 2))
+  have u21 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hc0 hc0) hc0
+  have u22 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hc0 hc0) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 2))
+  have u23 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg b1mc b1mc) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 3 / 2))
+  have u24 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg b1mc bSm) bSm
+  have key : 0 ≤ (L / 6 + 17 / 12 + L ^ 2 / 12 - V) * (L + c) ^ 2 := by grind
   have := nonneg_of_mul_nonneg_of_pos key hZ2
   grind
 
-/-- The lower bound from the error terms (`e₁ ∈ [-1, 1/2]`, `e₂ ≥ -3`, names as in
-`sub_sq_div_twelve_le_of_errors`): `V - L²/12 ≥ -109/36`. -/
+/-- The lower bound from the error terms (names and ranges as in
+`sub_sq_div_twelve_le_of_errors`): `V - L²/12 ≥ -47/18`, the best constant from these ranges
+(attained at `L = 3/2`, `c = 0`, `e₁ = 1/2`, `e₂ = -3`). -/
 theorem le_sub_sq_div_twelve_of_errors {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP α 0] [LE α] [LT α]
     [Std.LawfulOrderLT α] [Std.IsLinearOrder α] [Lean.Grind.OrderedRing α]
     {L c e₁ e₂ V : α} (hL : 0 ≤ L) (hc0 : 0 ≤ c) (hc1 : c ≤ 1) (he1 : -1 ≤ e₁)
-    (he1' : e₁ ≤ 1 / 2) (he2 : -3 ≤ e₂) (hZ : 3 / 2 ≤ L + c)
+    (he1' : e₁ ≤ 1 / 2) (he2 : -3 ≤ e₂) (he2' : e₂ ≤ 5 / 3) (hZ : 3 / 2 ≤ L + c)
     (hV : V * (L + c) ^ 2 = (L + c) * (L ^ 3 / 3 + e₂) - (L ^ 2 / 2 + e₁) ^ 2) :
-    -(109 / 36) ≤ V - L ^ 2 / 12 := by
+    -(47 / 18) ≤ V - L ^ 2 / 12 := by
   have hZ0 : (0 : α) < L + c := by grind
   have hZ2 : (0 : α) < (L + c) ^ 2 := by
     have := Lean.Grind.OrderedRing.mul_pos hZ0 hZ0; grind
-  have hL2 := Lean.Grind.OrderedRing.mul_nonneg hL hL
-  have hL3 := Lean.Grind.OrderedRing.mul_nonneg hL hL2
-  have k1 := Lean.Grind.OrderedRing.mul_nonneg hc0 hL3
-  have k2 := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ 1 / 2 - e₁) hL2
-  have k3 := Lean.Grind.OrderedRing.mul_nonneg
-    (Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ 1 - c) (by grind : (0 : α) ≤ 1 + c)) hL2
-  have k4 := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ e₂ + 3) hL
-  have k5 := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ e₂ + 3) hc0
-  have k6 := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ 1 + e₁) (by grind : (0 : α) ≤ 1 - e₁)
-  have k7 := Lean.Grind.OrderedRing.mul_nonneg hc0 (by grind : (0 : α) ≤ 2 * L + c)
-  have k8 := Lean.Grind.OrderedRing.mul_nonneg (Std.le_of_lt hZ0) (by grind : (0 : α) ≤ L + c - 3 / 2)
-  have k9 := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ L + c - 3 / 2)
-    (by grind : (0 : α) ≤ L + c + 3 / 2)
-  have key : 0 ≤ (V - L ^ 2 / 12 + 109 / 36) * (L + c) ^ 2 := by grind
+  have b1mc : (0 : α) ≤ 1 - c := by grind
+  have bSm : (0 : α) ≤ L + c - 3 / 2 := by grind
+  have be1p : (0 : α) ≤ e₁ + 1 := by grind
+  have be1m : (0 : α) ≤ 1 / 2 - e₁ := by grind
+  have be2p : (0 : α) ≤ e₂ + 3 := by grind
+  have be2m : (0 : α) ≤ 5 / 3 - e₂ := by grind
+  have k0 := Lean.Grind.OrderedRing.mul_nonneg be2p hL
+  have k1 := Lean.Grind.OrderedRing.mul_nonneg be2p hc0
+  have k2 := Lean.Grind.OrderedRing.mul_nonneg be1p be1m
+  have k3 := bSm
+  have k4 := Lean.Grind.OrderedRing.mul_nonneg be1m bSm
+  have k5 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p be1m) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 2))
+  have k6 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1m hL) hL
+  have k7 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p be1m) hL) hL
+  have k8 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p hL) hc0
+  have k9 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p be1m) hL) hc0
+  have k10 := Lean.Grind.OrderedRing.mul_nonneg hL bSm
+  have k11 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ - 1 / 2)) hL) bSm
+  have k12 := Lean.Grind.OrderedRing.mul_nonneg hc0 hc0
+  have k13 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p hc0) hc0
+  have k14 := Lean.Grind.OrderedRing.mul_nonneg hc0 bSm
+  have k15 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1m hc0) bSm
+  have k16 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hL hL) hc0
+  have k17 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p hL) hL) hc0
+  have k18 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p be1m) hL) hL) hc0
+  have k19 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.sq_nonneg (a := e₁ - 1 / 2)) hL) hc0) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 1))
+  have k20 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p hL) hc0) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 2))
+  have k21 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg be1p be1m) hL) hc0) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 2))
+  have k22 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hc0 hc0) hc0
+  have k23 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hc0 b1mc) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 1))
+  have k24 :=
+    Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg hc0 bSm) (Lean.Grind.OrderedRing.sq_nonneg (a := L - 2))
+  have k25 := Lean.Grind.OrderedRing.mul_nonneg (Lean.Grind.OrderedRing.mul_nonneg b1mc bSm) bSm
+  have key : 0 ≤ (V - L ^ 2 / 12 + 47 / 18) * (L + c) ^ 2 := by grind
   have := nonneg_of_mul_nonneg_of_pos key hZ2
   grind
 
@@ -324,14 +394,14 @@ theorem logLike_pos {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP α 0
   grind
 
 /-- The `(log N)²/12` law for the finite ensemble: for every log-like `ℓ` and `N ≥ 2`, with
-`L = ℓ N`, `-109/36 ≤ Var_N - L²/12 ≤ L/6 + 19/9`, where `Var_N = C_V(γ = 1, N)` is the energy
+`L = ℓ N`, `-47/18 ≤ Var_N - L²/12 ≤ L/6 + 17/12`, where `Var_N = C_V(γ = 1, N)` is the energy
 variance of the states `(ℓ d, 1/d)`, `d ≤ N`.
 Claim: `cv-gamma1-twelfth` -/
 theorem energyVariance_harmonicStates_bounds {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] [LE α] [LT α] [Std.LawfulOrderLT α] [Std.IsLinearOrder α]
     [Lean.Grind.OrderedRing α] (ℓ : Nat → α) (hℓ : LogLike ℓ) (N : Nat) (hN : 2 ≤ N) :
-    -(109 / 36) ≤ energyVariance (harmonicStates ℓ N) - ℓ N ^ 2 / 12
-    ∧ energyVariance (harmonicStates ℓ N) - ℓ N ^ 2 / 12 ≤ ℓ N / 6 + 19 / 9 := by
+    -(47 / 18) ≤ energyVariance (harmonicStates ℓ N) - ℓ N ^ 2 / 12
+    ∧ energyVariance (harmonicStates ℓ N) - ℓ N ^ 2 / 12 ≤ ℓ N / 6 + 17 / 12 := by
   obtain ⟨n, rfl⟩ : ∃ n, N = n + 1 + 1 := ⟨N - 2, by omega⟩
   obtain ⟨i0, i1, i2, i3, i4, i5, i6, i7⟩ := harmonicStates_bounds ℓ hℓ (n + 1)
   have hx : (1 : α) ≤ (n : α) + 1 := by have := natCast_nonneg_of_ordered (α := α) n; grind
@@ -354,30 +424,36 @@ theorem energyVariance_harmonicStates_bounds {α : Type u} [Lean.Grind.Field α]
     rw [show L + (Z - L) = Z by grind, show L ^ 3 / 3 + (S₂ - L ^ 3 / 3) = S₂ by grind,
       show L ^ 2 / 2 + (S₁ - L ^ 2 / 2) = S₁ by grind]
     exact hV
-  exact ⟨le_sub_sq_div_twelve_of_errors i0 (by grind) i1 (by grind) (by grind) (by grind) (by grind) hV',
-    sub_sq_div_twelve_le_of_errors i0 (by grind) i1 (by grind) (by grind) (by grind) hV'⟩
+  have hc0 : (0 : α) ≤ Z - L := by grind
+  have he1 : -1 ≤ S₁ - L ^ 2 / 2 := by grind
+  have he1' : S₁ - L ^ 2 / 2 ≤ 1 / 2 := by grind
+  have he2 : -3 ≤ S₂ - L ^ 3 / 3 := by grind
+  have he2' : S₂ - L ^ 3 / 3 ≤ 5 / 3 := by grind
+  have hZ3 : 3 / 2 ≤ L + (Z - L) := by grind
+  exact ⟨le_sub_sq_div_twelve_of_errors i0 hc0 i1 he1 he1' he2 he2' hZ3 hV',
+    sub_sq_div_twelve_le_of_errors i0 hc0 i1 he1 he1' he2 he2' hZ3 hV'⟩
 
-/-- The published `L²/4` is not the finite ensemble's variance once `L = ℓ N ≥ 9/2` (`N ≥ 2`):
-`Var_N - L²/12 ≤ L/6 + 19/9 < L²/6`.
+/-- The published `L²/4` is not the finite ensemble's variance once `L = ℓ N ≥ 7/2` (`N ≥ 2`):
+`Var_N - L²/12 ≤ L/6 + 17/12 < L²/6`.
 Claim: `cv-gamma1-quarter` Claim: `cv-gamma1-twelfth` -/
 theorem energyVariance_harmonicStates_ne_sq_div_four {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] [LE α] [LT α] [Std.LawfulOrderLT α] [Std.IsLinearOrder α]
     [Lean.Grind.OrderedRing α] (ℓ : Nat → α) (hℓ : LogLike ℓ) (N : Nat) (hN : 2 ≤ N)
-    (hL : 9 / 2 ≤ ℓ N) : energyVariance (harmonicStates ℓ N) ≠ ℓ N ^ 2 / 4 := by
+    (hL : 7 / 2 ≤ ℓ N) : energyVariance (harmonicStates ℓ N) ≠ ℓ N ^ 2 / 4 := by
   have h := (energyVariance_harmonicStates_bounds ℓ hℓ N hN).2
-  have m := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ ℓ N - 9 / 2)
-    (by grind : (0 : α) ≤ ℓ N + 7 / 2)
+  have m := Lean.Grind.OrderedRing.mul_nonneg (by grind : (0 : α) ≤ ℓ N - 7 / 2)
+    (by grind : (0 : α) ≤ ℓ N + 5 / 2)
   intro heq
   grind
 
-/-- Ratio form (`N ≥ 2`, `L = ℓ N > 0`): `-(109/3)/L² ≤ 12 Var_N/L² - 1 ≤ (2L + 76/3)/L²`,
+/-- Ratio form (`N ≥ 2`, `L = ℓ N > 0`): `-(94/3)/L² ≤ 12 Var_N/L² - 1 ≤ (2L + 17)/L²`,
 so `12 Var_N/L² → 1` as `L → ∞`.
 Claim: `cv-gamma1-twelfth` -/
 theorem energyVariance_harmonicStates_ratio_bounds {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] [LE α] [LT α] [Std.LawfulOrderLT α] [Std.IsLinearOrder α]
     [Lean.Grind.OrderedRing α] (ℓ : Nat → α) (hℓ : LogLike ℓ) (N : Nat) (hN : 2 ≤ N) :
-    -(109 / 3) / ℓ N ^ 2 ≤ 12 * energyVariance (harmonicStates ℓ N) / ℓ N ^ 2 - 1
-    ∧ 12 * energyVariance (harmonicStates ℓ N) / ℓ N ^ 2 - 1 ≤ (2 * ℓ N + 76 / 3) / ℓ N ^ 2 := by
+    -(94 / 3) / ℓ N ^ 2 ≤ 12 * energyVariance (harmonicStates ℓ N) / ℓ N ^ 2 - 1
+    ∧ 12 * energyVariance (harmonicStates ℓ N) / ℓ N ^ 2 - 1 ≤ (2 * ℓ N + 17) / ℓ N ^ 2 := by
   have hb := energyVariance_harmonicStates_bounds ℓ hℓ N hN
   obtain ⟨n, rfl⟩ : ∃ n, N = n + 1 + 1 := ⟨N - 2, by omega⟩
   have hL := logLike_pos ℓ hℓ n
@@ -388,9 +464,9 @@ theorem energyVariance_harmonicStates_ratio_bounds {α : Type u} [Lean.Grind.Fie
   have hinv := Lean.Grind.Field.mul_inv_cancel hL20
   have hu : (0 : α) < (L ^ 2)⁻¹ := pos_of_mul_pos_of_pos (by grind) hL2
   have m1 := Lean.Grind.OrderedRing.mul_nonneg
-    (by grind : (0 : α) ≤ 12 * V - L ^ 2 + 109 / 3) (Std.le_of_lt hu)
+    (by grind : (0 : α) ≤ 12 * V - L ^ 2 + 94 / 3) (Std.le_of_lt hu)
   have m2 := Lean.Grind.OrderedRing.mul_nonneg
-    (by grind : (0 : α) ≤ 2 * L + 76 / 3 - (12 * V - L ^ 2)) (Std.le_of_lt hu)
+    (by grind : (0 : α) ≤ 2 * L + 17 - (12 * V - L ^ 2)) (Std.le_of_lt hu)
   simp only [Lean.Grind.Field.div_eq_mul_inv]
   constructor <;> grind
 
@@ -418,18 +494,18 @@ theorem harmonicLog_logLike {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCh
 with `ℓ = H_d - 1` (`harmonicLog_logLike`) at `N = 10, 100, 1000`, with `L = H_10 - 1 = 4861/2520`
 pinned. -/
 theorem energyVariance_harmonicStates_bounds_witness :
-    (-(109 / 36) ≤ energyVariance (harmonicStates (harmonicLog : Nat → Rat) 10)
+    (-(47 / 18) ≤ energyVariance (harmonicStates (harmonicLog : Nat → Rat) 10)
         - harmonicLog 10 ^ 2 / 12
       ∧ energyVariance (harmonicStates (harmonicLog : Nat → Rat) 10) - harmonicLog 10 ^ 2 / 12
-        ≤ harmonicLog 10 / 6 + 19 / 9)
-    ∧ (-(109 / 36) ≤ energyVariance (harmonicStates (harmonicLog : Nat → Rat) 100)
+        ≤ harmonicLog 10 / 6 + 17 / 12)
+    ∧ (-(47 / 18) ≤ energyVariance (harmonicStates (harmonicLog : Nat → Rat) 100)
         - harmonicLog 100 ^ 2 / 12
       ∧ energyVariance (harmonicStates (harmonicLog : Nat → Rat) 100) - harmonicLog 100 ^ 2 / 12
-        ≤ harmonicLog 100 / 6 + 19 / 9)
-    ∧ (-(109 / 36) ≤ energyVariance (harmonicStates (harmonicLog : Nat → Rat) 1000)
+        ≤ harmonicLog 100 / 6 + 17 / 12)
+    ∧ (-(47 / 18) ≤ energyVariance (harmonicStates (harmonicLog : Nat → Rat) 1000)
         - harmonicLog 1000 ^ 2 / 12
       ∧ energyVariance (harmonicStates (harmonicLog : Nat → Rat) 1000)
-          - harmonicLog 1000 ^ 2 / 12 ≤ harmonicLog 1000 / 6 + 19 / 9)
+          - harmonicLog 1000 ^ 2 / 12 ≤ harmonicLog 1000 / 6 + 17 / 12)
     ∧ (harmonicLog 10 : Rat) = 4861 / 2520 :=
   ⟨energyVariance_harmonicStates_bounds harmonicLog harmonicLog_logLike 10 (by decide),
     energyVariance_harmonicStates_bounds harmonicLog harmonicLog_logLike 100 (by decide),
@@ -437,20 +513,20 @@ theorem energyVariance_harmonicStates_bounds_witness :
     by decide +kernel⟩
 
 /-- Non-vacuity: `AttnThermo.HarmonicVariance.energyVariance_harmonicStates_ne_sq_div_four` over
-`Rat` with `ℓ = H_d - 1` at `N = 150`, where `L = H_150 - 1 ≥ 9/2` (checked by the kernel). -/
+`Rat` with `ℓ = H_d - 1` at `N = 51`, the least `N` with `L = H_N - 1 ≥ 7/2` (checked by the kernel). -/
 theorem energyVariance_harmonicStates_ne_sq_div_four_witness :
-    energyVariance (harmonicStates (harmonicLog : Nat → Rat) 150) ≠ harmonicLog 150 ^ 2 / 4 :=
-  energyVariance_harmonicStates_ne_sq_div_four harmonicLog harmonicLog_logLike 150 (by decide)
+    energyVariance (harmonicStates (harmonicLog : Nat → Rat) 51) ≠ harmonicLog 51 ^ 2 / 4 :=
+  energyVariance_harmonicStates_ne_sq_div_four harmonicLog harmonicLog_logLike 51 (by decide)
     (by decide +kernel)
 
 /-- Non-vacuity: `AttnThermo.HarmonicVariance.energyVariance_harmonicStates_ratio_bounds` over
 `Rat` with `ℓ = H_d - 1` at `N = 100`. -/
 theorem energyVariance_harmonicStates_ratio_bounds_witness :
-    -(109 / 3) / harmonicLog 100 ^ 2
+    -(94 / 3) / harmonicLog 100 ^ 2
         ≤ 12 * energyVariance (harmonicStates (harmonicLog : Nat → Rat) 100)
           / harmonicLog 100 ^ 2 - 1
     ∧ 12 * energyVariance (harmonicStates (harmonicLog : Nat → Rat) 100) / harmonicLog 100 ^ 2 - 1
-        ≤ (2 * harmonicLog 100 + 76 / 3) / harmonicLog 100 ^ 2 :=
+        ≤ (2 * harmonicLog 100 + 17) / harmonicLog 100 ^ 2 :=
   energyVariance_harmonicStates_ratio_bounds harmonicLog harmonicLog_logLike 100 (by decide)
 
 /-- Non-vacuity: `AttnThermo.HarmonicVariance.harmonicLog_logLike` over `Rat`. -/

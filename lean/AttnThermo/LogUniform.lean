@@ -34,7 +34,7 @@ The real integral and the fundamental theorem of calculus itself (only its polyn
 the definite integral is `F(L) - F(0)` for a formal antiderivative `F`) and the logarithm. The
 finite ensemble `p_d ∝ 1/d` on `d = 1, …, N` is in `AttnThermo.HarmonicVariance`: for every
 log-like `ℓ` (increments `1/(d+1) ≤ ℓ(d+1) - ℓ d ≤ 1/d`) its variance is within
-`[-109/36, L/6 + 19/9]` of `L²/12`, by telescoping sum–integral comparisons. Python evaluates the
+`[-47/18, L/6 + 17/12]` of `L²/12`, by telescoping sum–integral comparisons. Python evaluates the
 exact distance at `ℓ = log` to any precision and checks the expansion with the Stieltjes
 constants (`attnthermo.thermo.asymptotics`, `attnthermo.thermo.identities.analysis`).
 

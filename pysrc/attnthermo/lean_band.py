@@ -6,10 +6,10 @@ linear in ``ℓ N``. This module parses those two sides from the manifest's stat
 (slope, constant) pairs: lower[0]·L + lower[1] ≤ C_V(1, N) - L²/12 ≤ upper[0]·L + upper[1].
 
 >>> s = ("∀ {α : Type u_1} (ℓ : Nat → α), AttnThermo.HarmonicVariance.LogLike ℓ → ∀ (N : Nat), "
-...      "2 ≤ N → -(109 / 36) ≤ V ℓ N - ℓ N ^ 2 / 12 ∧ V ℓ N - ℓ N ^ 2 / 12 ≤ ℓ N / 6 + 19 / 9")
+...      "2 ≤ N → -(47 / 18) ≤ V ℓ N - ℓ N ^ 2 / 12 ∧ V ℓ N - ℓ N ^ 2 / 12 ≤ ℓ N / 6 + 17 / 12")
 >>> band = parse_band(s)
 >>> band.N_min, band.lower, band.upper
-(2, (Fraction(0, 1), Fraction(-109, 36)), (Fraction(1, 6), Fraction(19, 9)))
+(2, (Fraction(0, 1), Fraction(-47, 18)), (Fraction(1, 6), Fraction(17, 12)))
 """
 
 from __future__ import annotations

@@ -79,3 +79,5 @@ def test_plan_counts_forward_passes_and_derives_the_scan_baseline():
     text = plan_banner({"x": 30}, needed, AUDIT_MODELS, quick=True)
     assert "theta-rescaling on gemma3-270m: 8 forward passes of 256 tokens" in text
     assert "at most" in text.splitlines()[-1]
+    assert "imprint on pythia-70m: not run by this audit" in text  # a receipt with no protocol here
+    assert "atlas on atlas-42: derived, no forward pass" in text

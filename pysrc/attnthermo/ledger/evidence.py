@@ -124,11 +124,12 @@ def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str]
             decay[model] = run
         runs[(protocol, model)] = run
         step(f"measure {protocol} on {model}")
-        passes, _ = planned_passes(protocol, needed, model, quick=quick, seed=seed, prompts=prompts)
+        passes, _ = planned_passes(protocol, needed, model, quick=quick, seed=seed, prompts=prompts) or (0, 0)
         if run.get("status") == "ok" and passes and model not in timed and run["seconds"] > 1:
             timed.add(model)
             rest = [p for p, m in needed if m == model and (p, m) not in runs]
-            more = sum(planned_passes(p, needed, model, quick=quick, seed=seed, prompts=prompts)[0] for p in rest)
+            more = sum((planned_passes(p, needed, model, quick=quick, seed=seed, prompts=prompts) or (0, 0))[0]
+                       for p in rest)
             per_pass = run["seconds"] / passes
             say(f"{protocol} on {model}: {passes} forward passes in {run['seconds']:.0f} s (model load included); "
                 f"its other {more} passes: about {more * per_pass:.0f} s more")

@@ -15,10 +15,14 @@ from attnthermo.measurement.protocol import resolve_protocol
 
 
 def planned_passes(protocol: str, needed: Iterable[tuple[str, str]], model: str, *, quick: bool,
-                   seed: int = 0, prompts: int | None = None) -> tuple[int, int]:
-    """(forward passes, tokens per pass) the protocol costs on ``model`` within this audit."""
-    if protocol not in PROTOCOLS:
+                   seed: int = 0, prompts: int | None = None) -> tuple[int, int] | None:
+    """(forward passes, tokens per pass) the protocol costs on ``model`` within this audit; None for
+    a protocol the audit cannot run (its receipt is reported unavailable, with the reason). The atlas
+    census is derived from the decay fits: no forward pass."""
+    if protocol == "atlas":
         return 0, 0
+    if protocol not in PROTOCOLS:
+        return None
     arguments = PROTOCOLS[protocol].arguments(quick=quick, seed=seed, prompts=prompts)
     p = resolve_protocol(**{k: v for k, v in arguments.items() if k != "quick"}, quick=quick)
     factors = {1.0, *p.theta_scales}
@@ -36,7 +40,11 @@ def plan_banner(identities: dict[str, int], needed: Iterable[tuple[str, str]], m
              + f"{len(identities)} identity checks; {len(needed)} measurements on {', '.join(models)}"]
     total = 0
     for protocol, model in needed:
-        passes, tokens = planned_passes(protocol, needed, model, quick=quick, seed=seed, prompts=prompts)
+        planned = planned_passes(protocol, needed, model, quick=quick, seed=seed, prompts=prompts)
+        if planned is None:
+            lines.append(f"  {protocol} on {model}: not run by this audit (no such protocol here; the receipt says why)")
+            continue
+        passes, tokens = planned
         total += passes
         what = f"{passes} forward passes of {tokens} tokens" if passes else "derived, no forward pass"
         lines.append(f"  {protocol} on {model}: {what}")

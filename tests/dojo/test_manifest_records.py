@@ -13,7 +13,7 @@ from attnthermo.errors import DomainError
 from attnthermo.manifest import example_json
 
 MANIFEST = {
-    "schema_version": 2,
+    "schema_version": 3,
     "root": "/somewhere",
     "ok": True,
     "modules": {},
@@ -81,7 +81,8 @@ def _broken(**change):
     ("manifest", "pattern"),
     [
         ({**MANIFEST, "schema_version": 1}, "schema_version=1"),
-        ({"schema_version": 2}, "theorems"),
+        ({**MANIFEST, "schema_version": 2}, "schema_version=2"),
+        ({"schema_version": 3}, "theorems"),
         (_broken(line=None), "lacks line"),
         (_broken(file=None, statement=None), "lacks file, statement"),
         (_broken(line=0), "line=0"),

@@ -1,10 +1,10 @@
 """Theorem records from the attnthermo Lean manifest: the LeanDojo record shape without LeanDojo.
 
-The manifest (``attnthermo lean check``, schema_version 2) knows each theorem's name, file,
+The manifest (``attnthermo lean check``, the schema of :mod:`attnthermo.manifest`) knows each theorem's name, file,
 line and statement, but not which constants its proof uses, so ``premises`` is ``None`` and
 ``source`` says the records are not LeanDojo data.
 
->>> manifest = {"schema_version": 2, "theorems": {"AttnThermo.Ensemble.z_pos": {
+>>> manifest = {"schema_version": 3, "theorems": {"AttnThermo.Ensemble.z_pos": {
 ...     "module": "AttnThermo.Ensemble", "file": "lean/AttnThermo/Ensemble.lean", "line": 7,
 ...     "kind": "theorem", "statement": "theorem z_pos : 0 < z", "status": "proved"}}}
 >>> [(r["full_name"], r["premises"]) for r in theorems_from_manifest(manifest)]
@@ -20,8 +20,8 @@ from typing import Any
 from attnthermo.dojo.records import MANIFEST, theorem_record
 from attnthermo.errors import DomainError
 from attnthermo.lean.manifest_file import load_manifest
+from attnthermo.manifest import SCHEMA_VERSION as SUPPORTED_SCHEMA
 
-SUPPORTED_SCHEMA = 2
 _FIELDS = ("file", "line", "statement")
 
 

@@ -155,7 +155,7 @@ theorem falseStatement (n : Nat) : n + 1 = n := by
   omega
 end AttnThermo.TamperBroken
 
-this line is not Lean ((
+theorem syntaxError : True := ((
 """
 
 
@@ -207,7 +207,7 @@ def _make_tampered_tree(dest: Path) -> TamperedTree:
         changed_definition="AttnThermo.TamperProbe.changedBody", changed_user="AttnThermo.TamperProbe.changedBody_pos",
         vacuous="AttnThermo.TamperProbe.assumesFalse", broken="AttnThermo.TamperBroken",
         false_theorem="AttnThermo.TamperBroken.falseStatement", collateral="AttnThermo.TamperBroken.collateral",
-        broken_user="AttnThermo.TamperBrokenUser", syntax_error_line=_BROKEN.splitlines().index("this line is not Lean ((") + 1,
+        broken_user="AttnThermo.TamperBrokenUser", syntax_error_line=_BROKEN.splitlines().index("theorem syntaxError : True := ((") + 1,
         weakened=weakened,
     )
 
@@ -367,11 +367,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         _lean_runs["tampered"] = pool.submit(tampered)
     if wanted & {"forged_manifest", "forged_tree"}:
         forged_root = Path(tempfile.mkdtemp(prefix="attnthermo-forged-"))
+        forged_build = build_dir_for(forged_root, toolchain.kind)  # now, before tests move the cache folder
 
         def forged() -> tuple[ForgedTree, dict, dict]:
             tree = _make_forged_tree(forged_root)
             first, second = _check_forged(tree, jobs=2, progress=_lean_progress("forged"), slots=slots,
-                                          toolchain=toolchain, build_dir=build_dir_for(forged_root, toolchain.kind))
+                                          toolchain=toolchain, build_dir=forged_build)
             return tree, first, second
 
         _lean_runs["forged"] = pool.submit(forged)

@@ -33,9 +33,11 @@ def _docs():
     return shipped_documents()
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="module", autouse=True)
 def _own_cache(tmp_path_factory):
-    """measure()'s caches (results and per-prompt sums) in a temporary folder, never the user's."""
+    """measure()'s caches (results and per-prompt sums) in a temporary folder, never the user's, for
+    each atlas test module (a session-wide one outlived tests/atlas and moved every later test's
+    cache, the Lean build folders included)."""
     old = os.environ.get("ATTNTHERMO_CACHE_DIR")
     os.environ["ATTNTHERMO_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     yield

@@ -29,7 +29,15 @@ def fake_toolchain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -
     toolchain = Toolchain(kind, "4.28.0 (fake)", (sys.executable, str(FAKE)))
     monkeypatch.setattr(checker, "find_toolchain", lambda _progress=None: toolchain)
     # the fake writes the facts as JSON beside its fake .olean (the real reader: test_olean.py)
-    monkeypatch.setattr(checker, "read_facts", lambda olean, _search: json.loads(Path(f"{olean}.private").read_text()))
+    # (only for oleans under this test's folder: Lean checks of the real trees run on other threads)
+    real = checker.read_facts
+
+    def facts(olean: Path, search: list[Path]) -> dict:
+        if Path(olean).is_relative_to(tmp_path):
+            return json.loads(Path(f"{olean}.private").read_text())
+        return real(olean, search)
+
+    monkeypatch.setattr(checker, "read_facts", facts)
     return log
 
 

@@ -82,7 +82,8 @@ def test_witness_links_name_existing_theorems(lean_manifest) -> None:
 
 def test_cached_recheck_takes_seconds(lean_manifest, repo_root: Path) -> None:
     start = time.monotonic()
-    again = check(repo_root, progress=None)
+    build = Path(lean_manifest.check.file).parent.parent  # the build folder the first check used
+    again = check(repo_root, progress=None, build_dir=build)
     assert time.monotonic() - start < 30
     assert again.check.cached and again.check.processes == 0
     assert {n: t.status for n, t in again.theorems.items()} == {n: t.status for n, t in lean_manifest.theorems.items()}

@@ -414,3 +414,19 @@ def forged_tree() -> ForgedTree:
 def forged_manifest() -> dict:
     """The manifest of the forged copy after its forgeries were pinned as their honest twins (see ForgedTree)."""
     return _lean_run("forged")[2]
+
+
+@pytest.fixture
+def forward_passes(monkeypatch) -> list[int]:
+    """The prompts of each forward-pass call (measurement.run.run_prompts) made during the test."""
+    from attnthermo.measurement import run
+
+    counted: list[int] = []
+    real = run.run_prompts
+
+    def counting(model, prompt_ids, *args):
+        counted.append(len(prompt_ids))
+        return real(model, prompt_ids, *args)
+
+    monkeypatch.setattr(run, "run_prompts", counting)
+    return counted

@@ -29,20 +29,6 @@ def _count_tasks(monkeypatch):
     return calls
 
 
-def _count_forward_passes(monkeypatch):
-    from attnthermo.measurement import run
-
-    passes = []
-    real = run.run_prompts
-
-    def counting(model, prompt_ids, *args):
-        passes.append(len(prompt_ids))
-        return real(model, prompt_ids, *args)
-
-    monkeypatch.setattr(run, "run_prompts", counting)
-    return passes
-
-
 def test_cli_writes_table_json_and_plots(tiny_models, tmp_path, capsys):
     out = tmp_path / "atlas"
     code = main(["atlas", *tiny_models, "--out", str(out), "--tokens", "64", "--prompts", "3", "--threads", "1"])
@@ -67,7 +53,7 @@ def test_cli_writes_table_json_and_plots(tiny_models, tmp_path, capsys):
     assert "2 model(s)" in capsys.readouterr().out
 
 
-def test_resumes_from_the_store_and_force_remeasures(tiny_models, tmp_path, monkeypatch):
+def test_resumes_from_the_store_and_force_remeasures(tiny_models, tmp_path, monkeypatch, forward_passes):
     calls = _count_tasks(monkeypatch)
     say = lambda _m: None  # noqa: E731
     build_atlas(tiny_models[:1], tmp_path, TINY, say=say)  # a run "killed" after its first model
@@ -79,10 +65,10 @@ def test_resumes_from_the_store_and_force_remeasures(tiny_models, tmp_path, monk
     build_atlas(tiny_models, tmp_path, TINY, say=say)
     assert len(calls) == 2, "a stored model is never measured twice"
     assert time.perf_counter() - t0 < 120
-    passes = _count_forward_passes(monkeypatch)
+    forward_passes.clear()  # count from here: the forced run only
     build_atlas(tiny_models[:1], tmp_path, TINY, force=True, say=say)
     assert len(calls) == 3
-    assert passes == [TINY["prompts"]], "--force runs every prompt again, past measure()'s caches"
+    assert forward_passes == [TINY["prompts"]], "--force runs every prompt again, past measure()'s caches"
     other = build_atlas(tiny_models[:1], tmp_path, {**TINY, "prompts": 2}, say=say)
     assert len(calls) == 4 and other[0].key != entries[0].key, "another protocol is another store entry"
 

@@ -344,6 +344,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     from attnthermo.lean import check
     from attnthermo.lean.buildpaths import build_dir_for
+    from attnthermo.lean.cache import load_secret
     from attnthermo.lean.toolchain import find_toolchain
 
     import os
@@ -351,28 +352,30 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     # Lean processes at once for the two background checks (each peaks near 3.6 GB, one thread); 1 on a busy machine
     slots = threading.BoundedSemaphore(int(os.environ.get("ATTNTHERMO_TEST_LEAN_SLOTS", "2")))
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="lean-check")
-    # fixed now, before tests start changing PATH and the cache folder in the main thread
-    toolchain = find_toolchain()
+    # fixed now, before tests start changing PATH, the cache folder and the secret folder in the main thread
+    toolchain, secret = find_toolchain(), load_secret()
     tampered_root = Path(tempfile.mkdtemp(prefix="attnthermo-tampered-"))
     builds = {root: build_dir_for(root, toolchain.kind) for root in (REPO, tampered_root)}
     if "lean_manifest" in wanted:  # the real tree first: it gets the first Lean slot
         _lean_runs["lean_manifest"] = pool.submit(check, REPO, jobs=2, progress=_lean_progress("real"), slots=slots,
-                                                  toolchain=toolchain, build_dir=builds[REPO])
+                                                  toolchain=toolchain, build_dir=builds[REPO], secret=secret)
     if wanted & {"tampered_manifest", "tampered_tree"}:
         def tampered() -> tuple[TamperedTree, dict]:
             tree = _make_tampered_tree(tampered_root)
-            return tree, check(tree.root, jobs=2, progress=_lean_progress("tampered"), slots=slots,
-                               toolchain=toolchain, build_dir=builds[tampered_root])
+            return tree, check(tree.root, jobs=2, progress=tampered_progress, slots=slots,
+                               toolchain=toolchain, build_dir=builds[tampered_root], secret=secret)
 
+        tampered_progress = _lean_progress("tampered")
         _lean_runs["tampered"] = pool.submit(tampered)
     if wanted & {"forged_manifest", "forged_tree"}:
         forged_root = Path(tempfile.mkdtemp(prefix="attnthermo-forged-"))
         forged_build = build_dir_for(forged_root, toolchain.kind)  # now, before tests move the cache folder
+        forged_progress = _lean_progress("forged")
 
         def forged() -> tuple[ForgedTree, dict, dict]:
             tree = _make_forged_tree(forged_root)
-            first, second = _check_forged(tree, jobs=2, progress=_lean_progress("forged"), slots=slots,
-                                          toolchain=toolchain, build_dir=forged_build)
+            first, second = _check_forged(tree, jobs=2, progress=forged_progress, slots=slots,
+                                          toolchain=toolchain, build_dir=forged_build, secret=secret)
             return tree, first, second
 
         _lean_runs["forged"] = pool.submit(forged)

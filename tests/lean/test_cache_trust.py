@@ -67,6 +67,22 @@ def test_tests_never_use_the_users_secret() -> None:
     assert Path.home() / ".config" not in secret_path().parents
 
 
+@pytest.mark.parametrize("kind", ["wasm", "native"])
+def test_a_check_seals_with_the_secret_it_started_with(tmp_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch,
+                                                       request: pytest.FixtureRequest) -> None:
+    """A check in another thread keeps the secret it was given, whatever the environment says
+    later; a check under another secret cannot read its results and runs Lean again."""
+    log = request.getfixturevalue(kind)
+    root = make_project(tmp_path / "p")
+    given = os.urandom(32)
+    assert checker.check(root, progress=None, secret=given).check.processes >= 1
+    monkeypatch.setenv("ATTNTHERMO_SECRET_DIR", str(tmp_path / "another-secret"))
+    assert checker.check(root, progress=None, secret=given).check.processes == 0
+    log.write_text("")
+    assert checker.check(root, progress=None).check.processes >= 1  # the environment's secret: not the same
+    assert starts(log)
+
+
 def test_a_secret_others_can_read_is_refused(tmp_path: Path, wasm: Path) -> None:
     seal(tmp_path / "b", "m", {"key": "k"})
     secret_path().chmod(0o644)

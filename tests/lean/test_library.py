@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -80,10 +79,8 @@ def test_witness_links_name_existing_theorems(lean_manifest) -> None:
     assert links <= set(lean_manifest.theorems)
 
 
-def test_cached_recheck_takes_seconds(lean_manifest, repo_root: Path) -> None:
-    start = time.monotonic()
+def test_cached_recheck_runs_no_lean(lean_manifest, repo_root: Path) -> None:
     build = Path(lean_manifest.check.file).parent.parent  # the build folder the first check used
-    again = check(repo_root, progress=None, build_dir=build)
-    assert time.monotonic() - start < 30
+    again = check(repo_root, progress=None, build_dir=build)  # the secret and toolchain of this thread
     assert again.check.cached and again.check.processes == 0
     assert {n: t.status for n, t in again.theorems.items()} == {n: t.status for n, t in lean_manifest.theorems.items()}

@@ -65,10 +65,10 @@ def olean_path(build: Path, module: str) -> Path:
 
 
 def load_state(build: Path, name: str, key: str, needs: Path | None,
-               say: Callable[[str], None] | None = None) -> BuildResult | None:
+               say: Callable[[str], None] | None = None, secret: bytes | None = None) -> BuildResult | None:
     """A cached result for ``name`` when its sealed entry is intact and for ``key`` and, for ok,
     its ``.olean`` still has the recorded sha256."""
-    state = unseal(build, name, key, say)
+    state = unseal(build, name, key, say, secret)
     if state is None or state.get("format") != CACHE_FORMAT:
         return None
     if state["status"] == "ok" and needs is not None:
@@ -82,11 +82,12 @@ def load_state(build: Path, name: str, key: str, needs: Path | None,
     )
 
 
-def save_state(build: Path, name: str, result: BuildResult, output: Path | None = None) -> None:
+def save_state(build: Path, name: str, result: BuildResult, output: Path | None = None,
+               secret: bytes | None = None) -> None:
     state = result.to_state()
     if output is not None and output.is_file():
         state["olean_sha256"] = sha256_file(output)
-    seal(build, name, state)
+    seal(build, name, state, secret)
 
 
 def result_of(compiled: CompileResult, key: str, output: Path | None) -> BuildResult:
@@ -112,10 +113,12 @@ def build_modules(
     progress: Callable[[str], None],
     refused: frozenset[str] = frozenset(),
     fresh: bool = False,
+    secret: bytes | None = None,
 ) -> dict[str, BuildResult]:
     """Compile (or reuse) every module; returns each module's result. Modules in ``refused``
     (the source audit rejected them) are not compiled: they fail, and their importers are blocked.
-    ``fresh``: compile every module, reusing no cached result."""
+    ``fresh``: compile every module, reusing no cached result; ``secret`` seals the cached results
+    (default: :func:`attnthermo.lean.cache.load_secret` at each use)."""
     results: dict[str, BuildResult] = {}
     total = len(project.order)
     pending = list(project.order)
@@ -149,7 +152,7 @@ def build_modules(
             )
         result = result_of(compiled, key, output)
         if not compiled.crashed:
-            save_state(build, module.name, result, output)
+            save_state(build, module.name, result, output, secret)
         return result
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -175,7 +178,8 @@ def build_modules(
                     results[module.name] = BuildResult("failed", key)
                     report(module.name, results[module.name])
                     continue
-                cached = None if fresh else load_state(build, module.name, key, olean_path(build, module.name), progress)
+                cached = None if fresh else load_state(build, module.name, key, olean_path(build, module.name), progress,
+                                                                 secret)
                 if cached is not None:
                     results[module.name] = cached
                     report(module.name, cached)

@@ -54,8 +54,8 @@ def secret_path() -> Path:
     return folder / SECRET_FILE
 
 
-def _secret() -> bytes:
-    """The HMAC secret, created on first use. Parallel builds may race to create it: each writes a
+def load_secret() -> bytes:
+    """The HMAC secret at :func:`secret_path`, created on first use. Parallel builds may race to create it: each writes a
     complete candidate to its own file and links it into place (atomic, fails if one exists), so
     every reader sees one whole secret and the first writer's wins."""
     path = secret_path()
@@ -77,9 +77,9 @@ def _secret() -> bytes:
     return path.read_bytes()
 
 
-def _mac(build: Path, payload: dict) -> str:
+def _mac(payload: dict, secret: bytes | None) -> str:
     canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
-    return hmac.new(_secret(), canonical, hashlib.sha256).hexdigest()
+    return hmac.new(load_secret() if secret is None else secret, canonical, hashlib.sha256).hexdigest()
 
 
 def sha256_file(path: Path) -> str:
@@ -99,18 +99,21 @@ def discard(build: Path, name: str) -> None:
     state_path(build, name).unlink(missing_ok=True)
 
 
-def seal(build: Path, name: str, payload: dict) -> None:
-    """Write ``payload`` (which must hold its ``key``) as the sealed entry ``name``."""
+def seal(build: Path, name: str, payload: dict, secret: bytes | None = None) -> None:
+    """Write ``payload`` (which must hold its ``key``) as the sealed entry ``name``, sealed with
+    ``secret`` (default: :func:`load_secret` now)."""
     path = state_path(build, name)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"payload": payload, "mac": _mac(build, payload)}, indent=1, ensure_ascii=False))
+    tmp.write_text(json.dumps({"payload": payload, "mac": _mac(payload, secret)}, indent=1, ensure_ascii=False))
     tmp.replace(path)
 
 
-def unseal(build: Path, name: str, key: str, say: Callable[[str], None] | None = None) -> dict | None:
-    """The payload of entry ``name`` if it is intact and was sealed for ``key``, else None
-    (``say`` is told why an existing entry was refused)."""
+def unseal(build: Path, name: str, key: str, say: Callable[[str], None] | None = None,
+           secret: bytes | None = None) -> dict | None:
+    """The payload of entry ``name`` if it is intact (sealed with ``secret``, default
+    :func:`load_secret` now) and was sealed for ``key``, else None (``say`` is told why an existing
+    entry was refused)."""
     path = state_path(build, name)
     if not path.is_file():
         return None
@@ -119,7 +122,7 @@ def unseal(build: Path, name: str, key: str, say: Callable[[str], None] | None =
         payload, mac = entry["payload"], entry["mac"]
     except (json.JSONDecodeError, KeyError, TypeError):
         payload, mac = None, None
-    if not isinstance(payload, dict) or not isinstance(mac, str) or not hmac.compare_digest(mac, _mac(build, payload)):
+    if not isinstance(payload, dict) or not isinstance(mac, str) or not hmac.compare_digest(mac, _mac(payload, secret)):
         if say:
             say(f"cache: {path} fails its integrity check (edited or corrupt): discarded, re-checking")
         return None

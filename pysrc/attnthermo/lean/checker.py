@@ -36,7 +36,7 @@ from attnthermo.lean.audit import source_findings
 from attnthermo.lean.axioms import ALLOWED_AXIOMS, disallowed_axioms, parse_print_axioms
 from attnthermo.lean.build import build_modules
 from attnthermo.lean.buildpaths import build_dir_for
-from attnthermo.lean.cache import discard, seal, unseal
+from attnthermo.lean.cache import discard, load_secret, seal, unseal
 from attnthermo.lean.checkfile import CHECK_FILE, CHECK_MODULE, CheckFile, Command, build_check_file
 from attnthermo.lean.compiler import Message, compile_file, lean_flags
 from attnthermo.lean.filelock import exclusive_lock
@@ -89,14 +89,16 @@ def check(
     toolchain: Toolchain | None = None,
     build_dir: Path | None = None,
     fresh: bool = False,
+    secret: bytes | None = None,
     source_audit: Callable[[str, str, tuple[str, ...]], list[Finding]] = source_findings,
 ) -> Manifest:
     """Check the Lean project at ``root`` (default: ``attnthermo.paths.project_root()``).
 
     Returns the manifest and writes it to the build folder and to ``json_path`` if given.
     ``slots`` bounds the Lean processes shared with other concurrent checks (default: ``jobs``);
-    ``toolchain`` and ``build_dir`` default to ``find_toolchain()`` and ``build_dir_for(root, kind)``
-    (pass them to fix both before starting a check in another thread). ``fresh`` re-checks from
+    ``toolchain``, ``build_dir`` and ``secret`` (what seals cached results) default to
+    ``find_toolchain()``, ``build_dir_for(root, kind)`` and ``load_secret()`` (each reads the
+    environment: pass them to fix them before starting a check in another thread). ``fresh`` re-checks from
     scratch: no cached Lean result is used (each is replaced by the new one). ``source_audit`` is
     the audit run on each module's text before Lean (tests pass a weaker one to show what the
     ``.olean`` closure still catches when a spelling slips through).
@@ -104,12 +106,13 @@ def check(
     resolves to no file or a file cannot be lexed (before any Lean process).
     """
     return _check(root, json_path=json_path, jobs=jobs, progress=progress, slots=slots, pins=None,
-                  toolchain=toolchain, build_dir=build_dir, fresh=fresh, source_audit=source_audit)
+                  toolchain=toolchain, build_dir=build_dir, fresh=fresh, secret=secret, source_audit=source_audit)
 
 
 def _check(root: Path | str | None, *, json_path: Path | str | None, jobs: int,
            progress: Callable[[str], None] | None, slots: threading.Semaphore | None, pins: Pins | None,
            toolchain: Toolchain | None = None, build_dir: Path | None = None, fresh: bool = False,
+           secret: bytes | None = None,
            source_audit: Callable[[str, str, tuple[str, ...]], list[Finding]] = source_findings) -> Manifest:
     """``check``, with the pins given (``pin`` ignores the old ones) or read from the project."""
     if not isinstance(jobs, int) or jobs < 1:
@@ -129,12 +132,13 @@ def _check(root: Path | str | None, *, json_path: Path | str | None, jobs: int,
     toolchain = toolchain or find_toolchain(say)
     slots = slots or threading.BoundedSemaphore(jobs)
     build = build_dir or build_dir_for(root, toolchain.kind)
+    secret = secret if secret is not None else load_secret()  # one secret for the whole check
     refused = frozenset(n for n, f in findings.items() if f)
     with exclusive_lock(build / ".lock"):
         if toolchain.kind == "wasm":
-            run = _run_wasm(project, refused, toolchain, build, entries, slots, say, fresh)
+            run = _run_wasm(project, refused, toolchain, build, entries, slots, say, secret, fresh)
         else:
-            run = _run_native(project, refused, toolchain, build, entries, jobs, slots, say, fresh)
+            run = _run_native(project, refused, toolchain, build, entries, jobs, slots, say, secret, fresh)
         manifest = _manifest(project, toolchain, findings, run, pins, entries)
         text = json.dumps(manifest.to_json(), indent=1, ensure_ascii=False)
         (build / "manifest.json").write_text(text, encoding="utf-8")
@@ -219,7 +223,7 @@ def _plan(project: Project, refused: frozenset[str]) -> tuple[list[Module], dict
 
 def _cached_or_run(build: Path, name: str, key: str, cwd: Path, text: str, toolchain: Toolchain,
                    search_path: list[Path], slots: threading.Semaphore, say: Callable[[str], None],
-                   what: str, last_command: int | None = None, olean: Path | None = None,
+                   secret: bytes, what: str, last_command: int | None = None, olean: Path | None = None,
                    fresh: bool = False) -> tuple[list[Message], float, bool, int, bool, dict | None, str]:
     """``(messages, seconds, cached, processes, crashed, facts, why no facts)`` for the generated
     file ``name``. Every appended command prints something, so a run with no output for the
@@ -227,7 +231,7 @@ def _cached_or_run(build: Path, name: str, key: str, cwd: Path, text: str, toolc
     stopped. With ``olean``, Lean also writes the file's ``.olean`` there and the facts read from
     it (:func:`attnthermo.lean.oleanfacts.read_facts`) are sealed with the messages.
     ``fresh``: Lean runs even when a cached result exists."""
-    payload = None if fresh else unseal(build, name, key, say)
+    payload = None if fresh else unseal(build, name, key, say, secret)
     if payload is not None and payload.get("format") == CHECK_FORMAT:
         return ([Message(**m) for m in payload["messages"]], payload["seconds"], True, 0, False,
                 payload["facts"], payload["no_facts"])
@@ -251,7 +255,7 @@ def _cached_or_run(build: Path, name: str, key: str, cwd: Path, text: str, toolc
     facts, no_facts = _read_facts(olean, compiled.clean, toolchain, say) if olean is not None else (None, "no .olean asked for")
     if not crashed:
         seal(build, name, {"format": CHECK_FORMAT, "key": key, "seconds": compiled.seconds,
-                           "messages": [m.to_json() for m in messages], "facts": facts, "no_facts": no_facts})
+                           "messages": [m.to_json() for m in messages], "facts": facts, "no_facts": no_facts}, secret)
     say(f"Lean: done in {compiled.seconds:.0f} s")
     return messages, compiled.seconds, False, 1, crashed, facts, no_facts
 
@@ -277,7 +281,7 @@ def _key(text: str, toolchain: Toolchain, extra: dict | None = None) -> str:
 
 def _run_wasm(project: Project, refused: frozenset[str], toolchain: Toolchain, build: Path,
               entries: list[ValueEntry], slots: threading.Semaphore, say: Callable[[str], None],
-              fresh: bool = False) -> LeanRun:
+              secret: bytes, fresh: bool = False) -> LeanRun:
     included, status, blocked_by = _plan(project, refused)
     cf = build_check_file(included, _commands(included, _evaluable(project, entries, included), native=False))
 
@@ -292,7 +296,7 @@ def _run_wasm(project: Project, refused: frozenset[str], toolchain: Toolchain, b
     for attempt_fresh in (fresh, True):
         messages, seconds, cached, processes, crashed, facts, no_facts = _cached_or_run(
             build, "check", _key(cf.text, toolchain, {"facts": FACTS_FORMAT}), build / "check", cf.text, toolchain, [],
-            slots, say, f"elaborating {len(included)} module(s) and {len(cf.commands)} check commands",
+            slots, say, secret, f"elaborating {len(included)} module(s) and {len(cf.commands)} check commands",
             max(cf.commands, default=None), olean=build / "check" / "olean" / f"{CHECK_MODULE}.olean",
             fresh=attempt_fresh,
         )
@@ -370,9 +374,9 @@ def _settle(project: Project, run: LeanRun) -> LeanRun:
 
 def _run_native(project: Project, refused: frozenset[str], toolchain: Toolchain, build: Path,
                 entries: list[ValueEntry], jobs: int, slots: threading.Semaphore,
-                say: Callable[[str], None], fresh: bool = False) -> LeanRun:
+                say: Callable[[str], None], secret: bytes, fresh: bool = False) -> LeanRun:
     results = build_modules(project, toolchain, build, jobs=jobs, slots=slots, progress=say, refused=refused,
-                            fresh=fresh)
+                            fresh=fresh, secret=secret)
     run = LeanRun(
         status={n: r.status for n, r in results.items()},
         blocked_by={n: list(r.blocked_by) for n, r in results.items()},
@@ -395,7 +399,7 @@ def _run_native(project: Project, refused: frozenset[str], toolchain: Toolchain,
     for attempt_fresh in (fresh, True):
         messages, _seconds, cached, processes, crashed, _facts, run.no_facts = _cached_or_run(
             build, "check", _key(cf.text, toolchain, {m.name: results[m.name].key for m in ok}), build / "check",
-            cf.text, toolchain, [build / "olean"], slots, say, f"#check/#print/#print axioms for {len(ok)} module(s)",
+            cf.text, toolchain, [build / "olean"], slots, say, secret, f"#check/#print/#print axioms for {len(ok)} module(s)",
             max(at, default=None), fresh=attempt_fresh,
         )
         run.outputs, run.stray, run.eval_messages = {}, [], []  # what a discarded cached result said is dropped

@@ -23,9 +23,14 @@ SHARED = Path(os.environ.get("ATTNTHERMO_SHARED_DIR") or REPO.parent / "shared")
 os.environ["ATTNTHERMO_SECRET_DIR"] = str(Path(tempfile.gettempdir(), f"attnthermo-test-secret-{os.getuid()}"))
 
 
+# Tests never write the user's cache (~/.cache/attnthermo: models, measurements, Lean builds and
+# toolchain): a cache folder of the tests' own, kept across sessions like the secret above (it is
+# costly to rebuild), or $ATTNTHERMO_TEST_CACHE_DIR. Subprocesses inherit it.
+os.environ["ATTNTHERMO_CACHE_DIR"] = os.environ.get("ATTNTHERMO_TEST_CACHE_DIR") or str(
+    Path(tempfile.gettempdir(), f"attnthermo-test-cache-{os.getuid()}"))
+
 # Tests never write the user's "last audit" pointer (what `attnthermo claim(s)` reads): a session-wide
-# temporary one for module-scoped fixtures and subprocesses, and a fresh one per test. The shared
-# measurement and Lean caches stay shared (they are keyed by content, and costly to rebuild).
+# temporary one for module-scoped fixtures and subprocesses, and a fresh one per test.
 os.environ["ATTNTHERMO_LAST_AUDIT"] = str(Path(__import__("tempfile").mkdtemp(prefix="attnthermo-tests-")) / "last-audit.json")
 
 

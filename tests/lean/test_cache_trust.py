@@ -60,6 +60,14 @@ def test_the_secret_is_created_0600_outside_the_build_and_cache_folders(tmp_path
     assert not any(p.name.startswith((SECRET_FILE, ".state-secret")) for p in cache.rglob("*"))
 
 
+def test_tests_never_use_the_users_cache() -> None:
+    """tests/conftest.py points the cache folder at one of the tests' own."""
+    from attnthermo.paths import cache_dir
+
+    assert Path.home() / ".cache" not in cache_dir().resolve().parents
+    assert os.environ.get("ATTNTHERMO_TEST_CACHE_DIR") or cache_dir().name.startswith("attnthermo-test-cache-")
+
+
 def test_tests_never_use_the_users_secret() -> None:
     """tests/conftest.py points the secret at a folder of the tests' own."""
     assert secret_path().parent == Path(os.environ["ATTNTHERMO_SECRET_DIR"])

@@ -124,7 +124,7 @@ def unseal(build: Path, name: str, key: str, say: Callable[[str], None] | None =
         payload, mac = None, None
     if not isinstance(payload, dict) or not isinstance(mac, str) or not hmac.compare_digest(mac, _mac(payload, secret)):
         if say:
-            say(f"cache: {path} fails its integrity check (edited or corrupt): discarded, re-checking")
+            say(f"cache: {path} fails its integrity check (edited, corrupt, or sealed under another secret): discarded, re-checking")
         return None
     if payload.get("key") != key:
         return None

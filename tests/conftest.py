@@ -34,6 +34,18 @@ os.environ["ATTNTHERMO_CACHE_DIR"] = os.environ.get("ATTNTHERMO_TEST_CACHE_DIR")
 os.environ["ATTNTHERMO_LAST_AUDIT"] = str(Path(__import__("tempfile").mkdtemp(prefix="attnthermo-tests-")) / "last-audit.json")
 
 
+# What the background Lean checks were started with; a test (or doctest) that changes these
+# without restoring them makes every later check seal and read under other folders and secrets.
+_SESSION_ENVIRONMENT = {k: os.environ[k] for k in ("ATTNTHERMO_SECRET_DIR", "ATTNTHERMO_CACHE_DIR")}
+
+
+@pytest.fixture(autouse=True)
+def _session_environment_kept():
+    changed = {k: os.environ.get(k) for k, v in _SESSION_ENVIRONMENT.items() if os.environ.get(k) != v}
+    assert not changed, f"an earlier test or doctest changed {changed} and did not restore it"
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _own_last_audit_pointer(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("ATTNTHERMO_LAST_AUDIT", str(tmp_path_factory.mktemp("last-audit") / "last-audit.json"))

@@ -13,10 +13,9 @@ Lean runs again. The checker also re-validates what a cached result says against
 (:mod:`attnthermo.lean.statements`) and can ignore the cache altogether (``fresh``).
 
 >>> import os, tempfile, pathlib
->>> os.environ["ATTNTHERMO_SECRET_DIR"] = tempfile.mkdtemp()
->>> build = pathlib.Path(tempfile.mkdtemp()) / "b"
->>> seal(build, "m", {"key": "k1", "status": "ok"})
->>> unseal(build, "m", "k1")["status"], unseal(build, "m", "k2")
+>>> build, secret = pathlib.Path(tempfile.mkdtemp()) / "b", os.urandom(32)
+>>> seal(build, "m", {"key": "k1", "status": "ok"}, secret)
+>>> unseal(build, "m", "k1", secret=secret)["status"], unseal(build, "m", "k2", secret=secret)
 ('ok', None)
 """
 

@@ -117,13 +117,13 @@ def decay_metrics(result: MeasurementResult) -> Metrics:
     (The CI's upper end is the 97.5th percentile of the resampled γ: "the upper end ≤ 1" read on
     one resample is "this resample's γ ≤ 1".)
     """
-    fit, pade, adv = result.fit, result.pade or {}, result.power_law_advantage
+    fit, pade, adv = result.fit, result.pade, result.power_law_advantage
     point = {
         "gamma": fit.value, "gamma_ci_low": fit.ci[0], "gamma_ci_high": fit.ci[1], "r2": fit.r2,
         "window": list(fit.window), "sink_mass": result.sink.value,
         "power_law_advantage": None if adv is None else adv.value,
-        "gamma_pade": pade.get("gamma_trained_context"), "pade_T": pade.get("T_trained"),
-        "theta": pade.get("theta"),
+        "gamma_pade": None if pade is None else pade.gamma_trained_context,
+        "pade_T": None if pade is None else pade.T_trained, "theta": None if pade is None else pade.theta,
     }
     samples = []
     for b in range(len(fit.resamples)):
@@ -143,7 +143,7 @@ def rescaling_metrics(result: MeasurementResult) -> Metrics:
         "scale_gamma": [row.gamma.value for row in rows],
         "scale_gamma_ci": [list(row.gamma.ci) for row in rows],
         "scale_sink_mass": [row.sink_mass.value for row in rows],
-        "scale_gamma_pade": [(row.pade or {}).get("gamma_trained_context") for row in rows],
+        "scale_gamma_pade": [None if row.pade is None else row.pade.gamma_trained_context for row in rows],
         "frequencies_changed": all(v.get("frequencies_changed") for row in rows if row.scale != 1.0
                                    for v in row.rope.values()),
     }

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from attnthermo.defaults import DEFAULT_DPS
+from attnthermo.defaults import DEFAULT_DPS, FLOAT_DPS
 from attnthermo.errors import DomainError
 from attnthermo.measurement.window_family import LAYER_CHOICES, parse_family
 from attnthermo.paths import data_file
@@ -201,8 +201,8 @@ def _receipt(entry: dict, where: str, family: tuple[tuple[str, ...], str] | None
         return Receipt(kind, relation, theorems=tuple(theorems), covers=covers, covers_why=why)
     if kind == "identity":
         dps = entry.get("dps", DEFAULT_DPS)
-        if not isinstance(dps, int) or dps < 15:
-            raise DomainError(f"{where}.dps", dps, "an integer ≥ 15 (high precision)")
+        if not isinstance(dps, int) or dps < FLOAT_DPS:
+            raise DomainError(f"{where}.dps", dps, f"an integer ≥ {FLOAT_DPS} (high precision)")
         return Receipt(kind, relation, identity=_require(entry, "identity", where), dps=dps)
     if kind == "measurement":
         protocol = _require(entry, "protocol", where)

@@ -55,7 +55,7 @@ def _parameters(args: argparse.Namespace, point: dict) -> dict:
 
 def status_lines(ident, manifest: dict | None) -> list[str]:
     """Each mirrored Lean theorem with its status and Lean's own statement."""
-    from attnthermo.thermo.registry import lean_statements, lean_status
+    from attnthermo.ledger.lean_status import lean_statements, lean_status
 
     if not ident.lean_theorems:
         return [f"Lean: none ({ident.no_lean_reason})"]
@@ -96,7 +96,8 @@ def _identity(args: argparse.Namespace) -> int:
 
 
 def _identities(args: argparse.Namespace) -> int:
-    from attnthermo.thermo.registry import identities, lean_status
+    from attnthermo.ledger.lean_status import lean_status
+    from attnthermo.thermo.registry import identities
 
     manifest = manifest_for(args.manifest)
     if manifest is None:

@@ -118,6 +118,7 @@ def _claims(args: argparse.Namespace) -> int:
     import json
 
     from attnthermo.ledger.claim_view import claim_rows
+    from attnthermo.render import truncate
 
     rows, source = claim_rows(ledger=args.ledger, manifest=args.manifest, claims=args.claims, bucket=args.bucket,
                               kind=args.kind, chapter=args.chapter)
@@ -127,7 +128,6 @@ def _claims(args: argparse.Namespace) -> int:
     print(source)
     width = max((len(r["id"]) for r in rows), default=10)
     for r in rows:
-        statement = r["statement"] if len(r["statement"]) <= 80 else r["statement"][:79] + "…"
-        print(f"{r['id']:<{width}}  ch.{r['chapter']:<3} {r['kind']:<12} {r['bucket']:<10} {statement}")
+        print(f"{r['id']:<{width}}  ch.{r['chapter']:<3} {r['kind']:<12} {r['bucket']:<10} {truncate(r['statement'], 80)}")
     print(f"{len(rows)} claim(s)")
     return 0

@@ -22,6 +22,7 @@ from typing import Any
 
 from attnthermo.defaults import DEFAULT_DPS, FLOAT_DPS
 from attnthermo.errors import DomainError
+from attnthermo.ledger.protocols import metric_names
 from attnthermo.measurement.window_family import LAYER_CHOICES, parse_family
 from attnthermo.paths import data_file
 from attnthermo.tomlread import tomllib
@@ -143,8 +144,6 @@ def _tests(entry: dict, where: str) -> tuple[ToleranceTest, ...]:
 
 def _known_metrics(tests: tuple[ToleranceTest, ...], protocol: str, where: str) -> None:
     """Every metric (and reference) a test names is one its protocol reports (unimplemented protocols aside)."""
-    from attnthermo.ledger.protocols import metric_names
-
     reported = metric_names(protocol)
     for j, t in enumerate(tests):
         for field, name in (("metric", t.metric), ("reference", t.reference)):

@@ -67,7 +67,7 @@ def load(path: str | Path) -> Manifest:
 def cached(root: str | Path | None = None) -> Manifest | None:
     """The manifest of the last ``attnthermo lean check`` of ``root`` (default: this project), or None.
     Never compiles."""
-    from attnthermo.manifest import cached_manifest
+    from attnthermo.lean.manifest_file import cached_manifest
 
     return cached_manifest(root)
 

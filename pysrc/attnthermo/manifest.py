@@ -2,8 +2,9 @@
 
 ``attnthermo lean check`` writes it (schema_version 3, described in DEVELOPERS.md); the
 identities, the ledger, the dojo adapter and the notebooks read it through
-:func:`load_manifest` (a file) or :func:`cached_manifest` (the last check of a project). This
-module is on the ground floor: it imports nothing that compiles, installs or runs Lean.
+:func:`load_manifest` (a file) or ``attnthermo.lean.manifest_file.cached_manifest`` (the last
+check of a project). This module is on the ground floor: it imports nothing of ``attnthermo.lean``
+(where a check keeps its manifest is said there).
 
 >>> m = Manifest.from_json(example_json())
 >>> m.theorems["P.A.t"].status, m.counts.headline, m.theorems["P.A.t"].role
@@ -345,24 +346,6 @@ def load_manifest(path: str | Path) -> Manifest:
     return Manifest.from_json(data, where=str(source))
 
 
-def manifest_path(root: str | Path | None = None, kind: str = "wasm") -> Path:
-    """Where ``attnthermo lean check`` with a ``kind`` toolchain caches the manifest of ``root``."""
-    from attnthermo.lean.buildpaths import build_dir_for
-    from attnthermo.paths import project_root
-
-    return build_dir_for(Path(root) if root is not None else project_root(), kind) / "manifest.json"
-
-
-def cached_manifest(root: str | Path | None = None) -> Manifest | None:
-    """The manifest the last check (either toolchain kind, the newer) wrote for ``root``, or None
-    when there is none. Never compiles."""
-    try:
-        found = [p for p in (manifest_path(root, "wasm"), manifest_path(root, "native")) if p.is_file()]
-    except FileNotFoundError:
-        return None
-    return load_manifest(max(found, key=lambda p: p.stat().st_mtime)) if found else None
-
-
 def example_json() -> dict:
     """A small valid manifest (one proved headline theorem), for examples and tests."""
     theorem = {
@@ -392,6 +375,5 @@ def example_json() -> dict:
 
 __all__ = [
     "SCHEMA_VERSION", "AxiomAudit", "CheckRun", "ConstantPin", "Counts", "DeclarationsPin", "DefinitionResult", "Finding", "LeanMessage",
-    "Manifest", "ModuleResult", "TheoremResult", "Toolchain", "ValueResult", "cached_manifest",
-    "load_manifest", "manifest_path",
+    "Manifest", "ModuleResult", "TheoremResult", "Toolchain", "ValueResult", "load_manifest",
 ]

@@ -19,8 +19,8 @@ HEAVY = ("attnthermo.lean.compiler", "attnthermo.lean.toolchain", "attnthermo.le
 def test_reading_a_manifest_does_not_import_the_compiler_side(tmp_path: Path) -> None:
     path = tmp_path / "manifest.json"
     path.write_text(json.dumps(example_json()))
-    code = ("import sys, attnthermo.manifest as m\n"
-            f"manifest = m.load_manifest({str(path)!r})\nm.cached_manifest({str(tmp_path)!r})\n"
+    code = ("import sys, attnthermo.manifest as m, attnthermo.lean.manifest_file as f\n"
+            f"manifest = m.load_manifest({str(path)!r})\nf.cached_manifest({str(tmp_path)!r})\n"
             "import attnthermo.lean\nprint(manifest.theorems['P.A.t'].status)\n"
             f"print(sorted(n for n in {HEAVY!r} if n in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -37,6 +37,6 @@ def test_measurement_uses_the_lean_mirror_of_pade_gamma():
 
     facts = {"rope_theta": {"full_attention": 1e4}, "context_length": 2048}
     row = pade_row(facts, tokens=256)
-    assert row["gamma_trained_context"] == pytest.approx(float(pade_gamma(1e4, 2048)))
+    assert row.gamma_trained_context == pytest.approx(float(pade_gamma(1e4, 2048)))
     # T√2 > 2θ: negative, not a decay exponent, so not reported
-    assert pade_row({"rope_theta": {"full_attention": 100.0}, "context_length": 2048}, 256)["gamma_trained_context"] is None
+    assert pade_row({"rope_theta": {"full_attention": 100.0}, "context_length": 2048}, 256).gamma_trained_context is None

@@ -1,6 +1,5 @@
 """The registry: identities laid out like the Lean library, each beside its sympy form (both sides
-kept), evaluator and re-check; statuses come from a manifest; a check can fail; importing the
-registry loads no Lean tooling."""
+kept), evaluator and re-check; a check can fail; importing the registry loads no Lean tooling."""
 
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import sympy
 from attnthermo.errors import DomainError
 from attnthermo.thermo.checks import simplifies_to_zero
 from attnthermo.thermo.identities import identity as identity_module
-from attnthermo.thermo.registry import Identity, IdentityCheck, identities, identity, lean_statements, lean_status
+from attnthermo.thermo.registry import Identity, IdentityCheck, identities, identity
 
 LEAN_MODULES = {"ensemble": "AttnThermo.Ensemble", "derivation": "AttnThermo.Derivation", "fisher": "AttnThermo.Fisher",
                 "fugacity": "AttnThermo.Fugacity", "log_uniform": "AttnThermo.LogUniform",
@@ -56,18 +55,6 @@ def test_sympy_form_keeps_both_sides(ident):
 def test_equations_simplify(name):
     form = identity(name).sympy_form()
     assert simplifies_to_zero((form.lhs - form.rhs).doit())
-
-
-def test_lean_status_and_statements_read_from_manifest():
-    ident = identity("fisherInformation_eq_heatCapacity_div_sq")
-    manifest = {"theorems": {t: {"status": "proved", "statement": f"statement of {t}"} for t in ident.lean_theorems}}
-    assert set(lean_status(ident, manifest).values()) == {"proved"}
-    dropped = ident.lean_theorems[1]
-    del manifest["theorems"][dropped]
-    assert lean_status(ident, manifest)[dropped] == "missing"
-    assert lean_statements(ident, manifest)[ident.lean_theorems[0]].startswith("statement of")
-    assert set(lean_status(ident, None).values()) == {"unknown"}
-    assert lean_status(identity("tail_bounds"), manifest) == {}
 
 
 @pytest.mark.parametrize("name", ["gridVariance_eq", "padeExp_sub_taylor", "slowestWavelength_lt", "n_active_count",

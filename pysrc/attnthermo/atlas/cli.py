@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from attnthermo.defaults import MEASUREMENT
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``atlas`` subcommand."""
@@ -15,9 +17,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="smollm2, gemma3-270m, a local checkpoint directory or .gguf file, or a hub id (org/name, "
                         "only when the hub is reachable)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the store, atlas.json, ATLAS.md, plots")
-    p.add_argument("--quick", action="store_true", help="N=256, K=4, window (4, 64): a first look")
-    p.add_argument("--prompts", type=int, default=None, metavar="K", help="prompts per model")
-    p.add_argument("--tokens", type=int, default=None, metavar="N", help="tokens per prompt")
+    full, quick = MEASUREMENT.full, MEASUREMENT.quick
+    p.add_argument("--quick", action="store_true", help=f"{quick.describe()}: a first look (default {full.describe()})")
+    p.add_argument("--prompts", type=int, default=None, metavar="K",
+                   help=f"prompts per model (default {full.prompts}; --quick {quick.prompts})")
+    p.add_argument("--tokens", type=int, default=None, metavar="N",
+                   help=f"tokens per prompt (default {full.tokens}; --quick {quick.tokens})")
     p.add_argument("--seed", type=int, default=0, help="prompt draw and bootstrap seed (default 0)")
     p.add_argument("--workers", type=int, default=1, metavar="K", help="local worker processes (default 1)")
     p.add_argument("--ray", default=None, metavar="ADDRESS",

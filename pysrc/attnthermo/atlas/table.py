@@ -33,7 +33,7 @@ def model_row(entry: AtlasEntry) -> dict[str, Any]:
     """The atlas row of one model."""
     r = entry.result
     cmp = r.decay_model_comparison or {}
-    pade = r.pade or {}
+    pade = r.pade
     heads = Counter(h.phase for h in r.heads)
     return {
         "model": entry.spec, "name": r.model.name, "sha256": r.model.sha256, "weights": r.model.weights,
@@ -49,9 +49,9 @@ def model_row(entry: AtlasEntry) -> dict[str, Any]:
         "power_law_vs_exponential": {"delta_aic": cmp.get("delta_aic"), "preferred": cmp.get("preferred"),
                                      "advantage_ci": None if r.power_law_advantage is None
                                      else list(r.power_law_advantage.ci)},
-        "gamma_pade": {"value": pade.get("gamma_trained_context"), "theta": pade.get("theta"),
-                       "T": pade.get("T_trained"),
-                       "note": None if pade.get("gamma_trained_context") is not None
+        "gamma_pade": {"value": None if pade is None else pade.gamma_trained_context,
+                       "theta": None if pade is None else pade.theta, "T": None if pade is None else pade.T_trained,
+                       "note": None if pade is not None and pade.gamma_trained_context is not None
                        else "not defined here (no RoPE, or T√2 > 2θ)"},
         "layers": [json_ready(layer) for layer in r.layers],
         "heads": [json_ready(head) for head in r.heads],

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from attnthermo.ledger.protocols import PROTOCOLS
+
+PROTOCOL = PROTOCOLS["decay-fit"]
+
 
 def atlas_arguments(*, quick: bool, prompts: int | None = None, tokens: int | None = None,
                     seed: int = 0) -> dict[str, Any]:
     """measure() keywords of the atlas protocol (model and device added per task)."""
-    extra = {k: v for k, v in (("prompts", prompts), ("tokens", tokens)) if v is not None}
-    return {"quick": quick, "seed": seed, "per_head": True, **extra}
+    extra = {} if tokens is None else {"tokens": tokens}
+    return {**PROTOCOL.arguments(quick=quick, seed=seed, prompts=prompts), **extra}
 
 
 def measure_task(model: str, arguments: dict[str, Any], threads: int | None = None,

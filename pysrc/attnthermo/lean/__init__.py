@@ -4,7 +4,8 @@
 elaborates the project's modules (cached by what decides the result) and returns the manifest
 described in DEVELOPERS.md; ``pin(root=None)`` rewrites bridge/pinned-statements.toml from a
 check's output; ``load_manifest(path)`` / ``cached_manifest(root=None)`` read a manifest back
-(re-exported from the ground-floor :mod:`attnthermo.manifest`, which never loads the compiler).
+(from the ground-floor :mod:`attnthermo.manifest` and :mod:`attnthermo.lean.manifest_file`,
+neither of which loads the compiler).
 Names are loaded lazily: importing this package starts nothing.
 """
 
@@ -17,7 +18,7 @@ _EXPORTS = {
     "check": "attnthermo.lean.checker",
     "pin": "attnthermo.lean.checker",
     "load_manifest": "attnthermo.manifest",
-    "cached_manifest": "attnthermo.manifest",
+    "cached_manifest": "attnthermo.lean.manifest_file",
     "Manifest": "attnthermo.manifest",
 }
 

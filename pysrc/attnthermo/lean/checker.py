@@ -41,6 +41,7 @@ from attnthermo.lean.checkfile import CHECK_FILE, CHECK_MODULE, CheckFile, Comma
 from attnthermo.lean.compiler import Message, compile_file, lean_flags
 from attnthermo.lean.filelock import exclusive_lock
 from attnthermo.lean.lexer import tokenize
+from attnthermo.lean.manifest_file import manifest_in
 from attnthermo.lean.oleanfacts import FACTS_FORMAT, read_facts
 from attnthermo.lean.pinned import PINNED_FILE, Pins, declaration_commands, load_pins, pin_status, write_pins
 from attnthermo.lean.project import Module, Project, load_project
@@ -141,7 +142,7 @@ def _check(root: Path | str | None, *, json_path: Path | str | None, jobs: int,
             run = _run_native(project, refused, toolchain, build, entries, jobs, slots, say, secret, fresh)
         manifest = _manifest(project, toolchain, findings, run, pins, entries)
         text = json.dumps(manifest.to_json(), indent=1, ensure_ascii=False)
-        (build / "manifest.json").write_text(text, encoding="utf-8")
+        manifest_in(build).write_text(text, encoding="utf-8")
     if json_path is not None:
         Path(json_path).parent.mkdir(parents=True, exist_ok=True)
         Path(json_path).write_text(text, encoding="utf-8")

@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     from attnthermo.lean.checker import check
-    from attnthermo.manifest import manifest_path
+    from attnthermo.lean.manifest_file import manifest_path
 
     manifest = check(args.root, json_path=args.json_path, jobs=args.jobs, progress=lambda m: print(m, flush=True),
                      fresh=args.fresh)

@@ -28,13 +28,12 @@ from typing import Any
 from attnthermo import atomic, lean_manifest
 from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
-from attnthermo.lean.pinned import read_pinned
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.background import BackgroundLeanCheck
 from attnthermo.ledger.links import link_disagreements
-from attnthermo.ledger.pins import pin_record
+from attnthermo.ledger.pins import pin_record, read_pinned
 from attnthermo.ledger.plan import plan_banner
 from attnthermo.ledger.protocols import AUDIT_MODELS
 from attnthermo.ledger.receipts import Evidence, check_receipt

@@ -20,7 +20,8 @@ from attnthermo.errors import DomainError
 from attnthermo.lean_band import BAND_THEOREM, parse_band
 from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.links import disagreements_for, link_disagreements
-from attnthermo.ledger.report import is_control, with_ci
+from attnthermo.ledger.report import is_control
+from attnthermo.render import SCREEN, format_value, mark, truncate, with_ci
 
 # which plot shows which receipt: an identity name or a measurement protocol
 PLOT_SUBJECTS = {"heat_capacity_gamma1": {"uniformVariance_eq_sq_div_twelve", "uniformVariance_ne_sq_div_four"},
@@ -107,8 +108,6 @@ def _identity_view(receipt: dict) -> dict[str, Any]:
         return view
     value = ident.evaluate()
     digits = ident.point.get("dps", DEFAULT_DPS)
-    from attnthermo.thermo.cli import format_value
-
     view.update(point={k: _plain(v) for k, v in ident.point.items()}, value=format_value(value, digits), sympy=str(ident.sympy_form()),
                 statement=ident.statement)
     return view
@@ -200,17 +199,6 @@ def _theorems_of(claim: Claim, label: str) -> list[str]:
     return []
 
 
-_MARK = {"holds": "✔", "fails": "✘", "inconclusive": "◐", "error": "⚠", "unavailable": "∅", "recorded": "📎",
-         "proved": "✔", "missing": "∅", "unknown": "?", "window-dependent": "⇄"}
-
-
-SCREEN = 160  # characters of a sympy form on the screen (--json has all of it)
-
-
-def _fit(text: str) -> str:
-    return text if len(text) <= SCREEN else text[:SCREEN - 30] + f"… ({len(text)} characters; --json)"
-
-
 def _linear_text(slope: str, const: str) -> str:
     """``slope·L + const`` without the zero parts (``L/6``-style rationals as strings)."""
     parts = [f"({slope})·L" if "/" in slope else f"{slope}·L"] if slope != "0" else []
@@ -230,10 +218,10 @@ def render_claim(view: dict[str, Any]) -> str:
              f"mechanism: {view['mechanism']} — {view['mechanism_note']}"]
     for r in view["lean"]:
         covers = f"covers the {r['covers']}: {r['covers_why']}" if r["covers"] else ""
-        lines.append(f"Lean {_MARK.get(r['status'], '?')} ({r['relation']}; {covers})")
+        lines.append(f"Lean {mark(r['status'])} ({r['relation']}; {covers})")
         for t in r["theorems"]:
             where = f"  {t['file']}:{t['line']}" if t.get("file") else ""
-            lines.append(f"  {_MARK.get(t['status'], '✘')} {t['name']}: {t['status']}{where}")
+            lines.append(f"  {mark(t['status'])} {t['name']}: {t['status']}{where}")
             if t.get("statement"):
                 lines.append(f"      {' '.join(t['statement'].split())}")
         if r["status"] != "holds":
@@ -245,13 +233,13 @@ def render_claim(view: dict[str, Any]) -> str:
         lines.append(f"Lean band (N ≥ {b['N_min']}, L = ℓ N, every log-like ℓ): {_linear_text(*b['lower'])}"
                      f" ≤ C_V(1, N) - L²/12 ≤ {_linear_text(*b['upper'])}")
     for i in view["identities"]:
-        lines.append(f"identity {_MARK.get(i['status'], '?')} {i['name']} ({i['relation']}): {i['detail']}")
+        lines.append(f"identity {mark(i['status'])} {i['name']} ({i['relation']}): {i['detail']}")
         if "value" in i:
             point = ", ".join(f"{k}={v}" for k, v in i["point"].items())
             lines.append(f"  value at {point}: {i['value']}")
-            lines.append(f"  sympy: {_fit(i['sympy'])}")
+            lines.append(f"  sympy: {truncate(i['sympy'], SCREEN, ' ({length} characters; --json)')}")
     for m in view["measurements"]:
-        lines.append(f"measurement {_MARK.get(m['status'], '?')} {m['label']} ({m['relation']}"
+        lines.append(f"measurement {mark(m['status'])} {m['label']} ({m['relation']}"
                      f"{', control' if m['control'] else ''}): {m['detail']}")
         if m["gamma"] is not None:
             window = m["window"]

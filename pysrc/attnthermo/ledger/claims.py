@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from attnthermo.defaults import DEFAULT_DPS
+from attnthermo.defaults import DEFAULT_DPS, FLOAT_DPS
 from attnthermo.errors import DomainError
+from attnthermo.ledger.protocols import metric_names
 from attnthermo.measurement.window_family import LAYER_CHOICES, parse_family
 from attnthermo.paths import data_file
 from attnthermo.tomlread import tomllib
@@ -141,6 +142,16 @@ def _tests(entry: dict, where: str) -> tuple[ToleranceTest, ...]:
     return tuple(tests)
 
 
+def _known_metrics(tests: tuple[ToleranceTest, ...], protocol: str, where: str) -> None:
+    """Every metric (and reference) a test names is one its protocol reports (unimplemented protocols aside)."""
+    reported = metric_names(protocol)
+    for j, t in enumerate(tests):
+        for field, name in (("metric", t.metric), ("reference", t.reference)):
+            if reported is not None and name is not None and name not in reported:
+                raise DomainError(f"{where}.test[{j}].{field}", name,
+                                  f"protocol {protocol!r} reports no such metric (it reports {', '.join(reported)})")
+
+
 def _windows(entry: dict, where: str, family: tuple[tuple[str, ...], str] | None) -> tuple[tuple[str, ...], str]:
     """The receipt's own window family with its reason, or the file's default family."""
     if "windows" not in entry:
@@ -189,19 +200,21 @@ def _receipt(entry: dict, where: str, family: tuple[tuple[str, ...], str] | None
         return Receipt(kind, relation, theorems=tuple(theorems), covers=covers, covers_why=why)
     if kind == "identity":
         dps = entry.get("dps", DEFAULT_DPS)
-        if not isinstance(dps, int) or dps < 15:
-            raise DomainError(f"{where}.dps", dps, "an integer ≥ 15 (high precision)")
+        if not isinstance(dps, int) or dps < FLOAT_DPS:
+            raise DomainError(f"{where}.dps", dps, f"an integer ≥ {FLOAT_DPS} (high precision)")
         return Receipt(kind, relation, identity=_require(entry, "identity", where), dps=dps)
     if kind == "measurement":
+        protocol = _require(entry, "protocol", where)
         tests = _tests(entry, where)
         if not tests:
             raise DomainError(f"{where}.test", None, "a measurement receipt needs at least one tolerance test")
+        _known_metrics(tests, protocol, where)
         windows, windows_why = _windows(entry, where, family)
         layers = _one_of(entry.get("layers", "reaching"), LAYER_CHOICES[:2], f"{where}.layers")
         layers_why = entry.get("layers_why")
         if layers != "reaching" and not (isinstance(layers_why, str) and layers_why.strip()):
             raise DomainError(f"{where}.layers_why", layers_why, "say why the receipt is judged on these layers")
-        return Receipt(kind, relation, protocol=_require(entry, "protocol", where),
+        return Receipt(kind, relation, protocol=protocol,
                        model=_require(entry, "model", where), tests=tests, windows=windows,
                        windows_why=windows_why, layers=layers, layers_why=layers_why)
     return Receipt(kind, relation, source=_require(entry, "source", where))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from attnthermo.defaults import DEFAULT_MODEL
+from attnthermo.defaults import MEASUREMENT
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,11 +20,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "need, then writes ledger.json, LEDGER.md and the plots. Exit 0 whenever the audit ran.")
     audit.add_argument("--model", nargs="+", default=None, metavar="MODEL",
                        help="models to measure: smollm2, gemma3-270m or paths (default: both shipped models)")
+    full, quick = MEASUREMENT.full, MEASUREMENT.quick
     audit.add_argument("--prompts", type=int, default=None, metavar="K",
-                       help="prompts per measurement (default: the protocol's; more narrows the CIs)")
+                       help=f"prompts per measurement (default {full.prompts}; --quick {quick.prompts}; "
+                            "more narrows the CIs)")
     audit.add_argument("--seed", type=int, default=0, help="seed of the prompt draw and the bootstrap (default 0)")
     audit.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
-    audit.add_argument("--quick", action="store_true", help="small N and few prompts, for a first look")
+    audit.add_argument("--quick", action="store_true",
+                       help=f"{quick.describe()} instead of {full.describe()}: a first look")
     audit.add_argument("--out", default=None, metavar="DIR",
                        help="folder for ledger.json, LEDGER.md and plots (default audit-out, or audit-out-quick with "
                             "--quick: a quick audit never overwrites a full one's folder)")
@@ -115,6 +118,7 @@ def _claims(args: argparse.Namespace) -> int:
     import json
 
     from attnthermo.ledger.claim_view import claim_rows
+    from attnthermo.render import truncate
 
     rows, source = claim_rows(ledger=args.ledger, manifest=args.manifest, claims=args.claims, bucket=args.bucket,
                               kind=args.kind, chapter=args.chapter)
@@ -124,7 +128,6 @@ def _claims(args: argparse.Namespace) -> int:
     print(source)
     width = max((len(r["id"]) for r in rows), default=10)
     for r in rows:
-        statement = r["statement"] if len(r["statement"]) <= 80 else r["statement"][:79] + "…"
-        print(f"{r['id']:<{width}}  ch.{r['chapter']:<3} {r['kind']:<12} {r['bucket']:<10} {statement}")
+        print(f"{r['id']:<{width}}  ch.{r['chapter']:<3} {r['kind']:<12} {r['bucket']:<10} {truncate(r['statement'], 80)}")
     print(f"{len(rows)} claim(s)")
     return 0

@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from attnthermo.ledger.protocols import PROTOCOLS, atlas_metrics, metrics_for
+from attnthermo.ledger.protocols import ATLAS, PROTOCOLS, atlas_metrics, metrics_for
 from attnthermo.paths import PACKAGE_DIR, cache_dir
 
 Progress = Callable[[str], None]
@@ -115,8 +115,8 @@ def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str]
     runs: dict[tuple[str, str], dict] = {}
     decay: dict[str, Any] = {}
     timed: set[str] = set()
-    for protocol, model in sorted(needed, key=lambda pm: (pm[0] == "atlas", order.get(pm[1], len(order)), pm)):
-        if protocol == "atlas":
+    for protocol, model in sorted(needed, key=lambda pm: (pm[0] == ATLAS, order.get(pm[1], len(order)), pm)):
+        if protocol == ATLAS:
             run = _atlas_census(model, decay)
         else:
             run = measure_protocol(protocol, model, models, device, quick, progress, seed, prompts, threads())

@@ -1,5 +1,9 @@
 """The pinned Lean statements a ledger was judged against, and which pins changed between two ledgers.
 
+The ledger's one door to the pin file (:mod:`attnthermo.lean.pinned`): the audit reads an edited
+copy's theorem pins (``read_pinned``) and the receipts re-compare Lean's statements with them
+(``pin_status``) through this module.
+
 A ledger records the pin file's sha256 and, per pinned theorem and definition, a short digest of
 its pinned text (``provenance.pins``), so that ``attnthermo ledger diff`` can say which pins
 changed: a theorem whose statement was re-pinned together with a weakened source is listed even
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from attnthermo.lean.pinned import PINNED_FILE, parse_pins
+from attnthermo.lean.pinned import PINNED_FILE, parse_pins, pin_status, read_pinned
 
 
 @dataclass(frozen=True)
@@ -85,3 +89,6 @@ def format_pin_changes(old: dict, new: dict) -> str:
     section_width = max(len(c.section) for c in changes)
     return "\n".join([head + f"; {len(changes)} pin(s) changed:"] +
                      [f"  {c.section:<{section_width}}  {c.change:<7}  {c.name}" for c in changes])
+
+
+__all__ = ["PinChange", "format_pin_changes", "pin_changes", "pin_record", "pin_status", "read_pinned"]

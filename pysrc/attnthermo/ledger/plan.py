@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from attnthermo.ledger.protocols import PROTOCOLS
+from attnthermo.ledger.protocols import ATLAS, PROTOCOLS
 from attnthermo.measurement.protocol import resolve_protocol
 
 
@@ -19,7 +19,7 @@ def planned_passes(protocol: str, needed: Iterable[tuple[str, str]], model: str,
     """(forward passes, tokens per pass) the protocol costs on ``model`` within this audit; None for
     a protocol the audit cannot run (its receipt is reported unavailable, with the reason). The atlas
     census is derived from the decay fits: no forward pass."""
-    if protocol == "atlas":
+    if protocol == ATLAS:
         return 0, 0
     if protocol not in PROTOCOLS:
         return None

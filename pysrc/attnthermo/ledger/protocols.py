@@ -1,7 +1,10 @@
 """Measurement protocols the ledger can run, and the metrics each one reports to the tolerance tests.
 
 A protocol is a named call of :func:`attnthermo.measure` (fixed arguments, a full and a quick
-setting) plus the extraction of flat metrics from its JSON. A receipt that names a protocol not
+setting, on top of measure()'s own :data:`attnthermo.defaults.MEASUREMENT`), the names of the
+metrics it reports, and their extraction from its typed result. The claims loader rejects a
+receipt naming a metric its protocol does not report (:func:`metric_names`), before anything is
+measured; the extraction reports exactly the declared names. A receipt that names a protocol not
 listed here, or a model that is not shipped, has no receipt available: the claim's bucket
 follows from that and the audit still succeeds.
 
@@ -12,9 +15,11 @@ every bootstrap resample of the measurement (``tolerance.judge`` decides with bo
 Metrics: ``gamma``, ``gamma_ci_low``, ``gamma_ci_high``, ``r2``, ``sink_mass``,
 ``power_law_advantage`` (AIC of the exponential fit minus that of the power law on the same
 points; positive means the power law wins), ``gamma_pade`` (γ_Padé as the measurement reports
-it, at the model's θ and its trained context length T); for ``theta-rescaling`` also the series
-``scale``, ``scale_gamma``, ``scale_sink_mass``, ``scale_gamma_pade`` ordered by the θ factor,
-and ``frequencies_changed`` (the rotary frequencies really moved for every factor ≠ 1).
+it, at the model's θ and its trained context length T), ``pade_T``, ``theta``, ``window``; for
+``theta-rescaling`` also the series ``scale``, ``scale_gamma``, ``scale_gamma_ci``,
+``scale_sink_mass``, ``scale_gamma_pade`` ordered by the θ factor, and ``frequencies_changed``
+(the rotary frequencies really moved for every factor ≠ 1). The ``atlas`` census (over the
+models this audit measured) reports ``models``, ``names``, ``fraction_below_one``, ``median_gamma``.
 :func:`member_metrics` gives the same metrics with the fitted ones re-fitted on one window of a
 receipt's window family.
 """
@@ -29,9 +34,15 @@ from attnthermo.measurement.result import MeasurementResult
 from attnthermo.measurement.window_family import fit_member
 
 
+DECAY_METRICS = ("gamma", "gamma_ci_low", "gamma_ci_high", "r2", "window", "sink_mass", "power_law_advantage",
+                 "gamma_pade", "pade_T", "theta")
+SCAN_METRICS = ("scale", "scale_gamma", "scale_gamma_ci", "scale_sink_mass", "scale_gamma_pade", "frequencies_changed")
+CENSUS_METRICS = ("models", "names", "fraction_below_one", "median_gamma")
+
+
 @dataclass(frozen=True)
 class Protocol:
-    """A named measurement: what it is for, and the measure() arguments that define it.
+    """A named measurement: what it is for, the measure() arguments that define it and the metrics it reports.
 
     The token count, prompt count and window are measure()'s own defaults (or its ``quick``
     setting), so the ledger's quick protocol is the one the measurement tests cache.
@@ -41,6 +52,7 @@ class Protocol:
     purpose: str
     fixed: dict[str, Any] = field(default_factory=dict)
     quick_fixed: dict[str, Any] = field(default_factory=dict)
+    metrics: tuple[str, ...] = DECAY_METRICS
 
     def arguments(self, *, quick: bool, seed: int = 0, prompts: int | None = None) -> dict[str, Any]:
         """The keyword arguments for attnthermo.measure (model and device added by the caller).
@@ -62,8 +74,25 @@ PROTOCOLS: dict[str, Protocol] = {
     "theta-rescaling": Protocol(
         "theta-rescaling", "the trained model with every RoPE θ multiplied by each factor (rotary "
         "embedding rebuilt and checked), γ and sink mass per factor",
-        {"theta_scales": (0.25, 0.5, 2.0, 4.0)}, {"theta_scales": (0.5, 2.0)}),
+        {"theta_scales": (0.25, 0.5, 2.0, 4.0)}, {"theta_scales": (0.5, 2.0)}, DECAY_METRICS + SCAN_METRICS),
 }
+ATLAS = "atlas"  # the census over the decay fits this audit made: no measurement of its own
+
+
+def metric_names(protocol: str) -> tuple[str, ...] | None:
+    """The metrics ``protocol`` reports (the atlas census included); None for a protocol attnthermo
+    does not implement (its receipts are unavailable here, whatever they name)."""
+    if protocol == ATLAS:
+        return CENSUS_METRICS
+    return PROTOCOLS[protocol].metrics if protocol in PROTOCOLS else None
+
+
+def _reported(protocol: str, metrics: dict[str, Any]) -> dict[str, Any]:
+    """``metrics``, once checked to hold exactly the names the protocol declares."""
+    declared = metric_names(protocol)
+    if declared is None or set(metrics) != set(declared):
+        raise RuntimeError(f"protocol {protocol!r} declares the metrics {declared} but reports {sorted(metrics)}")
+    return metrics
 
 
 AUDIT_MODELS = ("smollm2", "gemma3-270m")  # what ``model = "default"`` means in the claims file
@@ -88,13 +117,13 @@ def decay_metrics(result: MeasurementResult) -> Metrics:
     (The CI's upper end is the 97.5th percentile of the resampled γ: "the upper end ≤ 1" read on
     one resample is "this resample's γ ≤ 1".)
     """
-    fit, pade, adv = result.fit, result.pade or {}, result.power_law_advantage
+    fit, pade, adv = result.fit, result.pade, result.power_law_advantage
     point = {
         "gamma": fit.value, "gamma_ci_low": fit.ci[0], "gamma_ci_high": fit.ci[1], "r2": fit.r2,
         "window": list(fit.window), "sink_mass": result.sink.value,
         "power_law_advantage": None if adv is None else adv.value,
-        "gamma_pade": pade.get("gamma_trained_context"), "pade_T": pade.get("T_trained"),
-        "theta": pade.get("theta"),
+        "gamma_pade": None if pade is None else pade.gamma_trained_context,
+        "pade_T": None if pade is None else pade.T_trained, "theta": None if pade is None else pade.theta,
     }
     samples = []
     for b in range(len(fit.resamples)):
@@ -114,7 +143,7 @@ def rescaling_metrics(result: MeasurementResult) -> Metrics:
         "scale_gamma": [row.gamma.value for row in rows],
         "scale_gamma_ci": [list(row.gamma.ci) for row in rows],
         "scale_sink_mass": [row.sink_mass.value for row in rows],
-        "scale_gamma_pade": [(row.pade or {}).get("gamma_trained_context") for row in rows],
+        "scale_gamma_pade": [None if row.pade is None else row.pade.gamma_trained_context for row in rows],
         "frequencies_changed": all(v.get("frequencies_changed") for row in rows if row.scale != 1.0
                                    for v in row.rope.values()),
     }
@@ -129,9 +158,9 @@ def metrics_for(protocol: str, result: MeasurementResult) -> Metrics:
     """The metrics a protocol's tolerance tests read, from its typed measurement result."""
     decay = decay_metrics(result)
     if protocol != "theta-rescaling":
-        return decay
+        return Metrics(_reported(protocol, decay.point), decay.resamples, decay.prompts)
     scan = rescaling_metrics(result)
-    return Metrics({**decay.point, **scan.point},
+    return Metrics(_reported(protocol, {**decay.point, **scan.point}),
                    [{**d, **r} for d, r in zip(decay.resamples, scan.resamples)], decay.prompts)
 
 
@@ -166,6 +195,6 @@ def atlas_metrics(results: dict[str, MeasurementResult]) -> dict[str, Any]:
     """Census metrics over the models measured (the audit's atlas): count, fraction with γ < 1, median γ."""
     gammas = [r.gamma for r in results.values() if r.gamma is not None]
     below = sum(1 for r in results.values() if r.fit.phase == "A")
-    return {"models": len(results), "names": sorted(results),
-            "fraction_below_one": below / len(results) if results else None,
-            "median_gamma": statistics.median(gammas) if gammas else None}
+    return _reported(ATLAS, {"models": len(results), "names": sorted(results),
+                             "fraction_below_one": below / len(results) if results else None,
+                             "median_gamma": statistics.median(gammas) if gammas else None})

@@ -29,8 +29,8 @@ from typing import Any
 from attnthermo import lean_manifest
 from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
-from attnthermo.lean.pinned import pin_status
 from attnthermo.ledger.claims import Receipt
+from attnthermo.ledger.pins import pin_status
 from attnthermo.thermo.identities.identity import IdentityCheck
 from attnthermo.ledger.protocols import Metrics
 from attnthermo.ledger.tolerance import MissingMetric

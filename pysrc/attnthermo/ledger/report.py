@@ -9,7 +9,6 @@ measurements.
 
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from attnthermo.ledger.buckets import BUCKETS, Verdict
 from attnthermo.ledger.claims import Claim, claims_as_data
 from attnthermo.ledger.receipts import ReceiptResult
+from attnthermo.render import mark, short, with_ci
 
 SCHEMA_VERSION = 1
 
@@ -36,10 +36,6 @@ RULE_SUMMARY = (
     "resamples make it folklore (not enough data "
     "here), and so does having no measurement here. Interpretive readings: folklore; their math part has its own row."
 )
-
-_MARK = {"holds": "✔", "fails": "✘", "inconclusive": "◐", "window-dependent": "⇄", "error": "⚠", "unavailable": "∅",
-         "recorded": "📎"}
-
 
 def build_ledger(claims: dict[str, Claim], results: dict[str, list[ReceiptResult]],
                  verdicts: dict[str, Verdict], *, provenance: dict, measurements: dict,
@@ -68,6 +64,12 @@ def build_ledger(claims: dict[str, Claim], results: dict[str, list[ReceiptResult
             "identities": identities, "plots": plots, "links": list(links or [])}
 
 
+_LEGEND = (("holds", "holds"), ("fails", "does not hold"), ("inconclusive", "inconclusive (resamples do not decide it)"),
+           ("window-dependent", "window-dependent (holds on some windows of its family, fails on others)"),
+           ("error", "could not be re-checked"), ("unavailable", "no receipt available here"),
+           ("recorded", "citation (recorded, never verifies alone)"))
+
+
 def _cell(text: Any) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
@@ -80,16 +82,16 @@ def _link(target: str, base: Path) -> str:
 
 
 def _receipt_md(r: dict, base: Path, measurements: dict) -> str:
-    mark = _MARK.get(r["status"], "?")
+    sign = mark(r["status"])
     rel = "" if r["relation"] == "supports" else " (contradicts)"
     if r["kind"] == "lean":
         links = ", ".join(f"[{_cell(link['theorem'].rsplit('.', 1)[-1])}]({_link(link['path'], base)}#L{link['line']}) "
                           f"`{_cell(link['text'])}`" for link in r["links"]) or _cell(r["label"])
         covers = r.get("data", {}).get("covers")
         cached = " [cached]" if r.get("data", {}).get("lean_cached") else ""
-        return f"{mark} Lean{rel}{f' ({covers})' if covers else ''}{cached}: {links}"
+        return f"{sign} Lean{rel}{f' ({covers})' if covers else ''}{cached}: {links}"
     if r["kind"] == "identity":
-        return f"{mark} identity{rel}: `{_cell(r['label'])}`"
+        return f"{sign} identity{rel}: `{_cell(r['label'])}`"
     if r["kind"] == "measurement":
         anchor = "measurement-" + r["label"].replace(" on ", "-").replace(" ", "-")
         m = measurements.get(r["label"], {})
@@ -98,8 +100,8 @@ def _receipt_md(r: dict, base: Path, measurements: dict) -> str:
             f" γ {with_ci(metrics['gamma'], metrics.get('gamma_ci_low'), metrics.get('gamma_ci_high'))}, "
             f"d ∈ {_window(metrics.get('window') or setting.get('window'))}, N {setting.get('tokens', '?')} × "
             f"{setting.get('prompts', m.get('prompts', '?'))} prompts")
-        return f"{mark} measurement{rel}: [{_cell(r['label'])}](#{anchor}){numbers}{_family_md(r.get('data') or {})}"
-    return f"{mark} citation{rel}: {_cell(r['label'])}"
+        return f"{sign} measurement{rel}: [{_cell(r['label'])}](#{anchor}){numbers}{_family_md(r.get('data') or {})}"
+    return f"{sign} citation{rel}: {_cell(r['label'])}"
 
 
 def _family_md(data: dict) -> str:
@@ -132,9 +134,7 @@ def render_markdown(ledger: dict[str, Any], base: Path) -> str:
         f"`{p.get('model')}` on {p.get('device')}, {'quick' if p.get('quick') else 'full'} protocol, "
         f"attnthermo {p.get('versions', {}).get('attnthermo')}, written {p.get('created')}.",
         "",
-        "Receipt marks: ✔ holds · ✘ does not hold · ◐ inconclusive (resamples do not decide it) · ⇄ window-dependent "
-        "(holds on some windows of its family, fails on others) · ⚠ could not be re-checked · ∅ no receipt available "
-        "here · 📎 citation (recorded, never verifies alone).",
+        "Receipt marks: " + " · ".join(f"{mark(status)} {meaning}" for status, meaning in _LEGEND) + ".",
         "",
         "| claim | ch. | kind | bucket | receipt strength | book says | vs book | receipts | why |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -175,31 +175,6 @@ def render_markdown(ledger: dict[str, Any], base: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def decimals_for(low: float | None, high: float | None) -> int:
-    """Decimals a value needs beside its CI [low, high]: one digit past the CI width's first.
-
-    >>> decimals_for(0.867, 0.911), decimals_for(0.2, 3.1), decimals_for(None, None)
-    (3, 1, 4)
-    """
-    if low is None or high is None or not high > low:
-        return 4
-    return max(0, 1 - math.floor(math.log10(high - low)))
-
-
-def with_ci(value: float | None, low: float | None, high: float | None) -> str:
-    """``0.887 [0.867, 0.911]``: the value and its CI rounded to what the CI supports.
-
-    >>> with_ci(0.88712345, 0.86655, 0.91122)
-    '0.887 [0.867, 0.911]'
-    """
-    if value is None:
-        return "—"
-    d = decimals_for(low, high)
-    if low is None or high is None:
-        return f"{value:.{d}f}"
-    return f"{value:.{d}f} [{low:.{d}f}, {high:.{d}f}]"
-
-
 def is_control(measurement: dict) -> bool:
     """A control run (random weights, shuffled tokens), by its setting."""
     return bool((measurement.get("setting") or {}).get("control") or (measurement.get("arguments") or {}).get("control"))
@@ -212,7 +187,7 @@ def measurement_table(m: dict) -> list[str]:
     r2, sink = metrics.get("r2"), metrics.get("sink_mass")
     omitted = CONTROL_OMITS if is_control(m) else ()
     rest = {k: v for k, v in metrics.items() if k not in _COLUMNS and k not in omitted and v is not None}
-    other = "; ".join(f"{k} = {_short(v)}" for k, v in rest.items()) or "—"
+    other = "; ".join(f"{k} = {short(v)}" for k, v in rest.items()) or "—"
     return ["| γ [95% CI] | R² | window d | N | prompts | sink mass | other |", "|---|---|---|---|---|---|---|",
             f"| {with_ci(metrics.get('gamma'), metrics.get('gamma_ci_low'), metrics.get('gamma_ci_high'))} | "
             f"{'—' if r2 is None else f'{r2:.3f}'} | {_window(window)} | {setting.get('tokens', '?')} | "
@@ -221,14 +196,6 @@ def measurement_table(m: dict) -> list[str]:
 
 def _window(window) -> str:
     return f"[{window[0]}, {window[1]}]" if isinstance(window, (list, tuple)) and len(window) == 2 else "?"
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_short(v) for v in value) + "]"
-    return str(value)
 
 
 def parse_markdown_buckets(text: str) -> dict[str, str]:

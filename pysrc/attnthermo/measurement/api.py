@@ -40,15 +40,16 @@ from collections.abc import Sequence
 import numpy as np
 
 from attnthermo import __version__
+from attnthermo.defaults import DEFAULT_MODEL, MEASUREMENT
 from attnthermo.measurement.assemble import assemble
 from attnthermo.measurement.cache import cache_key, cached_result, store_result
 from attnthermo.measurement.corpus import corpus_sha256, documents_from
 from attnthermo.measurement.models import resolve_model
 from attnthermo.measurement.prompt_store import PromptStore
-from attnthermo.measurement.protocol import BOOTSTRAP, MeasurementProtocol, check_int, resolve_protocol
+from attnthermo.measurement.protocol import MeasurementProtocol, check_int, resolve_protocol
 from attnthermo.measurement.result import MeasurementResult
 from attnthermo.measurement.run import pick_device, run
-from attnthermo.measurement.streaming import ATTENTION_NAME, DEFAULT_CHUNK
+from attnthermo.measurement.streaming import ATTENTION_NAME
 from attnthermo.paths import cache_dir
 
 
@@ -74,7 +75,7 @@ def prompt_store(model_sha256: str, protocol: MeasurementProtocol, device: str, 
 
 
 def measure(
-    model: str | os.PathLike = "smollm2",
+    model: str | os.PathLike = DEFAULT_MODEL,
     tokens: int | None = None,
     prompts: int | None = None,
     window: tuple[int, int] | None = None,
@@ -86,18 +87,18 @@ def measure(
     *,
     quick: bool = False,
     text: str | Sequence[str] | None = None,
-    bootstrap: int = BOOTSTRAP,
+    bootstrap: int = MEASUREMENT.bootstrap,
     threads: int | None = None,
-    chunk: int = DEFAULT_CHUNK,
+    chunk: int = MEASUREMENT.chunk,
     use_cache: bool = True,
     refresh: bool = False,
     progress: bool = True,
 ) -> MeasurementResult:
     """Measure attention decay A(d) ∝ d^−γ on ``model`` ("smollm2", "gemma3-270m" or a path).
 
-    ``tokens`` N per prompt (default 1024; 256 with ``quick``), ``prompts`` K (default 8; 4),
-    ``window`` (a, b) of distances for the fit with 1 ≤ a < b < N/2 (default (4, N/4);
-    (4, 64) with ``quick``), ``control`` None, "random-init" or "shuffled", ``theta_scales``
+    ``tokens`` N per prompt, ``prompts`` K, ``window`` (a, b) of distances for the fit with
+    1 ≤ a < b < N/2 (defaults: :data:`attnthermo.defaults.MEASUREMENT`, full or with ``quick``
+    the quick setting), ``control`` None, "random-init" or "shuffled", ``theta_scales``
     extra runs with every RoPE θ multiplied by each factor, ``seed`` the prompt draw (0: the
     documents in file order), the bootstrap and the controls, ``text`` your own documents
     instead of the shipped prose. Results are cached by model hash, protocol and versions, and

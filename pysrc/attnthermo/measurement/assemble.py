@@ -18,7 +18,7 @@ from attnthermo.errors import DomainError
 from attnthermo.measurement.analysis import analyse
 from attnthermo.measurement.models import ModelSource
 from attnthermo.measurement.protocol import MeasurementProtocol
-from attnthermo.measurement.result import SCHEMA_VERSION, MeasurementResult, json_ready, read_result
+from attnthermo.measurement.result import SCHEMA_VERSION, MeasurementResult, PadeRow, json_ready, read_result
 from attnthermo.measurement.run import RunOutput
 from attnthermo.measurement.window_family import (
     DEFAULT_FAMILY, fit_member, gamma_against_window, parse_member, resolve, summary,
@@ -26,7 +26,7 @@ from attnthermo.measurement.window_family import (
 from attnthermo.thermo.pade import OutsideMeaningfulRange, pade_gamma
 
 
-def pade_row(facts: dict, tokens: int, scale: float = 1.0) -> dict | None:
+def pade_row(facts: dict, tokens: int, scale: float = 1.0) -> PadeRow | None:
     """γ_Padé at the global layers' θ (× ``scale``) for the trained context and for N; None without RoPE."""
     thetas = facts["rope_theta"]
     if not thetas:
@@ -34,9 +34,9 @@ def pade_row(facts: dict, tokens: int, scale: float = 1.0) -> dict | None:
     layer_type = "full_attention" if "full_attention" in thetas else next(iter(thetas))
     theta = thetas[layer_type] * scale
     T = facts["context_length"]
-    return {"theta": theta, "theta_layer_type": layer_type, "formula": "(2θ − T√2)/(2θ + T√2)",
-            "T_trained": T, "gamma_trained_context": _defined_pade(theta, T),
-            "T_measured": tokens, "gamma_measured_N": _defined_pade(theta, tokens)}
+    return PadeRow(theta=theta, theta_layer_type=layer_type, formula="(2θ − T√2)/(2θ + T√2)",
+                   T_trained=T, gamma_trained_context=_defined_pade(theta, T),
+                   T_measured=tokens, gamma_measured_N=_defined_pade(theta, tokens))
 
 
 def _defined_pade(theta: float, T: int) -> float | None:

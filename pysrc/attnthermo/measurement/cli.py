@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from attnthermo.defaults import DEFAULT_MODEL, MEASUREMENT
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``measure`` subcommand."""
@@ -11,20 +13,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "measure", help="measure attention decay γ on a real model",
         description="Measure A(d) ∝ d^-γ on a transformer with a fixed query window, "
                     "bootstrap CI over prompts, controls and θ-rescaling.")
-    p.add_argument("--model", default="smollm2",
-                   help="smollm2 (default), gemma3-270m, a .gguf file or a checkpoint directory")
-    p.add_argument("--tokens", type=int, default=None, help="tokens N per prompt (default 1024)")
-    p.add_argument("--prompts", type=int, default=None, help="prompts K (default 8)")
+    full, quick = MEASUREMENT.full, MEASUREMENT.quick
+    p.add_argument("--model", default=DEFAULT_MODEL,
+                   help=f"{DEFAULT_MODEL} (default), gemma3-270m, a .gguf file or a checkpoint directory")
+    p.add_argument("--tokens", type=int, default=None,
+                   help=f"tokens N per prompt (default {full.tokens}; --quick {quick.tokens})")
+    p.add_argument("--prompts", type=int, default=None, help=f"prompts K (default {full.prompts}; --quick {quick.prompts})")
     p.add_argument("--window", type=int, nargs=2, metavar=("A", "B"), default=None,
-                   help="fit window of distances, 1 ≤ A < B < N/2 (default 4 N/4)")
+                   help=f"fit window of distances, 1 ≤ A < B < N/2 (default {full.window_text}; "
+                        f"--quick {quick.window_text} when it lies below N/2)")
     p.add_argument("--per-head", action="store_true", help="also fit every head")
-    p.add_argument("--control", choices=("random-init", "shuffled"), default=None)
+    p.add_argument("--control", choices=MEASUREMENT.controls, default=None)
     p.add_argument("--theta-scale", type=float, nargs="+", default=[], metavar="F",
                    help="also measure with every RoPE θ multiplied by each F")
     p.add_argument("--device", default="auto", help="auto (default), cpu or cuda")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=None, help="CPU threads (fixed for reproducibility)")
-    p.add_argument("--quick", action="store_true", help="small N and few prompts (CI setting)")
+    p.add_argument("--quick", action="store_true", help=f"small N and few prompts (the CI setting: {quick.describe()})")
     p.add_argument("--no-cache", action="store_true", help="ignore and do not write the result cache")
     p.add_argument("--json", dest="json_path", default=None, metavar="PATH", help="write the result JSON")
     p.add_argument("--plot", dest="plot_path", default=None, metavar="PATH", help="write the decay plot")

@@ -1,8 +1,8 @@
 """Step 1 of ``measure()``: the protocol, every argument checked and written down as data.
 
 A :class:`MeasurementProtocol` is what the result records under ``protocol`` and what the
-cache key is made of (with the model hash and the package versions). Defaults: N = 1024
-tokens, K = 8 prompts, window (4, N/4); ``quick``: N = 256, K = 4, window (4, 64).
+cache key is made of (with the model hash and the package versions). The defaults, full and
+quick, are :data:`attnthermo.defaults.MEASUREMENT`.
 
 >>> p = resolve_protocol(quick=True)
 >>> p.tokens, p.prompts, p.window, p.query_window
@@ -22,18 +22,9 @@ from typing import Any
 
 import numpy as np
 
+from attnthermo.defaults import MEASUREMENT
 from attnthermo.errors import DomainError
 from attnthermo.measurement.fits import check_window
-
-CONTROLS = ("random-init", "shuffled")
-DEFAULTS = {"tokens": 1024, "prompts": 8}
-QUICK = {"tokens": 256, "prompts": 4, "window": (4, 64)}
-BOOTSTRAP = 1000
-
-
-def default_window(tokens: int) -> tuple[int, int]:
-    """The window used when none is given: d from 4 to N/4 (reported with every result)."""
-    return (4, max(6, tokens // 4))
 
 
 def check_int(name: str, value: Any, minimum: int) -> int:
@@ -80,16 +71,16 @@ class MeasurementProtocol:
 def resolve_protocol(tokens: int | None = None, prompts: int | None = None,
                      window: tuple[int, int] | None = None, control: str | None = None,
                      theta_scales: Sequence[float] = (), per_head: bool = False, seed: int = 0, *,
-                     quick: bool = False, bootstrap: int = BOOTSTRAP, chunk: int = 128
+                     quick: bool = False, bootstrap: int = MEASUREMENT.bootstrap, chunk: int = MEASUREMENT.chunk
                      ) -> MeasurementProtocol:
-    """The protocol for these arguments (``quick`` changes the defaults), or a DomainError."""
-    base = QUICK if quick else DEFAULTS
-    tokens = check_int("tokens", base["tokens"] if tokens is None else tokens, 8)
-    prompts = check_int("prompts", base["prompts"] if prompts is None else prompts, 2)
+    """The protocol for these arguments (``quick`` takes the quick setting's defaults), or a DomainError."""
+    setting = MEASUREMENT.setting(quick)
+    tokens = check_int("tokens", setting.tokens if tokens is None else tokens, 8)
+    prompts = check_int("prompts", setting.prompts if prompts is None else prompts, 2)
     if window is None:
-        window = QUICK["window"] if quick and tokens // 2 > QUICK["window"][1] else default_window(tokens)
-    if control not in (None, *CONTROLS):
-        raise DomainError("control", control, f"expected one of {', '.join(CONTROLS)} (or none)")
+        window = setting.window_for(tokens)
+    if control not in (None, *MEASUREMENT.controls):
+        raise DomainError("control", control, f"expected one of {', '.join(MEASUREMENT.controls)} (or none)")
     scales = []
     for f in theta_scales:
         if isinstance(f, bool) or not isinstance(f, (int, float)) or not f > 0 or not np.isfinite(f):

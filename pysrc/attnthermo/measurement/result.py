@@ -2,7 +2,8 @@
 
 A :class:`MeasurementResult` is a frozen dataclass whose fields are the JSON's top-level keys
 (``TOP_LEVEL_KEYS``; three typed names differ, see the class); nested parts are dataclasses too (:class:`GammaFit`, :class:`Estimate`,
-:class:`LayerFit`, :class:`HeadFit`, :class:`ScanRow`, :class:`ModelInfo`, :class:`PromptProfiles`).
+:class:`LayerFit`, :class:`HeadFit`, :class:`ScanRow`, :class:`ModelInfo`, :class:`PromptProfiles`,
+:class:`PadeRow`).
 Every estimate that
 the ledger judges carries its bootstrap resamples (``resamples``: one value per resample, the
 same prompt resamples for every metric and every θ factor of one measurement), so a verdict can
@@ -182,6 +183,27 @@ class PromptProfiles:
 
 
 @dataclass(frozen=True)
+class PadeRow:
+    """γ_Padé = (2θ − T√2)/(2θ + T√2) at the θ of ``theta_layer_type`` layers, for the trained context
+    T and for the measured N (None where it is no decay exponent: T√2 > 2θ makes it negative)."""
+
+    theta: float
+    theta_layer_type: str
+    formula: str
+    T_trained: int | None
+    gamma_trained_context: float | None
+    T_measured: int
+    gamma_measured_N: float | None
+
+    @classmethod
+    def read(cls, d: dict | None) -> PadeRow | None:
+        if d is None:
+            return None
+        return cls(d["theta"], d["theta_layer_type"], d["formula"], d["T_trained"], d["gamma_trained_context"],
+                   d["T_measured"], d["gamma_measured_N"])
+
+
+@dataclass(frozen=True)
 class ScanRow:
     """One θ factor of a θ-rescaling run: the rotary facts, γ and sink mass (with resamples)."""
 
@@ -190,13 +212,13 @@ class ScanRow:
     gamma: GammaFit
     sink_mass: Estimate
     layer_groups: dict
-    pade: dict | None
+    pade: PadeRow | None
     per_prompt: PromptProfiles | None = None
 
     @classmethod
     def read(cls, d: dict) -> ScanRow:
         return cls(d["scale"], d["rope"], GammaFit.read(d["gamma"]), Estimate.read(d["sink_mass"]),
-                   d.get("layer_groups") or {}, d.get("pade"), PromptProfiles.read(d.get("per_prompt")))
+                   d.get("layer_groups") or {}, PadeRow.read(d.get("pade")), PromptProfiles.read(d.get("per_prompt")))
 
 
 @dataclass(frozen=True)
@@ -239,7 +261,7 @@ class MeasurementResult:
     layer_groups: dict = field(default_factory=dict)
     heads: tuple[HeadFit, ...] = ()
     profile: dict | None = None
-    pade: dict | None = None
+    pade: PadeRow | None = None
     scan: tuple[ScanRow, ...] = ()
     per_prompt: PromptProfiles | None = None
     windows: dict | None = None
@@ -334,7 +356,7 @@ def read_result(source: str | Path | dict) -> MeasurementResult:
         layer_groups=data.get("layer_groups") or {},
         heads=tuple(HeadFit.read(d) for d in data.get("heads") or ()),
         profile=data.get("profile"),
-        pade=data.get("pade"),
+        pade=PadeRow.read(data.get("pade")),
         scan=tuple(ScanRow.read(d) for d in data.get("theta_scan") or ()),
         per_prompt=PromptProfiles.read(data.get("per_prompt")),
         windows=data.get("windows"),

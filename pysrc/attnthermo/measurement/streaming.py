@@ -35,10 +35,10 @@ from typing import Any
 import numpy as np
 import torch
 
+from attnthermo.defaults import MEASUREMENT
 from attnthermo.errors import DomainError
 
 ATTENTION_NAME = "attnthermo_streaming"
-DEFAULT_CHUNK = 128
 
 _ACTIVE: contextvars.ContextVar[DistanceAccumulator | None] = contextvars.ContextVar(
     "attnthermo_distance_accumulator", default=None
@@ -53,7 +53,7 @@ class DistanceAccumulator:
     all queries seen; ``sink()`` the mean weight on key 0 per (layer, head).
     """
 
-    def __init__(self, num_layers: int, num_heads: int, tokens: int, chunk: int = DEFAULT_CHUNK):
+    def __init__(self, num_layers: int, num_heads: int, tokens: int, chunk: int = MEASUREMENT.chunk):
         if chunk < 1:
             raise DomainError("chunk", chunk, "query chunk size must be a positive integer")
         if tokens < 4:
@@ -150,7 +150,7 @@ def streaming_attention(
     device = query.device
 
     acc = _ACTIVE.get()
-    chunk = acc.chunk if acc is not None else DEFAULT_CHUNK
+    chunk = acc.chunk if acc is not None else MEASUREMENT.chunk
     layer = getattr(module, "layer_idx", None)
     recording = acc is not None and layer is not None and n_q == acc.tokens == n_kv
     first_recorded = acc.query_start if recording else n_q

@@ -55,7 +55,7 @@ def _parameters(args: argparse.Namespace, point: dict) -> dict:
 
 def status_lines(ident, manifest: dict | None) -> list[str]:
     """Each mirrored Lean theorem with its status and Lean's own statement."""
-    from attnthermo.thermo.registry import lean_statements, lean_status
+    from attnthermo.ledger.lean_status import lean_statements, lean_status
 
     if not ident.lean_theorems:
         return [f"Lean: none ({ident.no_lean_reason})"]
@@ -70,13 +70,8 @@ def status_lines(ident, manifest: dict | None) -> list[str]:
     return ["Lean:"] + lines
 
 
-def format_value(value, digits: int) -> str:
-    import mpmath
-
-    return mpmath.nstr(value, digits) if isinstance(value, mpmath.mpf) else str(value)
-
-
 def _identity(args: argparse.Namespace) -> int:
+    from attnthermo.render import SCREEN, format_value, truncate
     from attnthermo.thermo.registry import identity
 
     ident = identity(args.name)
@@ -89,14 +84,15 @@ def _identity(args: argparse.Namespace) -> int:
     for line in status_lines(ident, manifest):
         print(line)
     form = str(ident.sympy_form())
-    print(f"sympy: {form if len(form) <= 160 else form[:130] + f'… ({len(form)} characters)'}")
+    print(f"sympy: {truncate(form, SCREEN, ' ({length} characters)')}")
     print(f"value at {', '.join(f'{k}={v}' for k, v in shown.items())}: "
           f"{format_value(value, shown.get('dps', DEFAULT_DPS))}")
     return 0
 
 
 def _identities(args: argparse.Namespace) -> int:
-    from attnthermo.thermo.registry import identities, lean_status
+    from attnthermo.ledger.lean_status import lean_status
+    from attnthermo.thermo.registry import identities
 
     manifest = manifest_for(args.manifest)
     if manifest is None:

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 import mpmath
 
+from attnthermo.defaults import FLOAT_DPS
 from attnthermo.errors import DomainError
 from attnthermo.thermo.euler_maclaurin import fugacity_power_sums
 from attnthermo.thermo.params import INF, Count, Real, log_real, one_minus, to_mpf
@@ -173,7 +174,7 @@ def _terms_needed(gamma: Real, N: Count, z: Real, digits: int) -> int | None:
     """For γ > 1: the first D (≥ 3) after which the integral test bounds the rest of every S_k below
     10^-digits of its smallest possible value (log 2)^k 2^-γ z² — or N when that is smaller; None when
     neither is within :data:`AUTO_DIRECT_TERMS`."""
-    with mpmath.workdps(15):  # the bound is at least D^{1-γ}/2^-γ ≥ AUTO_DIRECT_TERMS^{1-γ}: hopeless below
+    with mpmath.workdps(FLOAT_DPS):  # the bound is at least D^{1-γ}/2^-γ ≥ AUTO_DIRECT_TERMS^{1-γ}: hopeless below
         if (to_mpf(gamma) - 1) * mpmath.log(AUTO_DIRECT_TERMS) < digits * mpmath.log(10) and \
                 (N is INF or N > AUTO_DIRECT_TERMS):
             return None

@@ -1,22 +1,19 @@
 """The registry of identities: every identity of :mod:`attnthermo.thermo.identities`, in the
-Lean library's module order, with its Lean status read from a manifest (never from Lean sources,
-never compiling; importing this module loads no Lean tooling).
+Lean library's module order (importing this module loads no Lean tooling; what Lean made of the
+mirrored theorems is the ledger's to say, :mod:`attnthermo.ledger.lean_status`).
 
 >>> ident = identity("fisherInformation_eq_heatCapacity_div_sq")
 >>> ident.lean_theorems[0]
 'AttnThermo.Fisher.fisherInformation_eq_heatCapacity_div_sq'
->>> sorted(set(lean_status(ident, {"theorems": {}}).values()))
-['missing']
 """
 
 from __future__ import annotations
 
-from attnthermo import lean_manifest
 from attnthermo.errors import DomainError
 from attnthermo.thermo.identities import analysis, derivation, ensemble, fisher, fugacity, log_uniform, rope_pade
 from attnthermo.thermo.identities.identity import Identity, IdentityCheck
 
-__all__ = ["Identity", "IdentityCheck", "identities", "identity", "lean_statements", "lean_status"]
+__all__ = ["Identity", "IdentityCheck", "identities", "identity"]
 
 _MODULES = (ensemble, derivation, fisher, fugacity, log_uniform, rope_pade, analysis)
 _REGISTRY: dict[str, Identity] = {i.name: i for module in _MODULES for i in module.IDENTITIES}
@@ -33,16 +30,3 @@ def identities() -> list[Identity]:
     """Every identity, in the Lean library's module order."""
     return list(_REGISTRY.values())
 
-
-def lean_status(ident: Identity, manifest: dict | None) -> dict[str, str]:
-    """{theorem: "proved" | "failed" | "blocked" | "drift" | "missing"} from ``manifest``, or
-    "unknown" for each when there is no manifest."""
-    if manifest is None:
-        return {name: "unknown" for name in ident.lean_theorems}
-    return {name: lean_manifest.theorem_status(manifest, name) for name in ident.lean_theorems}
-
-
-def lean_statements(ident: Identity, manifest: dict | None) -> dict[str, str | None]:
-    """{theorem: Lean's statement as the manifest records it} (None where absent)."""
-    return {name: None if manifest is None else lean_manifest.theorem_statement(manifest, name)
-            for name in ident.lean_theorems}

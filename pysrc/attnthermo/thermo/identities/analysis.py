@@ -11,6 +11,7 @@ from fractions import Fraction
 
 import mpmath
 
+from attnthermo.defaults import DEFAULT_DPS, FLOAT_DPS
 from attnthermo.errors import DomainError
 from attnthermo.thermo import ensemble, rope, tails
 from attnthermo.thermo.checks import Tally, require_sympy_equal
@@ -61,7 +62,7 @@ TAILS = declare(
     claims=("tail-boundary", "finite-n-log-growth"),
     statement="∫_{D+1}^∞ x^-γ ≤ Σ_{d>D} d^-γ ≤ ∫_D^∞ x^-γ (γ > 1); partial sums between their integral bounds; "
               "growth D^{1-γ}/(1-γ) (γ < 1), log D + γ_E (γ = 1)",
-    point=dict(gamma=1, D=1000, dps=30),
+    point=dict(gamma=1, D=1000, dps=DEFAULT_DPS),
     grid=f"γ ∈ {describe(TAIL_GAMMAS)}, D ∈ {describe(TAIL_D)}; brute force at D ≤ {BRUTE_FORCE_MAX_D}",
     form=_tail_form, evaluate=_partial_sum_value, check=_tail_check,
 )
@@ -118,7 +119,7 @@ def _maxent_check(t: Tally) -> None:
 MAXENT = declare(
     name="maxent_power_law", lean_module=None, no_lean_reason=NO_LEAN_ANALYSIS, claims=("maxent-power-law",),
     statement="log Z = max_p [H(p) - γ⟨log d⟩_p + ⟨d⟩_p log z], attained only at p_d ∝ z^d d^-γ (gap = KL)",
-    point=dict(gamma=2, N=1000, z=1, dps=30),
+    point=dict(gamma=2, N=1000, z=1, dps=DEFAULT_DPS),
     grid=f"(γ, N, z) ∈ {describe(MAXENT_POINTS)}, {PERTURBATIONS} random perturbations each",
     form=_maxent_form, evaluate=_log_partition, check=_maxent_check,
 )
@@ -154,11 +155,11 @@ def _hagedorn_check(t: Tally) -> None:
             brute = sum(1 for d in range(1, COUNT_UP_TO + 1) if mpmath.log(d) <= to_mpf(as_real(E0, "E0")))
         t.require(count == brute, f"#{{d: log d <= {E0}}} = ⌊e^{E0}⌋ = {count}")
     for gamma in DIVERGING:  # γ ≤ 1: partial sums pass any bound (the integral-test lower bound grows)
-        lows = [tails.partial_sum(gamma=gamma, D=D, dps=15).lower for D in (10**3, 10**6, 10**12)]
+        lows = [tails.partial_sum(gamma=gamma, D=D, dps=FLOAT_DPS).lower for D in (10**3, 10**6, 10**12)]
         t.require(lows[0] < lows[1] < lows[2] and lows[2] > 2 * lows[0], f"γ={gamma}: Σ_{{d≤D}} d^-γ grows without bound")
     for gamma in BOUNDED:
-        bound = ensemble.partition(gamma=gamma, N=math.inf, dps=15)
-        t.require(all(ensemble.partition(gamma=gamma, N=D, dps=15) < bound for D in (10**3, 10**12)),
+        bound = ensemble.partition(gamma=gamma, N=math.inf, dps=FLOAT_DPS)
+        t.require(all(ensemble.partition(gamma=gamma, N=D, dps=FLOAT_DPS) < bound for D in (10**3, 10**12)),
                   f"γ={gamma}: Z_N stays below ζ(γ)")
 
 
@@ -166,7 +167,7 @@ HAGEDORN = declare(
     name="hagedorn_density_of_states", lean_module=None, no_lean_reason=NO_LEAN_ANALYSIS,
     claims=("hagedorn-boundary-math",),
     statement="#{d : log d ≤ E₀} = ⌊e^{E₀}⌋ (density of states ~ e^E), so Σ e^{-γE} converges iff γ > 1",
-    point=dict(E0=5, dps=30),
+    point=dict(E0=5, dps=DEFAULT_DPS),
     grid=(f"E₀ ∈ {describe(COUNT_ENERGIES)} counted up to d = {COUNT_UP_TO}; γ ∈ {describe(DIVERGING)} diverging, "
           f"{describe(BOUNDED)} bounded (N up to 10¹²)"),
     form=_hagedorn_form, evaluate=_count_states, check=_hagedorn_check,
@@ -223,7 +224,7 @@ SUSCEPTIBILITY = declare(
     name="susceptibility_scaling", lean_module=None, no_lean_reason=NO_LEAN_ANALYSIS,
     claims=("susceptibility-divergence-math",),
     statement="at γ = 1 + ε, N = ∞: ε·⟨log d⟩ → 1 and ε²·Var(log d) → 1 (the fluctuation diverges as 1/ε²)",
-    point=dict(epsilon="1e-4", dps=30),
+    point=dict(epsilon="1e-4", dps=DEFAULT_DPS),
     grid=f"ε = 10^-j for j ∈ {describe(EPSILON_EXPONENTS)}",
     form=_susceptibility_form, evaluate=_susceptibility_value, check=_susceptibility_check,
 )
@@ -273,7 +274,7 @@ N_ACTIVE = declare(
     claims=("rope-n-active",),
     statement="#{i : λ_i > d} = d_h/2 - 1 - ⌊(d_h/2) log_θ(d/2π)⌋ for 2π ≤ d < λ_max; the continuous "
               "(d_h/2)(1 - log_θ(d/2π)) over-counts by (0, 1] and reaches 0 at 2πθ, not at λ_max",
-    point=dict(d=1000, theta=10_000, d_head=64, dps=30),
+    point=dict(d=1000, theta=10_000, d_head=64, dps=DEFAULT_DPS),
     grid=f"(θ, d_h) ∈ {describe(ROPE_GRID)} × d ∈ {describe(FIXED_DISTANCES)} ∪ {{λ_max ± 1, 2πθ - 1}}",
     form=_n_active_form, evaluate=_n_active_value, check=_n_active_check,
 )
@@ -313,7 +314,7 @@ FRACTIONAL = declare(
     no_lean_reason="a statement about real γ and the Lévy index range; the check is a real-interval identity",
     claims=("fractional-order", "fractional-order-math"),
     statement="α = γ - 1 ∈ (0, 2) ⇔ γ ∈ (1, 3); the book's γ < 1 reading has α < 0, outside its own range",
-    point=dict(gamma="0.885", dps=30),
+    point=dict(gamma="0.885", dps=DEFAULT_DPS),
     grid=f"γ ∈ {describe(FRACTIONAL_GAMMAS)}",
     form=_fractional_form, evaluate=_fractional_value, check=_fractional_check,
 )

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 import mpmath
 
+from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.thermo import ensemble
 from attnthermo.thermo.checks import Tally, require_sympy_equal
 from attnthermo.thermo.identities.identity import declare, describe, equation
@@ -59,7 +60,7 @@ LOG_PARTITION = declare(
           "logPartition_derivation_eq_neg_meanEnergy", "derivation_meanEnergy"),
     claims=("partition-generates-moments", "fisher-equals-cv-over-gamma-sq"),
     statement="∂²_γ log Z = (Z·∂²Z - (∂Z)²)/Z² = ⟨E²⟩ - ⟨E⟩², with ∂_γ Z = -S₁, ∂²_γ Z = S₂, ∂_γ⟨E⟩ = -Var(E)",
-    point=dict(gamma=2, N=1000, z=1, dps=30),
+    point=dict(gamma=2, N=1000, z=1, dps=DEFAULT_DPS),
     grid=f"sympy at N={FORM_STATES}; five-point difference of log Z vs the moment formula at (γ, N, z) ∈ {describe(POINTS)}",
     form=_form, evaluate=log_partition_second_derivative, check=_check,
 )

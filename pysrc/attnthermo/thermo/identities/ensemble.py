@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
+from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.thermo import ensemble, finite
 from attnthermo.thermo.checks import Tally, require_sympy_equal
 from attnthermo.thermo.identities.identity import declare, describe, equation
@@ -77,7 +78,7 @@ ENERGY_VARIANCE = declare(
     lean=("energyVariance_eq_meanSqDeviation", "energyVariance_mul_sq_partition"),
     claims=("fisher-equals-cv-over-gamma-sq", "partition-generates-moments"),
     statement="⟨E²⟩ - ⟨E⟩² = Σ_d w_d (E_d - ⟨E⟩)² / Z  (Z ≠ 0); and Var·Z² = Z·S₂ - S₁²",
-    point=dict(gamma=1, N=1000, z=1, dps=30),
+    point=dict(gamma=1, N=1000, z=1, dps=DEFAULT_DPS),
     grid=(f"sympy on {VARIANCE_STATES} symbolic states; {RANDOM_ENSEMBLES} random rational ensembles (exact); "
           f"(γ, N, z) ∈ {describe(ENSEMBLE_GRID)} against brute force"),
     form=_variance_form, evaluate=_variance_value, check=_variance_check,

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import mpmath
 
+from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.errors import DomainError
 from attnthermo.thermo import ensemble, finite
 from attnthermo.thermo.checks import Tally, require_sympy_equal
@@ -91,7 +92,7 @@ FISHER = declare(
           "heatCapacity_eq_sq_mul_energyVariance", "fisherInformation_eq_logPartition_secondDerivative"),
     claims=("fisher-equals-cv-over-gamma-sq", "partition-generates-moments", "fisher-describes-transformer-math"),
     statement="I(γ) = Σ_d (∂_γ p_d)²/p_d = Var(E) = C_V/γ² with C_V = -γ²∂_γ⟨E⟩ = γ²Var(E)  (γ ≠ 0)",
-    point=dict(gamma=2, N=1000, z=1, dps=30),
+    point=dict(gamma=2, N=1000, z=1, dps=DEFAULT_DPS),
     grid=(f"sympy on {FORM_STATES} symbolic states; {RANDOM_ENSEMBLES} random rational ensembles; C_V/γ² vs "
           f"brute-force E[score²] at (γ, N, z) ∈ {describe(ENSEMBLE_GRID)}; -γ²∂_γ⟨E⟩ vs γ²Var at "
           f"{describe(THERMODYNAMIC_POINTS)}"),

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 import mpmath
 
+from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.thermo import ensemble, finite, tails
 from attnthermo.thermo.checks import Tally, require_sympy_equal
 from attnthermo.thermo.identities.ensemble import ENSEMBLE_GRID, against_brute_force
@@ -56,7 +57,7 @@ PARTITION = declare(
     claims=("partition-polylog",),
     statement="Z_N(γ, z) = Σ_{d≤N} z^d d^-γ (the attention ensemble's partition function) → Li_γ(z) as N → ∞ "
               "(ζ(γ) at z = 1, γ > 1)",
-    point=dict(gamma=2, N=math.inf, z=1, dps=30),
+    point=dict(gamma=2, N=math.inf, z=1, dps=DEFAULT_DPS),
     grid=(f"N = ∞ vs mpmath zeta/polylog at (γ, z) ∈ {describe(POLYLOG_POINTS)}; (γ, N, z) ∈ {describe(ENSEMBLE_GRID)} "
           f"vs brute force; ζ(2) - Z_N within the tail bounds at N ∈ {describe(TAIL_BOUND_N)}"),
     form=_partition_form, evaluate=_partition_value, check=_partition_check,
@@ -133,7 +134,7 @@ FUGACITY = declare(
     claims=("partition-generates-moments", "partition-polylog"),
     statement="z∂_z Σ_{d≤N} a_d z^d = Σ_{d≤N} d·a_d z^d, so z∂_z Σ z^d d^-s = Σ z^d d^-(s-1); "
               "at N = ∞, z∂_z Li_s(z) = Li_{s-1}(z)",
-    point=dict(s=2, z=Fraction(1, 2), N=math.inf, dps=30),
+    point=dict(s=2, z=Fraction(1, 2), N=math.inf, dps=DEFAULT_DPS),
     grid=(f"sympy (N = ∞ and N = {FORM_TERMS}); exact for s ∈ {describe(EXACT_ORDERS)}, N ∈ {describe(EXACT_N)}, "
           f"z ∈ {describe(EXACT_Z)}; N = ∞ against mpmath at (s, z) ∈ {describe(SERIES_POINTS)}"),
     form=_fugacity_form, evaluate=_fugacity_value, check=_fugacity_check,

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 import mpmath
 
+from attnthermo.defaults import DEFAULT_DPS, FLOAT_DPS
 from attnthermo.thermo import finite
 from attnthermo.thermo.asymptotics import gamma_one_heat_capacity
 from attnthermo.thermo.checks import Tally, require_sympy_equal, simplifies_to_zero
@@ -52,7 +53,7 @@ def _twelfth_check(t: Tally) -> None:
     for n in GRID_SIZES:
         t.require(finite.grid_variance(n, Fraction(1, n)) == Fraction(1, 12) - Fraction(1, 12 * n * n),
                   f"grid with h = 1/n, n = {n}: L²/12 - L²/(12n²)")
-    digits = max(t.dps, 15)
+    digits = max(t.dps, FLOAT_DPS)
     for N, exact, expansion in GAMMA_ONE_REFERENCE:
         r = gamma_one_heat_capacity(N=N, dps=digits)
         t.require(mpmath.nstr(r.exact, 12) == exact, f"C_V(γ=1, N={N}) = {exact} (math-notes §3)")
@@ -77,7 +78,7 @@ TWELFTH = declare(
     claims=("cv-gamma1-twelfth",),
     statement="x uniform on [0, L]: ⟨x⟩ = L/2, ⟨x²⟩ = L²/3, Var = L²/12; at finite N, C_V(γ=1) = L²/12 + (γ_E/6)L "
               "- (5γ_E²/12 + γ_1) + c₁/L + O(1/L²), L = log N",
-    point=dict(L=1, dps=30),
+    point=dict(L=1, dps=DEFAULT_DPS),
     grid=(f"sympy; grids h = 1/n, n ∈ {describe(GRID_SIZES)}; math-notes §3 values at N ∈ "
           f"{describe(N for N, _, _ in GAMMA_ONE_REFERENCE)}; remainder at N ∈ {describe(REMAINDER_N)}"),
     form=_twelfth_form, evaluate=_twelfth_value, check=_twelfth_check,
@@ -110,7 +111,7 @@ def _quarter_check(t: Tally) -> None:
               "sympy: L²/12 - L²/4 = -L²/6, nonzero for L > 0")
     t.require(simplifies_to_zero((L / 2) ** 2 - form.rhs), "sympy: (L/2)² = L²/4, the squared mean")
     for N in ERRATUM_N:
-        r = gamma_one_heat_capacity(N=N, dps=max(t.dps, 15))
+        r = gamma_one_heat_capacity(N=N, dps=max(t.dps, FLOAT_DPS))
         t.require(r.erratum > 2 * r.exact, f"N={N}: (log N)²/4 = {mpmath.nstr(r.erratum, 6)} vs exact {mpmath.nstr(r.exact, 6)}")
         with mpmath.workdps(t.dps + 5):
             t.compare(r.erratum, 3 * r.leading, f"(log N)²/4 = 3·(log N)²/12 at N={N}")
@@ -121,7 +122,7 @@ QUARTER = declare(
     lean=("uniformVariance_ne_sq_div_four", "erratum_eq_sq_mean"),
     claims=("cv-gamma1-quarter", "cv-gamma1-twelfth"),
     statement="L²/12 ≠ L²/4 for L ≠ 0; (L/2)² = L²/4 is ⟨x⟩², not the variance (the erratum)",
-    point=dict(L=1, dps=30),
+    point=dict(L=1, dps=DEFAULT_DPS),
     grid=f"sympy; exact C_V(γ=1) vs (log N)²/4 at N ∈ {describe(ERRATUM_N)}",
     form=_quarter_form, evaluate=_quarter_value, check=_quarter_check,
 )

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 import mpmath
 
+from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.thermo import pade, rope
 from attnthermo.thermo.checks import Tally, require_sympy_equal
 from attnthermo.thermo.identities.identity import declare, describe, equation
@@ -68,7 +69,7 @@ SLOWEST = declare(
     claims=("rope-tmax", "rope-tmax-upper-bound", "rope-wavelengths-increase"),
     statement="λ_max = 2π θ^{1-2/d_h} < 2πθ: T_max = 2πθ is an upper bound, not the slowest wavelength; "
               "wavelengths increase with the pair index",
-    point=dict(theta=10_000, d_head=64, dps=30),
+    point=dict(theta=10_000, d_head=64, dps=DEFAULT_DPS),
     grid=f"(θ, d_h) ∈ {describe(ROPE_GRID)}; exact c q^(m-1) < c q^m at (c, q, m) ∈ {describe(EXACT_WAVELENGTHS)}",
     form=_slowest_form, evaluate=_slowest_value, check=_slowest_check,
 )
@@ -103,7 +104,7 @@ def _middle_check(t: Tally) -> None:
 MIDDLE = declare(
     name="middleWavelength_sq", lean_module=LEAN_MODULE, lean=("middleWavelength_sq",), claims=("rope-t-cross",),
     statement="the middle pair i = d_h/4 has wavelength 2π√θ = T_cross ((q^k)² = θ when θ = q^(2k))",
-    point=dict(theta=10_000, dps=30),
+    point=dict(theta=10_000, dps=DEFAULT_DPS),
     grid=f"(θ, d_h) ∈ {describe(ROPE_GRID)} with 4 | d_h; exact (q, k) ∈ {describe(EXACT_MIDDLE)}",
     form=_middle_form, evaluate=_middle_value, check=_middle_check,
 )
@@ -171,7 +172,7 @@ HORIZON = declare(
     name="horizon_padeGamma", lean_module=LEAN_MODULE, lean=("horizon_padeGamma", "horizon_padeGamma_eq"),
     claims=("horizon-formula",),
     statement="horizon(θ, γ_Padé(θ, T, s), s) = T·s²/2, so with s = √2 it returns T (circular)",
-    point=dict(theta=10_000, T=4096, dps=30),
+    point=dict(theta=10_000, T=4096, dps=DEFAULT_DPS),
     grid=f"sympy; exact at s = {RATIONAL_S} and mpmath √2 for (θ, T) ∈ {describe(HORIZON_POINTS)}",
     form=_horizon_form, evaluate=_horizon_value, check=_horizon_check,
 )
@@ -218,7 +219,7 @@ def _negative_check(t: Tally) -> None:
 NEGATIVE = declare(
     name="padeGamma_neg_of_lt", lean_module=LEAN_MODULE, lean=("padeGamma_neg_of_lt",), claims=("pade-form",),
     statement="θ > 0 and T·√2 > 2θ ⇒ γ_Padé < 0: the formula leaves its meaningful range",
-    point=dict(theta=10_000, T=4096, dps=30),
+    point=dict(theta=10_000, T=4096, dps=DEFAULT_DPS),
     grid=f"(θ, T) ∈ {describe(NEGATIVE_POINTS)} negative with a warning; {describe(POSITIVE_POINTS)} positive, no warning",
     form=_negative_form, evaluate=_negative_value, check=_negative_check,
 )

@@ -1,6 +1,7 @@
-"""The registry of identities: every identity of :mod:`attnthermo.thermo.identities`, in the
-Lean library's module order, with its Lean status read from a manifest (never from Lean sources,
-never compiling; importing this module loads no Lean tooling).
+"""The registry of identities: every identity declared in a module of
+:mod:`attnthermo.thermo.identities` (found by walking the package: nothing lists the modules or
+the identities), modules in name order, identities in declaration order, with its Lean status read
+from a manifest (never from Lean sources, never compiling; importing this module loads no Lean tooling).
 
 >>> ident = identity("fisherInformation_eq_heatCapacity_div_sq")
 >>> ident.lean_theorems[0]
@@ -11,15 +12,32 @@ never compiling; importing this module loads no Lean tooling).
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from attnthermo import lean_manifest
 from attnthermo.errors import DomainError
-from attnthermo.thermo.identities import analysis, derivation, ensemble, fisher, fugacity, log_uniform, rope_pade
+from attnthermo.thermo import identities as _package
 from attnthermo.thermo.identities.identity import Identity, IdentityCheck
 
 __all__ = ["Identity", "IdentityCheck", "identities", "identity", "lean_statements", "lean_status"]
 
-_MODULES = (ensemble, derivation, fisher, fugacity, log_uniform, rope_pade, analysis)
-_REGISTRY: dict[str, Identity] = {i.name: i for module in _MODULES for i in module.IDENTITIES}
+
+def _discover() -> dict[str, Identity]:
+    """Every :class:`Identity` a module of the identities package declares (imported ones excluded)."""
+    found: dict[str, Identity] = {}
+    for info in sorted(pkgutil.iter_modules(_package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{_package.__name__}.{info.name}")
+        for value in vars(module).values():
+            if isinstance(value, Identity) and value._check.__module__ == module.__name__:
+                if value.name in found and found[value.name] is not value:
+                    raise DomainError("identity", value.name, f"declared twice ({found[value.name]._check.__module__} "
+                                      f"and {module.__name__})")
+                found[value.name] = value
+    return found
+
+
+_REGISTRY: dict[str, Identity] = _discover()
 
 
 def identity(name: str) -> Identity:
@@ -30,7 +48,7 @@ def identity(name: str) -> Identity:
 
 
 def identities() -> list[Identity]:
-    """Every identity, in the Lean library's module order."""
+    """Every identity: modules in name order, identities in declaration order."""
     return list(_REGISTRY.values())
 
 

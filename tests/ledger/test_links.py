@@ -59,6 +59,13 @@ def test_identity_receipts_are_the_identities_mirroring_the_cited_theorems(tags)
     assert identity_claims(claims)["fractional_order_range"] == ["fractional-order", "fractional-order-math"]
 
 
+def test_claims_toml_names_no_lean_theorem(tags):
+    import re
+
+    words = set(re.findall(r"[\w.]+", CLAIMS_TOML.read_text(encoding="utf-8")))
+    assert not [t for t in tags if t in words or t.rsplit(".", 1)[1] in words]
+
+
 def test_a_qualified_tag_picks_the_lean_receipt_covering_that_much(tags):
     receipts = [r for r in _load(tags)["cv-gamma1-twelfth"].receipts if r.kind == "lean"]
     by_cover = {r.covers: r.theorems for r in receipts}

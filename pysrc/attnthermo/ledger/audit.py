@@ -118,6 +118,9 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     or several (default: ``AUDIT_MODELS``): a receipt on the "default" model is measured on each;
     ``seed`` draws the prompts and the bootstrap, ``prompts`` overrides the protocols' prompt count.
     ``fresh`` re-checks the Lean library from scratch (no cached Lean result; not with ``manifest``).
+    ``root`` is the Lean project audited (default: the one holding the working directory, else the
+    shipped one): its ``Claim:`` tags link the claims (:mod:`attnthermo.ledger.links`), and it is
+    checked unless ``manifest`` is given.
     ``remember=False`` leaves the last-audit pointer (what ``attnthermo claim(s)`` reads) alone: for
     experiments such as a notebook's. Files are written whole (atomically); a failed run leaves no
     output folder it created empty.

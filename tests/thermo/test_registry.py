@@ -65,6 +65,21 @@ def test_every_identity_a_module_declares_is_found(tmp_path, monkeypatch):
     monkeypatch.delitem(sys.modules, "attnthermo.thermo.identities.extra_topic")
 
 
+def test_an_identity_name_declared_in_two_modules_is_refused(tmp_path, monkeypatch):
+    import attnthermo.thermo.identities as package
+    from attnthermo.thermo import registry
+
+    (tmp_path / "zz_copy.py").write_text(
+        "from attnthermo.thermo.identities.identity import declare\n"
+        "COPY = declare(lean_module='AttnThermo.RopePade', lean=('padeExp_sub_taylor',), statement='s', point={},\n"
+        "               grid='g', form=lambda: None, evaluate=lambda: None, check=lambda t: None)\n", encoding="utf-8")
+    monkeypatch.setattr(package, "__path__", [*package.__path__, str(tmp_path)])
+    with pytest.raises(DomainError, match="declared twice") as err:
+        registry._discover()
+    assert err.value.value == "padeExp_sub_taylor"
+    monkeypatch.delitem(sys.modules, "attnthermo.thermo.identities.zz_copy")
+
+
 @pytest.mark.parametrize("ident", identities(), ids=lambda i: i.name)
 def test_sympy_form_keeps_both_sides(ident):
     form = ident.sympy_form()

@@ -396,7 +396,7 @@ theorem logLike_pos {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP α 0
 /-- The `(log N)²/12` law for the finite ensemble: for every log-like `ℓ` and `N ≥ 2`, with
 `L = ℓ N`, `-47/18 ≤ Var_N - L²/12 ≤ L/6 + 17/12`, where `Var_N = C_V(γ = 1, N)` is the energy
 variance of the states `(ℓ d, 1/d)`, `d ≤ N`.
-Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-twelfth` (statement for log-like ℓ) -/
 theorem energyVariance_harmonicStates_bounds {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] [LE α] [LT α] [Std.LawfulOrderLT α] [Std.IsLinearOrder α]
     [Lean.Grind.OrderedRing α] (ℓ : Nat → α) (hℓ : LogLike ℓ) (N : Nat) (hN : 2 ≤ N) :
@@ -435,7 +435,7 @@ theorem energyVariance_harmonicStates_bounds {α : Type u} [Lean.Grind.Field α]
 
 /-- The published `L²/4` is not the finite ensemble's variance once `L = ℓ N ≥ 7/2` (`N ≥ 2`):
 `Var_N - L²/12 ≤ L/6 + 17/12 < L²/6`.
-Claim: `cv-gamma1-quarter` Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-quarter` (statement for log-like ℓ) Claim: `cv-gamma1-twelfth` (statement for log-like ℓ) -/
 theorem energyVariance_harmonicStates_ne_sq_div_four {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] [LE α] [LT α] [Std.LawfulOrderLT α] [Std.IsLinearOrder α]
     [Lean.Grind.OrderedRing α] (ℓ : Nat → α) (hℓ : LogLike ℓ) (N : Nat) (hN : 2 ≤ N)
@@ -448,7 +448,7 @@ theorem energyVariance_harmonicStates_ne_sq_div_four {α : Type u} [Lean.Grind.F
 
 /-- Ratio form (`N ≥ 2`, `L = ℓ N > 0`): `-(94/3)/L² ≤ 12 Var_N/L² - 1 ≤ (2L + 17)/L²`,
 so `12 Var_N/L² → 1` as `L → ∞`.
-Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-twelfth` (statement for log-like ℓ) -/
 theorem energyVariance_harmonicStates_ratio_bounds {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] [LE α] [LT α] [Std.LawfulOrderLT α] [Std.IsLinearOrder α]
     [Lean.Grind.OrderedRing α] (ℓ : Nat → α) (hℓ : LogLike ℓ) (N : Nat) (hN : 2 ≤ N) :

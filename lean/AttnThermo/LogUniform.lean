@@ -122,7 +122,7 @@ theorem antiderivative_sq_sub {α : Type u} [Lean.Grind.Field α] [Lean.Grind.Is
 
 /-- The mean of the uniform law on `[0, L]`, from any antiderivative `F` of `x`:
 `(1/L) ∫₀ᴸ x dx = L/2` (`L ≠ 0`).
-Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-twelfth` (algebraic core) -/
 theorem uniformMoment_eq_half {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP α 0]
     (F : List α) (hF : polyDeriv F = [0, 1]) {L : α} (hL : L ≠ 0) :
     uniformMoment F L = L / 2 := by
@@ -133,7 +133,7 @@ theorem uniformMoment_eq_half {α : Type u} [Lean.Grind.Field α] [Lean.Grind.Is
 
 /-- The second moment of the uniform law on `[0, L]`, from any antiderivative `F` of `x²`:
 `(1/L) ∫₀ᴸ x² dx = L²/3` (`L ≠ 0`).
-Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-twelfth` (algebraic core) -/
 theorem uniformMoment_eq_sq_div_three {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] (F : List α) (hF : polyDeriv F = [0, 0, 1]) {L : α}
     (hL : L ≠ 0) : uniformMoment F L = L ^ 2 / 3 := by
@@ -144,7 +144,7 @@ theorem uniformMoment_eq_sq_div_three {α : Type u} [Lean.Grind.Field α]
 
 /-- The uniform law on `[0, L]` has variance `L²/12` (`L ≠ 0`), its moments computed from
 antiderivatives `F₁' = x`, `F₂' = x²`.
-Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-twelfth` (algebraic core) -/
 theorem uniformVariance_eq_sq_div_twelve {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] (F₁ F₂ : List α) (hF₁ : polyDeriv F₁ = [0, 1])
     (hF₂ : polyDeriv F₂ = [0, 0, 1]) {L : α} (hL : L ≠ 0) :
@@ -154,7 +154,7 @@ theorem uniformVariance_eq_sq_div_twelve {α : Type u} [Lean.Grind.Field α]
   grind
 
 /-- The published value `L²/4` is not the variance of the uniform law on `[0, L]`, `L ≠ 0`.
-Claim: `cv-gamma1-quarter` Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-quarter` (algebraic core) Claim: `cv-gamma1-twelfth` (algebraic core) -/
 theorem uniformVariance_ne_sq_div_four {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] (F₁ F₂ : List α) (hF₁ : polyDeriv F₁ = [0, 1])
     (hF₂ : polyDeriv F₂ = [0, 0, 1]) {L : α} (hL : L ≠ 0) :
@@ -165,7 +165,7 @@ theorem uniformVariance_ne_sq_div_four {α : Type u} [Lean.Grind.Field α]
   grind
 
 /-- The erratum explained: `L²/4` is the squared mean `⟨x⟩²` of the uniform law on `[0, L]`.
-Claim: `cv-gamma1-quarter` -/
+Claim: `cv-gamma1-quarter` (algebraic core) -/
 theorem erratum_eq_sq_mean {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP α 0]
     (F₁ : List α) (hF₁ : polyDeriv F₁ = [0, 1]) {L : α} (hL : L ≠ 0) :
     L ^ 2 / 4 = uniformMoment F₁ L ^ 2 := by
@@ -187,7 +187,7 @@ theorem six_mul_gridPointSqSum {α : Type u} [Lean.Grind.Field α] (h : α) (n :
   | succ n ih => simp only [gridPointSqSum, Lean.Grind.Semiring.natCast_succ] <;> grind
 
 /-- The mean of the grid `0, h, …, (n-1) h` is `h (n-1)/2` (`n ≥ 1`).
-Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-twelfth` (algebraic core) -/
 theorem gridMean_eq {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP α 0]
     (n : Nat) (h : α) (hn : 1 ≤ n) :
     gridMean n h = h * ((n : α) - 1) / 2 := by
@@ -198,7 +198,7 @@ theorem gridMean_eq {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP α 0
   grind
 
 /-- The variance of the grid `0, h, …, (n-1) h` is `h² (n² - 1)/12` (`n ≥ 1`).
-Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-twelfth` (algebraic core) -/
 theorem gridVariance_eq {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP α 0]
     (n : Nat) (h : α) (hn : 1 ≤ n) :
     gridVariance n h = h ^ 2 * ((n : α) ^ 2 - 1) / 12 := by
@@ -211,7 +211,7 @@ theorem gridVariance_eq {α : Type u} [Lean.Grind.Field α] [Lean.Grind.IsCharP 
 
 /-- With spacing `h = L/n` the grid variance is the continuum value minus a `1/n²` correction:
 `L²/12 - L²/(12 n²)` (`n ≥ 1`).
-Claim: `cv-gamma1-twelfth` -/
+Claim: `cv-gamma1-twelfth` (algebraic core) -/
 theorem gridVariance_eq_continuum_sub {α : Type u} [Lean.Grind.Field α]
     [Lean.Grind.IsCharP α 0] (n : Nat) (L : α) (hn : 1 ≤ n) :
     gridVariance n (L / (n : α)) = L ^ 2 / 12 - L ^ 2 / (12 * (n : α) ^ 2) := by

@@ -120,13 +120,3 @@ def lean_run(manifest: Manifest) -> dict[str, Any]:
     run = manifest.get("check") or {}
     return {"cached": run.get("cached"), "processes": run.get("processes")}
 
-
-def tags_from_sources(root: str | Path) -> dict[str, tuple[str, ...]]:
-    """The same tags read straight from the Lean sources by the checker's parser (no compiling):
-    what a manifest of ``root`` would carry."""
-    from attnthermo.lean.project import load_project
-    from attnthermo.lean.sources import claim_ids
-
-    project = load_project(Path(root))
-    return {d.name: tuple(claim_ids(d.docstring)) for m in project.order for d in m.source.declarations
-            if d.kind == "theorem"}

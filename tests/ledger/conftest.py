@@ -31,7 +31,7 @@ def _project():
 def synthetic_manifest(claims: dict[str, Claim], root: str = "/nonexistent") -> dict:
     """A manifest in which every theorem the claims name is proved, pinned and axiom-clean, in the
     modules (and with the imports) of the repository's Lean project. A theorem whose module the
-    library does not have gets a module without imports (test_links names such a theorem)."""
+    library does not have gets a module without imports."""
     from attnthermo.manifest import Manifest, example_json
 
     project = _project()

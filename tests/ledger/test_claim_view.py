@@ -79,7 +79,7 @@ def test_claim_computed_without_an_audit_says_so(claims, syn, tmp_path, monkeypa
     out = capsys.readouterr().out
     assert "computed now (no audit found)" in out and "measurements not run" in out
     assert "bucket: VERIFIED — Lean receipt holds and covers the statement" in out
-    assert "links: Lean tags, claims.toml and the identities agree for this claim" in out
+    assert "links: from the Lean Claim: tags (the manifest tags the same theorems)" in out
     assert main(["claim", "attention-sink-mass", "--manifest", str(manifest)]) == 0
     assert "not measured in this view" in capsys.readouterr().out
 

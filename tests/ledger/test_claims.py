@@ -64,18 +64,19 @@ kind = "lean"
 relation = "supports"
 covers = "statement"
 covers_why = "w"
-theorems = ["A.b"]
 '''
+TAGS = {"A.b": (("a", None),)}  # a Lean library of one theorem, tagged Claim: `a`
 
 
 def test_a_minimal_file_loads(tmp_path):
-    assert list(load_claims(_write(tmp_path, GOOD))) == ["a"]
+    claims = load_claims(_write(tmp_path, GOOD), lean=TAGS, identities=[])
+    assert list(claims) == ["a"] and claims["a"].receipts[0].theorems == ("A.b",)
 
 
 @pytest.mark.parametrize("change, parameter", [
     (('kind = "math"', 'kind = "maths"'), "claim 'a'.kind"),
     (('relation = "supports"', 'relation = "proves"'), "claim 'a'.receipt[0].relation"),
-    (('theorems = ["A.b"]', 'theorems = []'), "claim 'a'.receipt[0].theorems"),
+    (('covers_why = "w"', 'covers_why = "w"\ntheorems = ["A.b"]'), "claim 'a'.receipt[0].theorems"),
     (('mechanism = "derivation"', 'mechanism = "claim:nope"'), "claim 'a'.mechanism"),
     (('schema_version = 1', 'schema_version = 7'), "claims.schema_version"),
     (('covers = "statement"', 'covers = "all of it"'), "claim 'a'.receipt[0].covers"),
@@ -84,25 +85,25 @@ def test_a_minimal_file_loads(tmp_path):
 ])
 def test_bad_fields_name_the_parameter(tmp_path, change, parameter):
     with pytest.raises(DomainError) as err:
-        load_claims(_write(tmp_path, GOOD.replace(*change)))
+        load_claims(_write(tmp_path, GOOD.replace(*change)), lean=TAGS, identities=[])
     assert err.value.parameter == parameter
 
 
 def test_duplicate_ids_and_missing_reasons_are_refused(tmp_path):
     with pytest.raises(DomainError, match="appears twice"):
-        load_claims(_write(tmp_path, GOOD + GOOD.split("\n", 1)[1]))
+        load_claims(_write(tmp_path, GOOD + GOOD.split("\n", 1)[1]), lean=TAGS, identities=[])
     measured = GOOD.replace('kind = "math"', 'kind = "empirical"').replace(
-        'kind = "lean"\nrelation = "supports"\ncovers = "statement"\ncovers_why = "w"\ntheorems = ["A.b"]',
+        'kind = "lean"\nrelation = "supports"\ncovers = "statement"\ncovers_why = "w"',
         'kind = "measurement"\nrelation = "supports"\nprotocol = "p"\nmodel = "default"\n'
         '[[claim.receipt.test]]\ncheck = "at_least"\nmetric = "r2"\ntolerance = 0.9\nwhy = " "')
     with pytest.raises(DomainError, match="needs its reason"):
-        load_claims(_write(tmp_path, measured))
+        load_claims(_write(tmp_path, measured), lean={}, identities=[])
 
 
 def test_interpretive_without_math_row_is_refused(tmp_path):
     text = GOOD.replace('kind = "math"', 'kind = "interpretive"')
     with pytest.raises(DomainError, match="-math row"):
-        load_claims(_write(tmp_path, text))
+        load_claims(_write(tmp_path, text), lean=TAGS, identities=[])
 
 
 def test_missing_file_and_bad_toml(tmp_path):

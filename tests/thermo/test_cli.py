@@ -33,3 +33,14 @@ def test_bad_input_is_a_clear_error(capsys):
     assert cli.main(["identity", "partitionFunction_attentionStates", "--gamma", "1", "--N", "inf"]) == 1
     assert "gamma=" in capsys.readouterr().err
     assert cli.main(["identities"]) == 0
+
+
+def test_claims_shown_are_derived_from_lean_tags_and_claims_toml(capsys, tmp_path, monkeypatch):
+    """A Lean-backed identity's claims are its theorems' tags; one Lean cannot state, claims.toml's receipts."""
+    monkeypatch.setenv("ATTNTHERMO_CACHE_DIR", str(tmp_path))
+    assert cli.main(["identity", "slowestWavelength_lt"]) == 0
+    assert "claims: rope-tmax, rope-tmax-upper-bound, rope-wavelengths-increase\n" in capsys.readouterr().out
+    assert cli.main(["identities"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert rows["fractional_order_range"].endswith("fractional-order, fractional-order-math")
+    assert rows["uniformVariance_ne_sq_div_four"].endswith("cv-gamma1-twelfth, cv-gamma1-quarter")

@@ -1,6 +1,8 @@
-"""The registry: identities laid out like the Lean library, each beside its sympy form (both sides
-kept), evaluator and re-check; a check can fail; importing the registry loads no Lean tooling."""
+"""The registry: identities laid out like the Lean library (found, not listed), each beside its
+sympy form (both sides kept), evaluator and re-check; statuses come from a manifest; a check can
+fail; importing the registry loads no Lean tooling."""
 
+import re
 import subprocess
 import sys
 
@@ -12,9 +14,9 @@ from attnthermo.thermo.checks import simplifies_to_zero
 from attnthermo.thermo.identities import identity as identity_module
 from attnthermo.thermo.registry import Identity, IdentityCheck, identities, identity
 
-LEAN_MODULES = {"ensemble": "AttnThermo.Ensemble", "derivation": "AttnThermo.Derivation", "fisher": "AttnThermo.Fisher",
-                "fugacity": "AttnThermo.Fugacity", "log_uniform": "AttnThermo.LogUniform",
-                "rope_pade": "AttnThermo.RopePade", "analysis": None}
+def _snake(lean_module: str) -> str:
+    """``AttnThermo.LogUniform`` -> ``log_uniform``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", lean_module.rsplit(".", 1)[1]).lower()
 
 
 def test_each_identity_lives_in_the_module_named_after_its_lean_module():
@@ -22,7 +24,7 @@ def test_each_identity_lives_in_the_module_named_after_its_lean_module():
     assert len(names) == len(set(names)) >= 19
     for ident in identities():
         module = ident._check.__module__.rsplit(".", 1)[1]
-        assert LEAN_MODULES[module] == ident.lean_module, ident.name
+        assert module == ("analysis" if ident.lean_module is None else _snake(ident.lean_module)), ident.name
         assert ident._form.__module__ == ident._evaluate.__module__ == ident._check.__module__, ident.name
         if ident.lean_theorems:
             assert all(t.startswith(f"{ident.lean_module}.") for t in ident.lean_theorems), ident.name
@@ -33,12 +35,49 @@ def test_each_identity_lives_in_the_module_named_after_its_lean_module():
 
 
 def test_declaring_both_or_neither_lean_theorems_and_a_reason_is_refused():
-    common = dict(name="x", statement="s", claims=("c",), lean_module="AttnThermo.X", point={}, grid="g",
+    common = dict(statement="s", lean_module="AttnThermo.X", point={}, grid="g",
                   form=lambda: None, evaluate=lambda: None, check=lambda t: None)
     with pytest.raises(DomainError, match="not both"):
         identity_module.declare(lean=("t",), no_lean_reason="because", **common)
     with pytest.raises(DomainError, match="not both"):
-        identity_module.declare(**common)
+        identity_module.declare(name="x", **common)
+    with pytest.raises(DomainError, match="called after its first theorem"):
+        identity_module.declare(name="x", lean=("t",), **common)  # the name is written once, as the theorem
+    with pytest.raises(DomainError, match="needs a name"):
+        identity_module.declare(no_lean_reason="because", **common)
+    assert identity_module.declare(lean=("t", "u"), **common).name == "t"
+
+
+def test_every_identity_a_module_declares_is_found(tmp_path, monkeypatch):
+    """A new module in the identities package is registered without being listed anywhere."""
+    import attnthermo.thermo.identities as package
+    from attnthermo.thermo import registry
+
+    (tmp_path / "extra_topic.py").write_text(
+        "from attnthermo.thermo.identities.identity import declare\n"
+        "def _f():\n    return None\n"
+        "EXTRA = declare(lean_module='AttnThermo.ExtraTopic', lean=('extra_eq',), statement='s', point={}, grid='g',\n"
+        "                form=_f, evaluate=_f, check=lambda t: None)\n", encoding="utf-8")
+    monkeypatch.setattr(package, "__path__", [*package.__path__, str(tmp_path)])
+    found = registry._discover()
+    assert "extra_eq" in found and found["extra_eq"].lean_theorems == ("AttnThermo.ExtraTopic.extra_eq",)
+    assert set(found) - {"extra_eq"} == {i.name for i in identities()}
+    monkeypatch.delitem(sys.modules, "attnthermo.thermo.identities.extra_topic")
+
+
+def test_an_identity_name_declared_in_two_modules_is_refused(tmp_path, monkeypatch):
+    import attnthermo.thermo.identities as package
+    from attnthermo.thermo import registry
+
+    (tmp_path / "zz_copy.py").write_text(
+        "from attnthermo.thermo.identities.identity import declare\n"
+        "COPY = declare(lean_module='AttnThermo.RopePade', lean=('padeExp_sub_taylor',), statement='s', point={},\n"
+        "               grid='g', form=lambda: None, evaluate=lambda: None, check=lambda t: None)\n", encoding="utf-8")
+    monkeypatch.setattr(package, "__path__", [*package.__path__, str(tmp_path)])
+    with pytest.raises(DomainError, match="declared twice") as err:
+        registry._discover()
+    assert err.value.value == "padeExp_sub_taylor"
+    monkeypatch.delitem(sys.modules, "attnthermo.thermo.identities.zz_copy")
 
 
 @pytest.mark.parametrize("ident", identities(), ids=lambda i: i.name)

@@ -268,7 +268,9 @@ def parse_source(text: str, module: str) -> LeanSource:
     return LeanSource(module, tuple(imports), import_lines, is_module, tuple(declarations), masked)
 
 
-_CLAIM = re.compile(r"Claims?:\s*((?:`[^`\n]+`[\s,;]*(?:and\s+)?)+)")
+# ``Claim: `id` `` or ``Claim: `id` (qualifier)``: the qualifier (which part of the claim the theorem
+# covers) is read by :func:`claim_tags`, never by :func:`claim_ids`
+_CLAIM = re.compile(r"Claims?:\s*((?:`[^`\n]+`[\s,;]*(?:and\s+)?)+)(?:\(([^()`\n]+)\))?")
 _WITNESS = re.compile(r"Non-vacuity:\s*((?:`[^`\n]+`[\s,;]*(?:and\s+)?)+)")
 
 
@@ -288,6 +290,22 @@ def claim_ids(docstring: str) -> list[str]:
     ['a-b', 'c']
     """
     return _tagged_ids(_CLAIM, docstring)
+
+
+def claim_tags(docstring: str) -> list[tuple[str, str | None]]:
+    """Each ``Claim:`` tag as (claim id, its parenthesised qualifier or None), in docstring order;
+    the ids are those of :func:`claim_ids`.
+
+    >>> claim_tags("Claim: `a` (algebraic core) Claim: `b`")
+    [('a', 'algebraic core'), ('b', None)]
+    """
+    found: list[tuple[str, str | None]] = []
+    for match in _CLAIM.finditer(docstring):
+        qualifier = match.group(2).strip() if match.group(2) else None
+        for ident in re.findall(r"`([^`\n]+)`", match.group(1)):
+            if (ident.strip(), qualifier) not in found:
+                found.append((ident.strip(), qualifier))
+    return found
 
 
 def witness_links(docstring: str) -> list[str]:

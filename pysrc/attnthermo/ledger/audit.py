@@ -32,7 +32,7 @@ from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.background import BackgroundLeanCheck
-from attnthermo.ledger.links import link_disagreements
+from attnthermo.ledger.links import lean_tags, tag_differences
 from attnthermo.ledger.pins import pin_record, read_pinned
 from attnthermo.ledger.plan import plan_banner
 from attnthermo.ledger.protocols import AUDIT_MODELS
@@ -117,6 +117,9 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     or several (default: ``AUDIT_MODELS``): a receipt on the "default" model is measured on each;
     ``seed`` draws the prompts and the bootstrap, ``prompts`` overrides the protocols' prompt count.
     ``fresh`` re-checks the Lean library from scratch (no cached Lean result; not with ``manifest``).
+    ``root`` is the Lean project audited (default: the one holding the working directory, else the
+    shipped one): its ``Claim:`` tags link the claims (:mod:`attnthermo.ledger.links`), and it is
+    checked unless ``manifest`` is given.
     ``remember=False`` leaves the last-audit pointer (what ``attnthermo claim(s)`` reads) alone: for
     experiments such as a notebook's. Files are written whole (atomically); a failed run leaves no
     output folder it created empty.
@@ -129,7 +132,11 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     out = Path(out_dir)
     json_out = Path(json_path) if json_path else out / "ledger.json"
     md_out = Path(markdown_path) if markdown_path else out / "LEDGER.md"
-    claim_set = load_claims(claims)
+    from attnthermo.paths import project_root
+
+    lean_root = Path(root) if root else project_root()
+    tags = lean_tags(lean_root)  # the claims are linked to the audited library's Claim: tags
+    claim_set = load_claims(claims, lean=tags)
     identities_needed, measurements_needed = _needed(claim_set, models)
     created = _make_folder(out)
     bar = _Progress(1 + len(identities_needed) + len(measurements_needed) + int(plots), progress)
@@ -140,9 +147,7 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     lean = None
     try:
         if manifest is None:
-            from attnthermo.paths import project_root
-
-            lean = BackgroundLeanCheck(Path(root) if root else project_root(), say, fresh)
+            lean = BackgroundLeanCheck(lean_root, say, fresh)
             manifest_source = ("checked now from scratch (attnthermo lean check --fresh)" if fresh else
                                "checked now (attnthermo lean check, module keys validated)")
         else:
@@ -200,12 +205,10 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
                       pins=pin_record(lean_manifest.project_root(manifest_data), manifest_data.get("pinned_sha256"), pinned),
                       pinned_file=str(pinned) if pinned else None,
                       lean_cached=lean_manifest.lean_run(manifest_data)["cached"])
-    from attnthermo.thermo.registry import identities
-
-    tags = lean_manifest.claim_tags(manifest_data)
+    manifest_tags = lean_manifest.claim_tags(manifest_data)
     ledger = build_ledger(claim_set, results, verdicts, provenance=provenance, measurements=measurement_rows,
-                          identities=identity_rows, plots=plot_paths, lean_tagged=_tagged_by_claim(tags),
-                          links=link_disagreements(claim_set, identities(), tags))
+                          identities=identity_rows, plots=plot_paths, lean_tagged=_tagged_by_claim(manifest_tags),
+                          links=tag_differences(tags, manifest_tags))
     try:
         created += _make_folder(json_out.parent) + _make_folder(md_out.parent)
         atomic.write_text(json_out, json.dumps(ledger, indent=2, ensure_ascii=False, default=str) + "\n")

@@ -19,7 +19,7 @@ from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.errors import DomainError
 from attnthermo.lean_band import BAND_THEOREM, parse_band
 from attnthermo.ledger.claims import Claim, load_claims
-from attnthermo.ledger.links import disagreements_for, link_disagreements
+from attnthermo.ledger.links import disagreements_for, lean_tags, tag_differences
 from attnthermo.ledger.report import is_control
 from attnthermo.render import SCREEN, format_value, mark, truncate, with_ci
 
@@ -129,9 +129,8 @@ def _measurement_view(receipt: dict, ledger: dict | None) -> dict[str, Any]:
 def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Path | None = None,
                claims: str | Path | None = None) -> dict[str, Any]:
     """Everything about claim ``cid`` as plain data (what ``attnthermo claim --json`` prints)."""
-    from attnthermo.thermo.registry import identities
-
-    claim_set = load_claims(claims)
+    tags = lean_tags()
+    claim_set = load_claims(claims, lean=tags)
     if cid not in claim_set:
         import difflib
 
@@ -154,8 +153,8 @@ def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Pa
                           + ("the given manifest" if manifest else "the cached manifest" if manifest_data else
                              "no manifest (run `attnthermo lean check`)")
                           + ", identities re-checked, measurements not run"}
-        tags = lean_manifest.claim_tags(manifest_data) if manifest_data else None
-        links = None if tags is None else disagreements_for(cid, link_disagreements(claim_set, identities(), tags))
+        links = (None if manifest_data is None else
+                 disagreements_for(cid, tag_differences(tags, lean_manifest.claim_tags(manifest_data))))
         plots = {}
     claim = claim_set[cid]
     receipts = row["receipts"]
@@ -253,11 +252,11 @@ def render_claim(view: dict[str, Any]) -> str:
     for name, path in view["plots"].items():
         lines.append(f"plot: {path} ({name})")
     if view["links"] is None:
-        lines.append("links: not checked (no Lean manifest to read the theorems' claim tags from)")
+        lines.append("links: from the Lean sources' Claim: tags (no Lean manifest to compare them with)")
     elif view["links"]:
-        lines += ["links disagree:"] + [f"  {d}" for d in view["links"]]
+        lines += ["links: the Lean manifest tags otherwise than the sources:"] + [f"  {d}" for d in view["links"]]
     else:
-        lines.append("links: Lean tags, claims.toml and the identities agree for this claim")
+        lines.append("links: from the Lean Claim: tags (the manifest tags the same theorems)")
     return "\n".join(lines)
 
 

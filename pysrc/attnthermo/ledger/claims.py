@@ -5,7 +5,10 @@ can be passed instead (``attnthermo audit --claims PATH``) to change a tolerance
 bucket move. Loading validates the file and raises :class:`~attnthermo.errors.DomainError`
 naming the claim and the field at fault. Every measurement receipt carries a window family (its
 own ``windows`` with ``windows_why``, or the file's ``[window_family]`` default) and the layers it
-is judged on (``layers = "reaching"``, or ``"full_attention"`` with ``layers_why``).
+is judged on (``layers = "reaching"``, or ``"full_attention"`` with ``layers_why``). The file names
+no Lean theorem: the theorems of each Lean receipt, and the identity receipts of the identities
+mirroring them, are derived from the Lean docstring tags when the file is loaded
+(:mod:`attnthermo.ledger.links`).
 
 >>> claims = load_claims()
 >>> claims["cv-gamma1-quarter"].receipts[0].relation
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attnthermo.defaults import DEFAULT_DPS, FLOAT_DPS
 from attnthermo.errors import DomainError
@@ -26,6 +29,12 @@ from attnthermo.ledger.protocols import metric_names
 from attnthermo.measurement.window_family import LAYER_CHOICES, parse_family
 from attnthermo.paths import data_file
 from attnthermo.tomlread import tomllib
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from attnthermo.ledger.links import LeanTags
+    from attnthermo.thermo.identities.identity import Identity
 
 KINDS = ("math", "empirical", "interpretive")
 BOOK_BUCKETS = ("verified", "folklore", "numerology", "unverified", "asserted")
@@ -190,14 +199,14 @@ def _receipt(entry: dict, where: str, family: tuple[tuple[str, ...], str] | None
     kind = _one_of(entry.get("kind"), RECEIPT_KINDS, f"{where}.kind")
     relation = _one_of(entry.get("relation"), RELATIONS, f"{where}.relation")
     if kind == "lean":
-        theorems = _require(entry, "theorems", where, list)
-        if not theorems or not all(isinstance(t, str) and "." in t for t in theorems):
-            raise DomainError(f"{where}.theorems", theorems, "a non-empty list of full Lean names")
+        if "theorems" in entry:
+            raise DomainError(f"{where}.theorems", entry["theorems"], "claims.toml names no Lean theorem: tag the "
+                              "theorem's docstring with Claim: `id` (see attnthermo.ledger.links)")
         covers = _one_of(entry.get("covers"), COVERAGES, f"{where}.covers")
         why = _require(entry, "covers_why", where)
         if not why.strip():
             raise DomainError(f"{where}.covers_why", why, "say why the theorem covers the statement or only its core")
-        return Receipt(kind, relation, theorems=tuple(theorems), covers=covers, covers_why=why)
+        return Receipt(kind, relation, covers=covers, covers_why=why)
     if kind == "identity":
         dps = entry.get("dps", DEFAULT_DPS)
         if not isinstance(dps, int) or dps < FLOAT_DPS:
@@ -249,8 +258,14 @@ def _claim(entry: dict, index: int, family: tuple[tuple[str, ...], str] | None) 
     return claim
 
 
-def load_claims(path: str | Path | None = None) -> dict[str, Claim]:
-    """Read and validate a claims file (default: the shipped one); returns claims by id, in file order."""
+def load_claims(path: str | Path | None = None, *, lean: "LeanTags | None" = None,
+                identities: "Iterable[Identity] | None" = None) -> dict[str, Claim]:
+    """Read and validate a claims file (default: the shipped one) and link it to the Lean tags
+    ``lean`` (default: the shipped Lean library's, :func:`attnthermo.ledger.links.lean_tags`) and
+    ``identities`` (default: the registry's); returns claims by id, in file order."""
+    from attnthermo.ledger.links import lean_tags, link
+    from attnthermo.thermo import registry
+
     source = Path(path) if path is not None else data_file("claims.toml")
     if not source.is_file():
         raise DomainError("claims", str(source), "no such file")
@@ -275,7 +290,8 @@ def load_claims(path: str | Path | None = None) -> dict[str, Claim]:
             raise DomainError(f"claim {claim.id!r}", claim.id, "an interpretive claim needs its <id>-math row")
     if not claims:
         raise DomainError("claims", str(source), "holds no [[claim]] entries")
-    return claims
+    return link(claims, lean_tags() if lean is None else lean,
+                registry.identities() if identities is None else identities, str(source))
 
 
 def claims_as_data(claims: dict[str, Claim]) -> list[dict[str, Any]]:

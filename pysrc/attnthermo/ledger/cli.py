@@ -36,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     audit.add_argument("--manifest", metavar="PATH", help="use a Lean manifest written earlier instead of checking now")
     audit.add_argument("--claims", metavar="PATH", help="a claims file to use instead of the shipped one")
     audit.add_argument("--pinned", metavar="PATH", help="pinned statements to re-compare the manifest with")
-    audit.add_argument("--root", metavar="DIR", help="Lean project to check (default: the shipped one)")
+    audit.add_argument("--root", metavar="DIR", help="Lean project to check, whose Claim: tags link the claims "
+                                                     "(default: the shipped one)")
     audit.add_argument("--fresh", action="store_true", help="re-check the Lean library from scratch (no cached Lean result)")
     audit.add_argument("--no-plots", action="store_true", help="skip the figures")
     audit.add_argument("--no-progress", action="store_true", help="no progress bar")

@@ -43,9 +43,9 @@ def build_ledger(claims: dict[str, Claim], results: dict[str, list[ReceiptResult
                  links: list[str] | None = None) -> dict[str, Any]:
     """The ledger as plain data (what ledger.json holds).
 
-    ``lean_tagged`` lists, per claim, the Lean theorems whose docstrings name it (``Claim: `id` ``):
-    shown beside the receipts so a tag without a receipt, or a receipt without a tag, is visible;
-    ``links`` lists every disagreement between those tags, claims.toml and the identities.
+    ``lean_tagged`` lists, per claim, the Lean theorems the manifest records as naming it
+    (``Claim: `id` ``); ``links`` lists where the manifest's tags differ from the sources' the claims
+    were linked with (:func:`attnthermo.ledger.links.tag_differences`).
     """
     rows: dict[str, Any] = {}
     for claim in claims_as_data(claims):
@@ -166,8 +166,8 @@ def render_markdown(ledger: dict[str, Any], base: Path) -> str:
                      f"{m.get('seconds')} s (cache key `{(m.get('cache_key') or '?')[:16]}`); arguments `{m.get('arguments')}`.")
         lines.append("")
     if ledger.get("links"):
-        lines += ["## Link disagreements", "", "Lean docstring tags, claims.toml and the identities disagree here "
-                  "(attnthermo.ledger.links):", ""] + [f"- {_cell(d)}" for d in ledger["links"]] + [""]
+        lines += ["## Link disagreements", "", "The Lean manifest tags these theorems otherwise than the sources "
+                  "the claims were linked with (attnthermo.ledger.links):", ""] + [f"- {_cell(d)}" for d in ledger["links"]] + [""]
     if ledger["plots"]:
         lines += ["## Plots", ""]
         lines += [f"![{name}]({_link(path, base)})" for name, path in ledger["plots"].items()]

@@ -33,6 +33,14 @@ def manifest_for(path: str | None) -> dict | None:
     return lean_manifest.load(path) if path else lean_manifest.cached()
 
 
+def supported_claims() -> dict[str, list[str]]:
+    """{identity: the claims it is a receipt of}, as the shipped claims file and Lean tags link them."""
+    from attnthermo.ledger.claims import load_claims
+    from attnthermo.ledger.links import identity_claims
+
+    return identity_claims(load_claims())
+
+
 def _parameters(args: argparse.Namespace, point: dict) -> dict:
     from attnthermo.errors import DomainError
     from attnthermo.thermo.params import as_dps
@@ -80,7 +88,7 @@ def _identity(args: argparse.Namespace) -> int:
     manifest = manifest_for(args.manifest)
     shown = {**ident.point, **params}
     print(f"{ident.name}: {ident.statement}")
-    print(f"claims: {', '.join(ident.claims)}")
+    print(f"claims: {', '.join(supported_claims().get(ident.name, [])) or 'none'}")
     for line in status_lines(ident, manifest):
         print(line)
     form = str(ident.sympy_form())
@@ -95,6 +103,7 @@ def _identities(args: argparse.Namespace) -> int:
     from attnthermo.thermo.registry import identities
 
     manifest = manifest_for(args.manifest)
+    claims = supported_claims()
     if manifest is None:
         print(UNKNOWN)
     for ident in identities():
@@ -105,5 +114,5 @@ def _identities(args: argparse.Namespace) -> int:
         else:
             statuses = set(lean_status(ident, manifest).values())
             status = "proved" if statuses == {"proved"} else ", ".join(sorted(statuses))
-        print(f"{ident.name:50s} {status:16s} {', '.join(ident.claims)}")
+        print(f"{ident.name:50s} {status:16s} {', '.join(claims.get(ident.name, []))}")
     return 0

@@ -59,7 +59,6 @@ def _tail_check(t: Tally) -> None:
 
 TAILS = declare(
     name="tail_bounds", lean_module=None, no_lean_reason=NO_LEAN_ANALYSIS,
-    claims=("tail-boundary", "finite-n-log-growth"),
     statement="∫_{D+1}^∞ x^-γ ≤ Σ_{d>D} d^-γ ≤ ∫_D^∞ x^-γ (γ > 1); partial sums between their integral bounds; "
               "growth D^{1-γ}/(1-γ) (γ < 1), log D + γ_E (γ = 1)",
     point=dict(gamma=1, D=1000, dps=DEFAULT_DPS),
@@ -117,7 +116,7 @@ def _maxent_check(t: Tally) -> None:
 
 
 MAXENT = declare(
-    name="maxent_power_law", lean_module=None, no_lean_reason=NO_LEAN_ANALYSIS, claims=("maxent-power-law",),
+    name="maxent_power_law", lean_module=None, no_lean_reason=NO_LEAN_ANALYSIS,
     statement="log Z = max_p [H(p) - γ⟨log d⟩_p + ⟨d⟩_p log z], attained only at p_d ∝ z^d d^-γ (gap = KL)",
     point=dict(gamma=2, N=1000, z=1, dps=DEFAULT_DPS),
     grid=f"(γ, N, z) ∈ {describe(MAXENT_POINTS)}, {PERTURBATIONS} random perturbations each",
@@ -165,7 +164,6 @@ def _hagedorn_check(t: Tally) -> None:
 
 HAGEDORN = declare(
     name="hagedorn_density_of_states", lean_module=None, no_lean_reason=NO_LEAN_ANALYSIS,
-    claims=("hagedorn-boundary-math",),
     statement="#{d : log d ≤ E₀} = ⌊e^{E₀}⌋ (density of states ~ e^E), so Σ e^{-γE} converges iff γ > 1",
     point=dict(E0=5, dps=DEFAULT_DPS),
     grid=(f"E₀ ∈ {describe(COUNT_ENERGIES)} counted up to d = {COUNT_UP_TO}; γ ∈ {describe(DIVERGING)} diverging, "
@@ -222,7 +220,6 @@ def _susceptibility_check(t: Tally) -> None:
 
 SUSCEPTIBILITY = declare(
     name="susceptibility_scaling", lean_module=None, no_lean_reason=NO_LEAN_ANALYSIS,
-    claims=("susceptibility-divergence-math",),
     statement="at γ = 1 + ε, N = ∞: ε·⟨log d⟩ → 1 and ε²·Var(log d) → 1 (the fluctuation diverges as 1/ε²)",
     point=dict(epsilon="1e-4", dps=DEFAULT_DPS),
     grid=f"ε = 10^-j for j ∈ {describe(EPSILON_EXPONENTS)}",
@@ -271,7 +268,6 @@ N_ACTIVE = declare(
     name="n_active_count", lean_module=None,
     no_lean_reason="needs real logarithms and the floor of a real (core Lean has neither); the wavelength "
                    "algebra is in AttnThermo.RopePade",
-    claims=("rope-n-active",),
     statement="#{i : λ_i > d} = d_h/2 - 1 - ⌊(d_h/2) log_θ(d/2π)⌋ for 2π ≤ d < λ_max; the continuous "
               "(d_h/2)(1 - log_θ(d/2π)) over-counts by (0, 1] and reaches 0 at 2πθ, not at λ_max",
     point=dict(d=1000, theta=10_000, d_head=64, dps=DEFAULT_DPS),
@@ -312,11 +308,8 @@ def _fractional_check(t: Tally) -> None:
 FRACTIONAL = declare(
     name="fractional_order_range", lean_module=None,
     no_lean_reason="a statement about real γ and the Lévy index range; the check is a real-interval identity",
-    claims=("fractional-order", "fractional-order-math"),
     statement="α = γ - 1 ∈ (0, 2) ⇔ γ ∈ (1, 3); the book's γ < 1 reading has α < 0, outside its own range",
     point=dict(gamma="0.885", dps=DEFAULT_DPS),
     grid=f"γ ∈ {describe(FRACTIONAL_GAMMAS)}",
     form=_fractional_form, evaluate=_fractional_value, check=_fractional_check,
 )
-
-IDENTITIES = (TAILS, MAXENT, HAGEDORN, SUSCEPTIBILITY, N_ACTIVE, FRACTIONAL)

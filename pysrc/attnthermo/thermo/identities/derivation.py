@@ -54,15 +54,12 @@ def _check(t: Tally) -> None:
 
 
 LOG_PARTITION = declare(
-    name="logPartition_secondDerivative_eq_energyVariance", lean_module=LEAN_MODULE,
+    lean_module=LEAN_MODULE,
     lean=("logPartition_secondDerivative_eq_energyVariance", "derivation_logDeriv_partitionFunction",
           "derivation_partitionFunction", "derivation_sq_partitionFunction", "partition_mul_derivation_sq_sub_sq",
           "logPartition_derivation_eq_neg_meanEnergy", "derivation_meanEnergy"),
-    claims=("partition-generates-moments", "fisher-equals-cv-over-gamma-sq"),
     statement="∂²_γ log Z = (Z·∂²Z - (∂Z)²)/Z² = ⟨E²⟩ - ⟨E⟩², with ∂_γ Z = -S₁, ∂²_γ Z = S₂, ∂_γ⟨E⟩ = -Var(E)",
     point=dict(gamma=2, N=1000, z=1, dps=DEFAULT_DPS),
     grid=f"sympy at N={FORM_STATES}; five-point difference of log Z vs the moment formula at (γ, N, z) ∈ {describe(POINTS)}",
     form=_form, evaluate=log_partition_second_derivative, check=_check,
 )
-
-IDENTITIES = (LOG_PARTITION,)

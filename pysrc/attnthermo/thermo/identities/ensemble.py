@@ -74,14 +74,11 @@ def _variance_check(t: Tally) -> None:
 
 
 ENERGY_VARIANCE = declare(
-    name="energyVariance_eq_meanSqDeviation", lean_module=LEAN_MODULE,
+    lean_module=LEAN_MODULE,
     lean=("energyVariance_eq_meanSqDeviation", "energyVariance_mul_sq_partition"),
-    claims=("fisher-equals-cv-over-gamma-sq", "partition-generates-moments"),
     statement="⟨E²⟩ - ⟨E⟩² = Σ_d w_d (E_d - ⟨E⟩)² / Z  (Z ≠ 0); and Var·Z² = Z·S₂ - S₁²",
     point=dict(gamma=1, N=1000, z=1, dps=DEFAULT_DPS),
     grid=(f"sympy on {VARIANCE_STATES} symbolic states; {RANDOM_ENSEMBLES} random rational ensembles (exact); "
           f"(γ, N, z) ∈ {describe(ENSEMBLE_GRID)} against brute force"),
     form=_variance_form, evaluate=_variance_value, check=_variance_check,
 )
-
-IDENTITIES = (ENERGY_VARIANCE,)

@@ -87,10 +87,9 @@ def _check(t: Tally) -> None:
 
 
 FISHER = declare(
-    name="fisherInformation_eq_heatCapacity_div_sq", lean_module=LEAN_MODULE,
+    lean_module=LEAN_MODULE,
     lean=("fisherInformation_eq_heatCapacity_div_sq", "fisherInformation_eq_energyVariance",
           "heatCapacity_eq_sq_mul_energyVariance", "fisherInformation_eq_logPartition_secondDerivative"),
-    claims=("fisher-equals-cv-over-gamma-sq", "partition-generates-moments", "fisher-describes-transformer-math"),
     statement="I(γ) = Σ_d (∂_γ p_d)²/p_d = Var(E) = C_V/γ² with C_V = -γ²∂_γ⟨E⟩ = γ²Var(E)  (γ ≠ 0)",
     point=dict(gamma=2, N=1000, z=1, dps=DEFAULT_DPS),
     grid=(f"sympy on {FORM_STATES} symbolic states; {RANDOM_ENSEMBLES} random rational ensembles; C_V/γ² vs "
@@ -98,5 +97,3 @@ FISHER = declare(
           f"{describe(THERMODYNAMIC_POINTS)}"),
     form=_form, evaluate=heat_capacity_div_sq, check=_check,
 )
-
-IDENTITIES = (FISHER,)

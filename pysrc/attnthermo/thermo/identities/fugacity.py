@@ -53,8 +53,7 @@ def _partition_check(t: Tally) -> None:
 
 
 PARTITION = declare(
-    name="partitionFunction_attentionStates", lean_module=LEAN_MODULE, lean=("partitionFunction_attentionStates",),
-    claims=("partition-polylog",),
+    lean_module=LEAN_MODULE, lean=("partitionFunction_attentionStates",),
     statement="Z_N(γ, z) = Σ_{d≤N} z^d d^-γ (the attention ensemble's partition function) → Li_γ(z) as N → ∞ "
               "(ζ(γ) at z = 1, γ > 1)",
     point=dict(gamma=2, N=math.inf, z=1, dps=DEFAULT_DPS),
@@ -129,9 +128,8 @@ def _fugacity_check(t: Tally) -> None:
 
 
 FUGACITY = declare(
-    name="fugacity_truncatedPolylog", lean_module=LEAN_MODULE,
+    lean_module=LEAN_MODULE,
     lean=("fugacity_truncatedPolylog", "fugacity_truncatedSeries_shift", "fugacity_partitionFunction_attentionStates"),
-    claims=("partition-generates-moments", "partition-polylog"),
     statement="z∂_z Σ_{d≤N} a_d z^d = Σ_{d≤N} d·a_d z^d, so z∂_z Σ z^d d^-s = Σ z^d d^-(s-1); "
               "at N = ∞, z∂_z Li_s(z) = Li_{s-1}(z)",
     point=dict(s=2, z=Fraction(1, 2), N=math.inf, dps=DEFAULT_DPS),
@@ -139,5 +137,3 @@ FUGACITY = declare(
           f"z ∈ {describe(EXACT_Z)}; N = ∞ against mpmath at (s, z) ∈ {describe(SERIES_POINTS)}"),
     form=_fugacity_form, evaluate=_fugacity_value, check=_fugacity_check,
 )
-
-IDENTITIES = (PARTITION, FUGACITY)

@@ -3,9 +3,9 @@ a documented point and a re-check over a grid — plus the typed result of that 
 
 Each identity is declared in the module named after its Lean module
 (:mod:`attnthermo.thermo.identities.fisher` mirrors ``AttnThermo.Fisher``…), next to the three
-functions it is made of. The claim ids it supports are written here and must agree with the
-Lean docstring tags of the theorems it mirrors and with ``claims.toml``
-(:func:`attnthermo.ledger.links.link_disagreements` says where they do not).
+functions it is made of, and names the Lean theorems it mirrors there, once: its own name is the
+first one's. It names no claims: the claims it supports are derived from those theorems' Lean
+docstring tags (``Claim: `id` ``; :mod:`attnthermo.ledger.links`).
 
 >>> check = IdentityCheck(name="x", ok=True, dps=30, points=3, max_error=0.0, detail="3 points")
 >>> IdentityCheck.from_json(check.to_json()) == check
@@ -56,7 +56,6 @@ class Identity:
 
     name: str
     statement: str
-    claims: tuple[str, ...]
     lean_module: str | None
     lean_theorems: tuple[str, ...]
     no_lean_reason: str | None
@@ -108,14 +107,19 @@ def validated(values: dict[str, Any]) -> dict[str, Any]:
     return checked
 
 
-def declare(*, name: str, statement: str, claims: tuple[str, ...], lean_module: str | None,
-            lean: tuple[str, ...] = (), no_lean_reason: str | None = None, point: dict[str, Any],
-            grid: str, form: Callable[[], Any], evaluate: Callable[..., Any],
-            check: Callable[[Tally], None]) -> Identity:
-    """An :class:`Identity`; ``lean`` are theorem names inside ``lean_module``."""
+def declare(*, statement: str, lean_module: str | None, lean: tuple[str, ...] = (), name: str | None = None,
+            no_lean_reason: str | None = None, point: dict[str, Any], grid: str, form: Callable[[], Any],
+            evaluate: Callable[..., Any], check: Callable[[Tally], None]) -> Identity:
+    """An :class:`Identity`: either ``lean`` (theorem names inside ``lean_module``; the identity is
+    called after the first) or a ``name`` with the ``no_lean_reason`` core Lean cannot state it."""
     if bool(lean) == bool(no_lean_reason):
-        raise DomainError("lean", lean, f"{name}: give Lean theorems or the reason there are none, not both")
-    return Identity(name=name, statement=statement, claims=tuple(claims), lean_module=lean_module,
+        raise DomainError("lean", lean, f"{name or 'an identity'}: give Lean theorems or the reason there are "
+                          "none, not both")
+    if lean and name is not None:
+        raise DomainError("name", name, f"an identity mirroring Lean is called after its first theorem ({lean[0]})")
+    if not lean and not name:
+        raise DomainError("name", name, "an identity without a Lean theorem needs a name")
+    return Identity(name=lean[0] if lean else str(name), statement=statement, lean_module=lean_module,
                     lean_theorems=tuple(f"{lean_module}.{t}" for t in lean), no_lean_reason=no_lean_reason,
                     point=dict(point), grid=grid, _form=form, _evaluate=evaluate, _check=check)
 

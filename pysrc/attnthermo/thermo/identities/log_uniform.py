@@ -73,9 +73,8 @@ def _twelfth_check(t: Tally) -> None:
 
 
 TWELFTH = declare(
-    name="uniformVariance_eq_sq_div_twelve", lean_module=LEAN_MODULE,
+    lean_module=LEAN_MODULE,
     lean=("uniformVariance_eq_sq_div_twelve", "uniformMoment_eq_half", "uniformMoment_eq_sq_div_three"),
-    claims=("cv-gamma1-twelfth",),
     statement="x uniform on [0, L]: ⟨x⟩ = L/2, ⟨x²⟩ = L²/3, Var = L²/12; at finite N, C_V(γ=1) = L²/12 + (γ_E/6)L "
               "- (5γ_E²/12 + γ_1) + c₁/L + O(1/L²), L = log N",
     point=dict(L=1, dps=DEFAULT_DPS),
@@ -118,9 +117,8 @@ def _quarter_check(t: Tally) -> None:
 
 
 QUARTER = declare(
-    name="uniformVariance_ne_sq_div_four", lean_module=LEAN_MODULE,
+    lean_module=LEAN_MODULE,
     lean=("uniformVariance_ne_sq_div_four", "erratum_eq_sq_mean"),
-    claims=("cv-gamma1-quarter", "cv-gamma1-twelfth"),
     statement="L²/12 ≠ L²/4 for L ≠ 0; (L/2)² = L²/4 is ⟨x⟩², not the variance (the erratum)",
     point=dict(L=1, dps=DEFAULT_DPS),
     grid=f"sympy; exact C_V(γ=1) vs (log N)²/4 at N ∈ {describe(ERRATUM_N)}",
@@ -157,13 +155,10 @@ def _grid_check(t: Tally) -> None:
 
 
 GRID = declare(
-    name="gridVariance_eq", lean_module=LEAN_MODULE,
+    lean_module=LEAN_MODULE,
     lean=("gridVariance_eq", "gridMean_eq", "gridVariance_eq_continuum_sub"),
-    claims=("cv-gamma1-twelfth",),
     statement="n equally spaced points 0, h, …, (n-1)h: mean h(n-1)/2, variance h²(n²-1)/12 = L²/12 - h²/12 for L = nh",
     point=dict(n=5, h=Fraction(1, 2)),
     grid=f"sympy (symbolic n); exact n ∈ {describe(EXACT_SIZES)}, h ∈ {describe(EXACT_STEPS)}",
     form=_grid_form, evaluate=_grid_value, check=_grid_check,
 )
-
-IDENTITIES = (TWELFTH, QUARTER, GRID)

@@ -65,8 +65,7 @@ def _slowest_check(t: Tally) -> None:
 
 
 SLOWEST = declare(
-    name="slowestWavelength_lt", lean_module=LEAN_MODULE, lean=("slowestWavelength_lt", "wavelength_strictMono"),
-    claims=("rope-tmax", "rope-tmax-upper-bound", "rope-wavelengths-increase"),
+    lean_module=LEAN_MODULE, lean=("slowestWavelength_lt", "wavelength_strictMono"),
     statement="λ_max = 2π θ^{1-2/d_h} < 2πθ: T_max = 2πθ is an upper bound, not the slowest wavelength; "
               "wavelengths increase with the pair index",
     point=dict(theta=10_000, d_head=64, dps=DEFAULT_DPS),
@@ -102,7 +101,7 @@ def _middle_check(t: Tally) -> None:
 
 
 MIDDLE = declare(
-    name="middleWavelength_sq", lean_module=LEAN_MODULE, lean=("middleWavelength_sq",), claims=("rope-t-cross",),
+    lean_module=LEAN_MODULE, lean=("middleWavelength_sq",),
     statement="the middle pair i = d_h/4 has wavelength 2π√θ = T_cross ((q^k)² = θ when θ = q^(2k))",
     point=dict(theta=10_000, dps=DEFAULT_DPS),
     grid=f"(θ, d_h) ∈ {describe(ROPE_GRID)} with 4 | d_h; exact (q, k) ∈ {describe(EXACT_MIDDLE)}",
@@ -132,7 +131,7 @@ def _taylor_check(t: Tally) -> None:
 
 
 TAYLOR = declare(
-    name="padeExp_sub_taylor", lean_module=LEAN_MODULE, lean=("padeExp_sub_taylor",), claims=("pade-form",),
+    lean_module=LEAN_MODULE, lean=("padeExp_sub_taylor",),
     statement="(2-x)/(2+x) - (1 - x + x²/2) = -x³/(2(2+x))  (x ≠ -2)",
     point=dict(x=Fraction(1, 2)),
     grid=f"sympy; exact x = j/7 for j = -30..30, j ≠ -14 ({len(EXACT_X)} points)",
@@ -169,8 +168,7 @@ def _horizon_check(t: Tally) -> None:
 
 
 HORIZON = declare(
-    name="horizon_padeGamma", lean_module=LEAN_MODULE, lean=("horizon_padeGamma", "horizon_padeGamma_eq"),
-    claims=("horizon-formula",),
+    lean_module=LEAN_MODULE, lean=("horizon_padeGamma", "horizon_padeGamma_eq"),
     statement="horizon(θ, γ_Padé(θ, T, s), s) = T·s²/2, so with s = √2 it returns T (circular)",
     point=dict(theta=10_000, T=4096, dps=DEFAULT_DPS),
     grid=f"sympy; exact at s = {RATIONAL_S} and mpmath √2 for (θ, T) ∈ {describe(HORIZON_POINTS)}",
@@ -217,11 +215,9 @@ def _negative_check(t: Tally) -> None:
 
 
 NEGATIVE = declare(
-    name="padeGamma_neg_of_lt", lean_module=LEAN_MODULE, lean=("padeGamma_neg_of_lt",), claims=("pade-form",),
+    lean_module=LEAN_MODULE, lean=("padeGamma_neg_of_lt",),
     statement="θ > 0 and T·√2 > 2θ ⇒ γ_Padé < 0: the formula leaves its meaningful range",
     point=dict(theta=10_000, T=4096, dps=DEFAULT_DPS),
     grid=f"(θ, T) ∈ {describe(NEGATIVE_POINTS)} negative with a warning; {describe(POSITIVE_POINTS)} positive, no warning",
     form=_negative_form, evaluate=_negative_value, check=_negative_check,
 )
-
-IDENTITIES = (SLOWEST, MIDDLE, TAYLOR, HORIZON, NEGATIVE)

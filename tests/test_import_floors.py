@@ -34,6 +34,7 @@ FLOORS = (
 LEAN_ADAPTERS = {
     "attnthermo.ledger.pins": "the pin file (lean.pinned)",
     "attnthermo.ledger.evidence": "runs the Lean check (lean.check)",
+    "attnthermo.ledger.links": "reads the Lean sources' Claim: tags (lean.project, lean.sources)",
 }
 
 

@@ -44,8 +44,8 @@ def _claims(tmp_path, protocol="decay-fit", metric="gamma", reference="gamma_pad
 
 
 def test_declared_metrics_load(tmp_path):
-    assert load_claims(_claims(tmp_path))["decays"].receipts[0].tests[0].metric == "gamma"
-    assert load_claims(_claims(tmp_path, "theta-rescaling", "scale_gamma", "scale_gamma_pade"))
+    assert load_claims(_claims(tmp_path), lean={}, identities=[])["decays"].receipts[0].tests[0].metric == "gamma"
+    assert load_claims(_claims(tmp_path, "theta-rescaling", "scale_gamma", "scale_gamma_pade"), lean={}, identities=[])
 
 
 @pytest.mark.parametrize("protocol, metric, reference, field, name", [
@@ -56,7 +56,7 @@ def test_declared_metrics_load(tmp_path):
 ])
 def test_an_unknown_metric_is_refused_naming_claim_and_metric(tmp_path, protocol, metric, reference, field, name):
     with pytest.raises(DomainError) as err:
-        load_claims(_claims(tmp_path, protocol, metric, reference))
+        load_claims(_claims(tmp_path, protocol, metric, reference), lean={}, identities=[])
     assert err.value.parameter == f"claim 'decays'.receipt[0].test[0].{field}" and err.value.value == name
     message = str(err.value)
     assert "\n" not in message and f"protocol {protocol!r} reports no such metric" in message
@@ -64,7 +64,7 @@ def test_an_unknown_metric_is_refused_naming_claim_and_metric(tmp_path, protocol
 
 def test_a_protocol_attnthermo_lacks_is_not_second_guessed(tmp_path):
     """Its receipt is reported unavailable (with the reason) by the audit, whatever it names."""
-    assert load_claims(_claims(tmp_path, "passkey-vs-yarn", "score_margin", "baseline_margin"))
+    assert load_claims(_claims(tmp_path, "passkey-vs-yarn", "score_margin", "baseline_margin"), lean={}, identities=[])
 
 
 def test_the_audit_refuses_the_file_before_measuring(tmp_path, monkeypatch):

@@ -31,7 +31,9 @@ ROLES = ("headline", "witness", "supporting")
 
 
 class _Json:
-    """``from_json``/``to_json`` for the dataclasses below, checking every field's type."""
+    """``from_json``/``to_json`` for the dataclasses below, checking every field's type. A field
+    declared with ``metadata={"json": False}`` (and a default) lives in memory only: it is neither
+    written nor read."""
 
     @classmethod
     def from_json(cls, data: Any, where: str = ""):
@@ -40,17 +42,26 @@ class _Json:
             raise DomainError(where, type(data).__name__, f"expected an object for {cls.__name__}")
         hints = typing.get_type_hints(cls)
         values = {}
-        for f in fields(cls):
+        for f in _json_fields(cls):
             if f.name not in data:
                 raise DomainError(f"{where}.{f.name}", None, "missing")
             values[f.name] = _convert(data[f.name], hints[f.name], f"{where}.{f.name}")
-        unknown = sorted(set(data) - {f.name for f in fields(cls)})
+        unknown = sorted(set(data) - {f.name for f in _json_fields(cls)})
         if unknown:
-            raise DomainError(where, unknown, f"unknown field(s) for {cls.__name__} (schema_version {SCHEMA_VERSION})")
+            raise DomainError(where, unknown, f"unknown field(s) for {cls.__name__} ({cls._schema()})")
         return cls(**values)
 
+    @classmethod
+    def _schema(cls) -> str:
+        """The schema named in an unknown-field error."""
+        return f"schema_version {SCHEMA_VERSION}"
+
     def to_json(self) -> dict:
-        return {f.name: _dump(getattr(self, f.name)) for f in fields(self)}
+        return {f.name: _dump(getattr(self, f.name)) for f in _json_fields(self)}
+
+
+def _json_fields(cls: Any) -> list:
+    return [f for f in fields(cls) if f.metadata.get("json", True)]
 
 
 def _convert(value: Any, hint: Any, where: str) -> Any:

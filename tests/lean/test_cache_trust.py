@@ -215,4 +215,4 @@ def test_the_lean_receipt_says_where_leans_answer_came_from(cached: bool, says: 
                       covers_why="the statement itself")
     result = check_receipt(receipt, Evidence(manifest=manifest))
     assert result.status == "holds" and says in result.detail and result.data["lean_cached"] is cached
-    assert ("[cached]" in _receipt_md(result.to_json(), tmp_path, {})) is cached
+    assert ("[cached]" in _receipt_md(result, tmp_path, {})) is cached

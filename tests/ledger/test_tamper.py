@@ -83,7 +83,9 @@ def test_measurement_that_misses_moves_only_claims_on_it(claims, syn):
     manifest = syn.manifest(claims)
     before = syn.verdicts_for(claims, syn.evidence_for(claims, manifest))
     ms = syn.passing_metrics()
-    ms[("theta-rescaling", "smollm2")]["metrics"]["scale_sink_mass"] = [0.2, 0.38, 0.6]
+    theta = ms[("theta-rescaling", "smollm2")]
+    ms[("theta-rescaling", "smollm2")] = syn.measured("theta-rescaling", "smollm2",
+                                                      {**theta.metrics, "scale_sink_mass": [0.2, 0.38, 0.6]})
     after = syn.verdicts_for(claims, syn.evidence_for(claims, manifest, ms))
     assert _verified(before) - _verified(after) == {"gamma-independent-of-sink"}
 

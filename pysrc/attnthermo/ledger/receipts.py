@@ -31,13 +31,11 @@ from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import pin_status
 from attnthermo.ledger.claims import Receipt
+from attnthermo.ledger.rows import Measured, ReceiptResult, Unavailable
 from attnthermo.thermo.identities.identity import IdentityCheck
 from attnthermo.ledger.protocols import Metrics
 from attnthermo.ledger.tolerance import MissingMetric
 from attnthermo.ledger.window_verdict import family_outcome, family_sentence, judge_family, judge_tests, window_bound
-
-STATUSES = ("holds", "fails", "inconclusive", "window-dependent", "error", "unavailable", "recorded")
-
 
 @dataclass
 class Evidence:
@@ -47,9 +45,8 @@ class Evidence:
     stale_modules   module -> why its manifest entry no longer matches the sources on disk
     pinned          theorem -> pinned statement, to re-compare with the manifest (optional)
     identities      identity name -> its IdentityCheck, or a message saying why it could not be checked
-    measurements    (protocol, model) -> {"status": "ok", "metrics": {...}, "resamples": [{...}, ...],
-                    "prompts": K} (the metrics on every bootstrap resample) or
-                    {"status": "unavailable", "reason": msg}
+    measurements    (protocol, model) -> Measured (its metrics, and in memory the metrics on
+                    every bootstrap resample and the typed measurement) or Unavailable (why)
     default_model   the model the audit measures when a receipt says ``model = "default"``
     """
 
@@ -57,37 +54,12 @@ class Evidence:
     stale_modules: dict[str, str] = field(default_factory=dict)
     pinned: dict[str, str] | None = None
     identities: dict[str, IdentityCheck | str] = field(default_factory=dict)
-    measurements: dict[tuple[str, str], dict] = field(default_factory=dict)
+    measurements: dict[tuple[str, str], Measured | Unavailable] = field(default_factory=dict)
     default_model: str = DEFAULT_MODEL
 
     def model_for(self, receipt: Receipt) -> str:
         """The concrete model a measurement receipt refers to."""
         return self.default_model if receipt.model == "default" else str(receipt.model)
-
-
-@dataclass
-class ReceiptResult:
-    """A receipt after its re-check: status, a sentence saying why, numbers and links."""
-
-    kind: str
-    relation: str
-    label: str
-    status: str
-    detail: str
-    data: dict[str, Any] = field(default_factory=dict)
-    links: list[dict[str, str]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if self.status not in STATUSES:
-            raise DomainError("status", self.status, f"must be one of {', '.join(STATUSES)}")
-
-    @property
-    def holds(self) -> bool:
-        return self.status == "holds"
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "relation": self.relation, "label": self.label, "status": self.status,
-                "detail": self.detail, "data": self.data, "links": self.links}
 
 
 def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
@@ -158,13 +130,13 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     run = ev.measurements.get((str(receipt.protocol), model))
     if run is None:
         return ReceiptResult(**base, status="error", detail="measurement was not run")
-    if run.get("status") == "unavailable":
-        return ReceiptResult(**base, status="unavailable", detail=f"no receipt available: {run.get('reason')}")
-    metrics, resamples = run.get("metrics", {}), run.get("resamples") or []
-    if not resamples:
+    if isinstance(run, Unavailable):
+        return ReceiptResult(**base, status="unavailable", detail=f"no receipt available: {run.reason}")
+    metrics = run.metrics
+    if not run.resamples:
         return ReceiptResult(**base, status="error", detail="the measurement kept no bootstrap resamples: "
                              "its verdict cannot carry its uncertainty")
-    typed = run.get("typed")
+    typed = run.result
     family = None
     try:
         if window_bound(receipt) and typed is not None and typed.per_prompt is not None:
@@ -175,7 +147,7 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
                                      detail="; ".join(broken) + f" [{family_sentence(family)}]")
             tests = _family_tests(receipt, family)
         else:
-            tests = judge_tests(receipt, Metrics(metrics, resamples, run["prompts"]))
+            tests = judge_tests(receipt, Metrics(metrics, run.resamples, run.prompts))
     except MissingMetric as exc:
         return ReceiptResult(**base, status="error", detail=f"the measurement did not report {exc.args[0]!r}")
     except DomainError as exc:
@@ -183,10 +155,10 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     undecided = [t for t in tests if t["outcome"] == "inconclusive"]
     needed = [t["prompts_needed"] for t in undecided]
     data = {"model": model, "tests": tests, "metrics": {k: metrics.get(k) for k in _metric_names(receipt)},
-            "agreement": min(t["agreement"] for t in tests), "prompts": run["prompts"],
+            "agreement": min(t["agreement"] for t in tests), "prompts": run.prompts,
             "prompts_needed": None if None in needed or not needed else max(needed),
-            "cache_key": run.get("cache_key"), "model_sha256": run.get("model_sha256"),
-            "tokens": (run.get("setting") or {}).get("tokens"), "family": family,
+            "cache_key": run.cache_key, "model_sha256": run.model_sha256,
+            "tokens": run.setting.get("tokens"), "family": family,
             "window_bound": window_bound(receipt)}
     if family is not None:
         return _family_result(base, data, family)

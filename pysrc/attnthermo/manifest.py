@@ -279,13 +279,10 @@ class Toolchain(_Json):
 
 
 @dataclass(frozen=True)
-class Manifest(dict, _Json):
+class Manifest(_Json):
     """The whole manifest (schema_version 3). ``ok`` is true only when every theorem is proved,
-    every pin matches, the audit refused nothing and every value was computed.
-
-    It is also a read-only dict of its JSON form (``manifest["theorems"][name]["status"]``,
-    ``json.dumps(manifest)``), for consumers written against plain dicts; new code uses the
-    typed attributes. ``copy.copy``/``copy.deepcopy`` give a plain, mutable JSON dict."""
+    every pin matches, the audit refused nothing and every value was computed. Read it through
+    its attributes; ``to_json()`` is its JSON form."""
 
     schema_version: int
     root: str
@@ -328,20 +325,9 @@ class Manifest(dict, _Json):
         found = self.theorems.get(theorem)
         return found.status if found is not None else "missing"
 
-    def __post_init__(self) -> None:
-        dict.update(self, self.to_json())
-
-    def _read_only(self, *_args: Any, **_kwargs: Any) -> None:
-        raise TypeError("the manifest is read-only (build a new one with Manifest.from_json)")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only  # type: ignore[assignment]
-
-    def __copy__(self) -> dict:
-        """A copy is the plain (mutable) JSON dict."""
-        return self.to_json()
-
-    def __deepcopy__(self, memo: dict) -> dict:
-        return self.to_json()
+    def claim_tags(self) -> dict[str, tuple[str, ...]]:
+        """{theorem: the claim ids its docstring names (``Claim: `id` ``)} for every theorem, tagged or not."""
+        return {name: tuple(t.claims) for name, t in self.theorems.items()}
 
 
 def load_manifest(path: str | Path) -> Manifest:

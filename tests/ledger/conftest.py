@@ -16,6 +16,7 @@ import pytest
 from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.receipts import Evidence, check_receipt
 from attnthermo.ledger.rows import Measured, Unavailable
+from attnthermo.manifest import Manifest
 from attnthermo.thermo.identities.identity import IdentityCheck
 
 
@@ -103,13 +104,15 @@ def passing_identities(claims: dict[str, Claim]) -> dict[str, IdentityCheck]:
             for c in claims.values() for r in c.receipts if r.kind == "identity"}
 
 
-def evidence_for(claims: dict[str, Claim], manifest: dict, measurements: dict | None = None, **kw) -> Evidence:
-    """Evidence with the given manifest, passing identities, and the given (default: passing) measurements."""
+def evidence_for(claims: dict[str, Claim], manifest: dict | Manifest, measurements: dict | None = None, **kw) -> Evidence:
+    """Evidence with the given manifest (its JSON form is read by the typed reader), passing identities, and
+    the given (default: passing) measurements."""
     ms = passing_metrics() if measurements is None else measurements
     for key in {(r.protocol, r.model) for c in claims.values() for r in c.receipts if r.kind == "measurement"}:
         model = "smollm2" if key[1] == "default" else key[1]
         ms.setdefault((key[0], model), Unavailable(f"{key[0]} cannot run here"))
-    return Evidence(manifest=manifest, identities=passing_identities(claims), measurements=ms, **kw)
+    typed = manifest if isinstance(manifest, Manifest) else Manifest.from_json(manifest)
+    return Evidence(manifest=typed, identities=passing_identities(claims), measurements=ms, **kw)
 
 
 def verdicts_for(claims: dict[str, Claim], evidence: Evidence) -> dict:

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def manifest_file(lean_manifest, tmp_path_factory):
     path = tmp_path_factory.mktemp("manifest") / "manifest.json"
-    path.write_text(json.dumps(lean_manifest), encoding="utf-8")
+    path.write_text(json.dumps(lean_manifest.to_json()), encoding="utf-8")
     return path
 
 
@@ -76,10 +76,10 @@ def test_lean_links_point_at_the_theorem_line(first_run, lean_manifest):
     row = ledger.data.claims["fisher-equals-cv-over-gamma-sq"]
     lean = next(r for r in row.receipts if r.kind == "lean")
     link = lean.links[0]
-    entry = lean_manifest["theorems"][link["theorem"]]
-    assert link["line"] == str(entry["line"]) and link["path"].endswith(entry["file"])
+    entry = lean_manifest.theorems[link["theorem"]]
+    assert link["line"] == str(entry.line) and link["path"].endswith(entry.file)
     source = open(link["path"], encoding="utf-8").read().splitlines()
-    assert link["theorem"].rsplit(".", 1)[1] in source[entry["line"] - 1]
+    assert link["theorem"].rsplit(".", 1)[1] in source[entry.line - 1]
 
 
 def test_measured_claims_carry_their_numbers(first_run):

@@ -17,6 +17,7 @@ from attnthermo.ledger.receipts import check_receipt
 from attnthermo.ledger.ledger_json import write_ledger
 from attnthermo.ledger.report import build_ledger
 from attnthermo.ledger.rows import example_provenance
+from attnthermo.manifest import Manifest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -42,9 +43,9 @@ def test_pinned_statement_gives_the_band_with_slope_one_sixth(printed_statement)
 
 
 def test_band_only_from_a_proved_theorem(manifest):
-    assert lean_band(manifest) is not None
+    assert lean_band(Manifest.from_json(manifest)) is not None
     manifest["theorems"][BAND_THEOREM]["status"] = "failed"
-    assert lean_band(manifest) is None
+    assert lean_band(Manifest.from_json(manifest)) is None
 
 
 def test_claim_json_and_text_carry_the_band(claims, syn, manifest, printed_statement, tmp_path, capsys):
@@ -67,5 +68,5 @@ def test_claim_json_and_text_carry_the_band(claims, syn, manifest, printed_state
 def test_plot_draws_the_band(manifest, tmp_path):
     rows = [{"N": 10**k, "exact": 0.1 * k * k, "twelfth": 0.09 * k * k, "quarter": 0.3 * k * k} for k in range(1, 5)]
     plain = plot_heat_capacity(rows, tmp_path / "plain.png")
-    banded = plot_heat_capacity(rows, tmp_path / "band.png", lean_band(manifest))
+    banded = plot_heat_capacity(rows, tmp_path / "band.png", lean_band(Manifest.from_json(manifest)))
     assert plain.is_file() and banded.is_file() and plain.read_bytes() != banded.read_bytes()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from attnthermo import lean_manifest
+from attnthermo.lean.project import tags_from_sources
 from attnthermo.ledger.claims import load_claims
 from attnthermo.ledger.links import link_disagreements
 from attnthermo.thermo.registry import identities
@@ -22,7 +22,7 @@ LEAN_ROOT = Path(os.environ.get("ATTNTHERMO_LINKS_LEAN_ROOT") or REPO)
 @pytest.fixture(scope="module")
 def lean_tags() -> dict[str, tuple[str, ...]]:
     """Every theorem's claim tags as the checker reads them into the manifest (its own parser)."""
-    return lean_manifest.tags_from_sources(LEAN_ROOT)
+    return tags_from_sources(LEAN_ROOT)
 
 
 def test_lean_tags_claims_toml_and_identities_agree(lean_tags):
@@ -37,7 +37,7 @@ def test_real_manifest_tags_agree_too(lean_manifest):
 
 
 def lean_manifest_tags(manifest):
-    return lean_manifest.claim_tags(manifest)
+    return manifest.claim_tags()
 
 
 def _consistent(claims):

@@ -9,6 +9,7 @@ import pytest
 import sympy
 
 from attnthermo.errors import DomainError
+from attnthermo.manifest import Manifest, example_json
 from attnthermo.thermo.checks import simplifies_to_zero
 from attnthermo.thermo.identities import identity as identity_module
 from attnthermo.thermo.registry import Identity, IdentityCheck, identities, identity, lean_statements, lean_status
@@ -60,11 +61,14 @@ def test_equations_simplify(name):
 
 def test_lean_status_and_statements_read_from_manifest():
     ident = identity("fisherInformation_eq_heatCapacity_div_sq")
-    manifest = {"theorems": {t: {"status": "proved", "statement": f"statement of {t}"} for t in ident.lean_theorems}}
-    assert set(lean_status(ident, manifest).values()) == {"proved"}
+    skeleton = example_json()
+    data = {**skeleton, "theorems": {t: {**skeleton["theorems"]["P.A.t"], "name": t, "statement": f"statement of {t}"}
+                                     for t in ident.lean_theorems}}
+    assert set(lean_status(ident, Manifest.from_json(data)).values()) == {"proved"}
     dropped = ident.lean_theorems[1]
-    del manifest["theorems"][dropped]
-    assert lean_status(ident, manifest)[dropped] == "missing"
+    del data["theorems"][dropped]
+    manifest = Manifest.from_json(data)
+    assert lean_status(ident, manifest)[dropped] == "missing" and lean_statements(ident, manifest)[dropped] is None
     assert lean_statements(ident, manifest)[ident.lean_theorems[0]].startswith("statement of")
     assert set(lean_status(ident, None).values()) == {"unknown"}
     assert lean_status(identity("tail_bounds"), manifest) == {}

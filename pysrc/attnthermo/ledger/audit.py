@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from attnthermo import atomic, lean_manifest
+from attnthermo import atomic
 from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import read_pinned
@@ -110,12 +110,12 @@ def _needed(claims: dict[str, Claim], models: Sequence[str]) -> tuple[dict[str, 
 def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", quick: bool = False,
               out_dir: str | Path = ".", *, seed: int = 0, prompts: int | None = None,
               json_path: str | Path | None = None, markdown_path: str | Path | None = None,
-              manifest: str | Path | dict | None = None, claims: str | Path | None = None,
+              manifest: str | Path | Manifest | dict | None = None, claims: str | Path | None = None,
               pinned: str | Path | None = None, root: str | Path | None = None, plots: bool = True,
               progress: bool = True, fresh: bool = False, remember: bool = True) -> Ledger:
     """Run the audit and write ledger.json, LEDGER.md and the plots; returns the :class:`Ledger`.
 
-    ``manifest`` (a path or dict) replaces the Lean check by a manifest written earlier (its source
+    ``manifest`` (a path, a typed manifest or its JSON dict) replaces the Lean check by a manifest written earlier (its source
     hashes are still validated against the files on disk); ``claims`` and ``pinned`` replace the
     shipped claims file and the project's pinned statements by edited copies. ``model`` is one model
     or several (default: ``AUDIT_MODELS``): a receipt on the "default" model is measured on each;
@@ -152,7 +152,7 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
         else:
             manifest_data = (manifest if isinstance(manifest, Manifest) else Manifest.from_json(manifest)
                              if isinstance(manifest, dict) else load_manifest(manifest))
-            manifest_source = "supplied" + (f" ({manifest})" if not isinstance(manifest, dict) else "") + \
+            manifest_source = "supplied" + (f" ({manifest})" if isinstance(manifest, (str, Path)) else "") + \
                               ", source hashes validated now"
 
         t0 = time.perf_counter()
@@ -203,7 +203,7 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
                              prompts=prompts, pinned=pinned)
     from attnthermo.thermo.registry import identities
 
-    tags = lean_manifest.claim_tags(manifest_data)
+    tags = manifest_data.claim_tags()
     ledger = build_ledger(claim_set, results, verdicts, provenance=provenance, measurements=measurement_rows,
                           identities=identity_rows, plots=plot_paths, lean_tagged=_tagged_by_claim(tags),
                           links=link_disagreements(claim_set, identities(), tags))

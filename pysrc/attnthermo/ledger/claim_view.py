@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from attnthermo import lean_manifest
 from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.errors import DomainError
 from attnthermo.lean_band import BAND_THEOREM, parse_band
@@ -21,7 +20,7 @@ from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.links import disagreements_for, link_disagreements
 from attnthermo.ledger.report import is_control, with_ci
 from attnthermo.ledger.rows import ClaimRow, LedgerFile, Measured, ReceiptResult
-from attnthermo.manifest import Manifest
+from attnthermo.manifest import Manifest, cached_manifest, load_manifest
 
 # which plot shows which receipt: an identity name or a measurement protocol
 PLOT_SUBJECTS = {"heat_capacity_gamma1": {"uniformVariance_eq_sq_div_twelve", "uniformVariance_ne_sq_div_four"},
@@ -149,14 +148,14 @@ def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Pa
         links = disagreements_for(cid, data.links)
         plots = data.plots
     else:
-        manifest_data = lean_manifest.load(manifest) if manifest else lean_manifest.cached()
+        manifest_data = load_manifest(manifest) if manifest else cached_manifest()
         row = computed_rows(_closure(claim_set, cid), manifest_data)[cid]
         source = {"kind": "computed", "path": None, "created": None, "warnings": [],
                   "note": "computed now (no audit found): Lean status from "
                           + ("the given manifest" if manifest else "the cached manifest" if manifest_data else
                              "no manifest (run `attnthermo lean check`)")
                           + ", identities re-checked, measurements not run"}
-        tags = lean_manifest.claim_tags(manifest_data) if manifest_data else None
+        tags = manifest_data.claim_tags() if manifest_data else None
         links = None if tags is None else disagreements_for(cid, link_disagreements(claim_set, identities(), tags))
         plots = {}
     claim = claim_set[cid]
@@ -292,7 +291,7 @@ def claim_rows(*, ledger: str | Path | None = None, manifest: str | Path | None 
         source = "\n".join([f"buckets from {'the given ledger' if ledger is not None else 'the last audit'} ({path})"]
                            + [f"warning: this ledger was {w}" for w in ledger_warnings(data)])
     else:
-        rows = computed_rows(claim_set, lean_manifest.load(manifest) if manifest else lean_manifest.cached())
+        rows = computed_rows(claim_set, load_manifest(manifest) if manifest else cached_manifest())
         buckets = {cid: row.bucket for cid, row in rows.items()}
         source = "buckets computed now (no audit found; measurements not run, so empirical claims are folklore here)"
     out = [{"id": c.id, "chapter": c.chapter, "kind": c.kind, "bucket": buckets.get(c.id, "—"), "statement": c.statement}

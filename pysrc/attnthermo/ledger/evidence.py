@@ -21,6 +21,7 @@ from typing import Callable
 from attnthermo.errors import DomainError
 from attnthermo.ledger.protocols import PROTOCOLS, atlas_metrics, metrics_for
 from attnthermo.ledger.rows import IdentityFailure, IdentityRow, Measured, Unavailable
+from attnthermo.manifest import Manifest
 from attnthermo.paths import PACKAGE_DIR, cache_dir
 
 Progress = Callable[[str], None]
@@ -31,9 +32,9 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def manifest_sha256(manifest: dict) -> str:
+def manifest_sha256(manifest: Manifest) -> str:
     """A stable hash of a manifest (canonical JSON)."""
-    return hashlib.sha256(json.dumps(manifest, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(manifest.to_json(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def version_of(package: str) -> str | None:
@@ -143,23 +144,23 @@ def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str]
 # ------------------------------------------------------------------------------------ Lean
 
 
-def run_lean_check(root: Path | None, progress: Progress, fresh: bool = False) -> dict:
+def run_lean_check(root: Path | None, progress: Progress, fresh: bool = False) -> Manifest:
     """Run (or reuse the cache of; ``fresh``: never) ``attnthermo lean check``; ToolchainError propagates."""
     from attnthermo.lean import check
 
     return check(root, jobs=2, progress=progress, fresh=fresh)
 
 
-def stale_modules(manifest: dict) -> dict[str, str]:
+def stale_modules(manifest: Manifest) -> dict[str, str]:
     """Modules whose manifest entry no longer matches its source on disk (module -> why)."""
-    root = Path(manifest.get("root", ""))
+    root = Path(manifest.root)
     stale = {}
-    for name, module in manifest.get("modules", {}).items():
-        path = root / module.get("file", "")
+    for name, module in manifest.modules.items():
+        path = root / module.file
         if not path.is_file():
             stale[name] = f"source {path} is gone: the manifest cannot be re-validated"
-        elif sha256_file(path) != module.get("source_sha256"):
-            stale[name] = f"source {module.get('file')} changed since the manifest was written"
+        elif sha256_file(path) != module.source_sha256:
+            stale[name] = f"source {module.file} changed since the manifest was written"
     return stale
 
 

@@ -24,9 +24,7 @@ A receipt's status is one of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from attnthermo import lean_manifest
 from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import pin_status
@@ -36,12 +34,13 @@ from attnthermo.thermo.identities.identity import IdentityCheck
 from attnthermo.ledger.protocols import Metrics
 from attnthermo.ledger.tolerance import MissingMetric
 from attnthermo.ledger.window_verdict import family_outcome, family_sentence, judge_family, judge_tests, window_bound
+from attnthermo.manifest import Manifest
 
 @dataclass
 class Evidence:
     """Everything the audit gathered, as plain data.
 
-    manifest        the Lean manifest (schema in DEVELOPERS.md) or None
+    manifest        the typed Lean manifest (schema in DEVELOPERS.md) or None
     stale_modules   module -> why its manifest entry no longer matches the sources on disk
     pinned          theorem -> pinned statement, to re-compare with the manifest (optional)
     identities      identity name -> its IdentityCheck, or a message saying why it could not be checked
@@ -50,7 +49,7 @@ class Evidence:
     default_model   the model the audit measures when a receipt says ``model = "default"``
     """
 
-    manifest: dict | None = None
+    manifest: Manifest | None = None
     stale_modules: dict[str, str] = field(default_factory=dict)
     pinned: dict[str, str] | None = None
     identities: dict[str, IdentityCheck | str] = field(default_factory=dict)
@@ -67,37 +66,36 @@ def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     coverage = {"covers": receipt.covers, "covers_why": receipt.covers_why}
     if ev.manifest is None:
         return ReceiptResult(**base, status="error", detail="no Lean manifest was produced", data=coverage)
-    root = lean_manifest.project_root(ev.manifest)
+    root = ev.manifest.root
     problems, per_theorem, links = [], {}, []
     for name in receipt.theorems:
-        record = lean_manifest.theorem(ev.manifest, name)
+        record = ev.manifest.theorems.get(name)
         if record is None:
             problems.append(f"{name}: not in the manifest")
             per_theorem[name] = {"status": "missing"}
             continue
-        pinned = record.pinned if ev.pinned is None else pin_status(name, record.statement, ev.pinned)
+        statement = record.statement or ""  # None: Lean printed no statement (the theorem is not proved)
+        pinned = record.pinned if ev.pinned is None else pin_status(name, statement, ev.pinned)
         compiled = record.status in ("proved", "drift")
         stale = ev.stale_modules.get(record.module)
-        per_theorem[name] = {"status": record.status, "pinned": pinned, "axioms_ok": record.axioms_ok,
+        per_theorem[name] = {"status": record.status, "pinned": pinned, "axioms_ok": record.axiom_audit.ok,
                              "module": record.module, "file": record.file, "line": record.line,
-                             "statement": record.statement}
+                             "statement": statement}
         links.append({"text": f"{record.file}:{record.line}", "path": f"{root}/{record.file}",
                       "line": str(record.line), "theorem": name})
         if stale:
             problems.append(f"{name}: {stale}")
         elif not compiled:
             problems.append(f"{name}: {record.status} ({record.reason or 'no reason given'})")
-        elif not record.axioms_ok:
-            problems.append(f"{name}: non-standard axioms {', '.join(record.axioms_found) or '(audit failed)'}")
+        elif not record.axiom_audit.ok:
+            problems.append(f"{name}: non-standard axioms {', '.join(record.axiom_audit.found) or '(audit failed)'}")
         elif pinned != "match":
             problems.append(f"{name}: statement {pinned} (pinned statement {'differs' if pinned == 'drift' else 'missing'})")
-    run = lean_manifest.lean_run(ev.manifest)
-    data = {"theorems": per_theorem, "toolchain": lean_manifest.toolchain_version(ev.manifest), **coverage,
-            "lean_cached": run["cached"]}
-    source = ("Lean run not recorded" if run["cached"] is None else
-              "Lean result from the sealed cache, re-validated against the sources" if run["cached"] else
-              "Lean did not run: every module was refused or blocked before it" if not run["processes"] else
-              f"checked by Lean now ({run['processes']} process(es))")
+    run = ev.manifest.check
+    data = {"theorems": per_theorem, "toolchain": ev.manifest.toolchain.version, **coverage, "lean_cached": run.cached}
+    source = ("Lean result from the sealed cache, re-validated against the sources" if run.cached else
+              "Lean did not run: every module was refused or blocked before it" if not run.processes else
+              f"checked by Lean now ({run.processes} process(es))")
     if problems:
         return ReceiptResult(**base, status="fails", detail="; ".join(problems) + f" [{source}]", data=data, links=links)
     n = len(receipt.theorems)

@@ -5,14 +5,15 @@ never compiling; importing this module loads no Lean tooling).
 >>> ident = identity("fisherInformation_eq_heatCapacity_div_sq")
 >>> ident.lean_theorems[0]
 'AttnThermo.Fisher.fisherInformation_eq_heatCapacity_div_sq'
->>> sorted(set(lean_status(ident, {"theorems": {}}).values()))
+>>> from attnthermo.manifest import Manifest, example_json
+>>> sorted(set(lean_status(ident, Manifest.from_json(example_json())).values()))
 ['missing']
 """
 
 from __future__ import annotations
 
-from attnthermo import lean_manifest
 from attnthermo.errors import DomainError
+from attnthermo.manifest import Manifest
 from attnthermo.thermo.identities import analysis, derivation, ensemble, fisher, fugacity, log_uniform, rope_pade
 from attnthermo.thermo.identities.identity import Identity, IdentityCheck
 
@@ -34,15 +35,15 @@ def identities() -> list[Identity]:
     return list(_REGISTRY.values())
 
 
-def lean_status(ident: Identity, manifest: dict | None) -> dict[str, str]:
+def lean_status(ident: Identity, manifest: Manifest | None) -> dict[str, str]:
     """{theorem: "proved" | "failed" | "blocked" | "drift" | "missing"} from ``manifest``, or
     "unknown" for each when there is no manifest."""
     if manifest is None:
         return {name: "unknown" for name in ident.lean_theorems}
-    return {name: lean_manifest.theorem_status(manifest, name) for name in ident.lean_theorems}
+    return {name: manifest.status(name) for name in ident.lean_theorems}
 
 
-def lean_statements(ident: Identity, manifest: dict | None) -> dict[str, str | None]:
+def lean_statements(ident: Identity, manifest: Manifest | None) -> dict[str, str | None]:
     """{theorem: Lean's statement as the manifest records it} (None where absent)."""
-    return {name: None if manifest is None else lean_manifest.theorem_statement(manifest, name)
-            for name in ident.lean_theorems}
+    found = {} if manifest is None else manifest.theorems
+    return {name: found[name].statement if name in found else None for name in ident.lean_theorems}

@@ -156,11 +156,11 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
                               ", source hashes validated now"
 
         t0 = time.perf_counter()
-        identity_checks: dict[str, IdentityCheck | str] = {}
+        identity_checks: dict[str, IdentityCheck | IdentityFailure] = {}
         identity_rows: dict[str, IdentityRow | IdentityFailure] = {}
         for name, dps in sorted(identities_needed.items()):
             found = ev_mod.check_identity(name, dps)
-            identity_checks[name] = found.check if isinstance(found, IdentityRow) else found.error
+            identity_checks[name] = found.check if isinstance(found, IdentityRow) else found
             identity_rows[name] = found
             bar.step(f"identity {name}")
         timings["identities"] = time.perf_counter() - t0

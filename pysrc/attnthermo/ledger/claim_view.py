@@ -54,7 +54,7 @@ def computed_rows(claims: dict[str, Claim], manifest: Manifest | None) -> dict[s
         for r in claim.receipts:
             if r.kind == "identity" and str(r.identity) not in evidence.identities:
                 found = ev_mod.check_identity(str(r.identity), max(r.dps, DEFAULT_DPS))
-                evidence.identities[str(r.identity)] = found.check if isinstance(found, IdentityRow) else found.error
+                evidence.identities[str(r.identity)] = found.check if isinstance(found, IdentityRow) else found
             elif r.kind == "measurement":
                 evidence.measurements[(str(r.protocol), evidence.model_for(r))] = Unavailable(NOT_MEASURED)
     results = {cid: [check_receipt(r, evidence) for r in c.receipts] for cid, c in claims.items()}

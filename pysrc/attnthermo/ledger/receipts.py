@@ -29,7 +29,7 @@ from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.lean.pinned import pin_status
 from attnthermo.ledger.claims import Receipt
-from attnthermo.ledger.rows import Measured, ReceiptResult, Unavailable
+from attnthermo.ledger.rows import IdentityFailure, Measured, ReceiptResult, Unavailable
 from attnthermo.thermo.identities.identity import IdentityCheck
 from attnthermo.ledger.protocols import Metrics
 from attnthermo.ledger.tolerance import MissingMetric
@@ -43,7 +43,7 @@ class Evidence:
     manifest        the typed Lean manifest (schema in DEVELOPERS.md) or None
     stale_modules   module -> why its manifest entry no longer matches the sources on disk
     pinned          theorem -> pinned statement, to re-compare with the manifest (optional)
-    identities      identity name -> its IdentityCheck, or a message saying why it could not be checked
+    identities      identity name -> its IdentityCheck, or an IdentityFailure saying why it could not be checked
     measurements    (protocol, model) -> Measured (its metrics, and in memory the metrics on
                     every bootstrap resample and the typed measurement) or Unavailable (why)
     default_model   the model the audit measures when a receipt says ``model = "default"``
@@ -52,7 +52,7 @@ class Evidence:
     manifest: Manifest | None = None
     stale_modules: dict[str, str] = field(default_factory=dict)
     pinned: dict[str, str] | None = None
-    identities: dict[str, IdentityCheck | str] = field(default_factory=dict)
+    identities: dict[str, IdentityCheck | IdentityFailure] = field(default_factory=dict)
     measurements: dict[tuple[str, str], Measured | Unavailable] = field(default_factory=dict)
     default_model: str = DEFAULT_MODEL
 
@@ -111,8 +111,8 @@ def _identity(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     found = ev.identities.get(str(receipt.identity))
     if found is None:
         return ReceiptResult(**base, status="error", detail="identity was not checked")
-    if isinstance(found, str):
-        return ReceiptResult(**base, status="error", detail=found)
+    if isinstance(found, IdentityFailure):
+        return ReceiptResult(**base, status="error", detail=found.error)
     data = found.to_json()
     if found.ok and found.dps >= receipt.dps and found.points > 0:
         return ReceiptResult(**base, status="holds", data=data,

@@ -111,7 +111,7 @@ def child(quick: bool, threads: int) -> dict:
     shutil.rmtree(out_dir, ignore_errors=True)
     return {"total": total, "cpu": time.process_time() - cpu0, "children_cpu": _children_cpu() - lean0,
             "load_before": load0, "load_after": os.getloadavg(),
-            "phases": rec.phases, "audit_seconds": ledger.data["provenance"]["seconds"]}
+            "phases": rec.phases, "audit_seconds": ledger.data.provenance.seconds}
 
 
 def _children_cpu() -> float:

@@ -23,7 +23,7 @@ FLOORS = (
     ("paths", "defaults", "atomic", "tomlread", "render"),
     ("manifest",),  # the typed manifest: nothing of the checker
     ("thermo", "lean"),  # the identities; the checker that writes the manifest
-    ("measurement", "lean_manifest"),  # measurements (read thermo's γ_Padé); the manifest adapter
+    ("measurement",),  # measurements (read thermo's γ_Padé)
     ("lean_band", "dojo"),
     ("ledger",),
     ("atlas",),  # measures with the ledger's decay-fit protocol
@@ -120,9 +120,9 @@ def copy(tmp_path):
     # the ground-floor manifest asking the checker for a build folder (a lazy import inside a function)
     ("manifest.py", "\n\ndef _planted():\n    from attnthermo.lean.buildpaths import build_dir_for\n",
      "attnthermo.manifest (floor 2, manifest) imports attnthermo.lean.buildpaths (floor 3, lean)"),
-    # thermo reading Lean status again
-    ("thermo/registry.py", "\nfrom attnthermo import lean_manifest\n",
-     "attnthermo.thermo.registry (floor 3, thermo) imports attnthermo.lean_manifest (floor 4, lean_manifest)"),
+    # thermo reading Lean status from the ledger again
+    ("thermo/registry.py", "\nfrom attnthermo.ledger import lean_status\n",
+     "attnthermo.thermo.registry (floor 3, thermo) imports attnthermo.ledger.lean_status (floor 6, ledger)"),
     # a sibling on the same floor, by a relative import
     ("lean/values.py", "\nfrom ..thermo import pade\n",
      "attnthermo.lean.values (floor 3, lean) imports attnthermo.thermo.pade (floor 3, thermo)"),

@@ -17,19 +17,20 @@ def test_manifest_adapter_reads_through_the_typed_reader_and_refuses_other_schem
 
     import pytest
 
-    from attnthermo import lean_manifest
     from attnthermo.errors import DomainError
-    from attnthermo.manifest import example_json
+    from attnthermo.manifest import example_json, load_manifest
 
     path = tmp_path / "m3.json"
     path.write_text(json.dumps(example_json()))
-    record = lean_manifest.theorem(lean_manifest.load(path), "P.A.t")
-    assert record.status == "proved" and record.line == 3 and record.claims == ("c",) and record.axioms_ok
+    manifest = load_manifest(path)
+    record = manifest.theorems["P.A.t"]
+    assert record.status == "proved" and record.line == 3 and record.claims == ["c"] and record.axiom_audit.ok
+    assert manifest.claim_tags() == {"P.A.t": ("c",)} and manifest.status("P.A.u") == "missing"
     for version in (1, 2, 4):
         path = tmp_path / f"m{version}.json"
         path.write_text(json.dumps({**example_json(), "schema_version": version}))
         with pytest.raises(DomainError, match="schema_version"):
-            lean_manifest.load(path)
+            load_manifest(path)
 
 
 def test_claim_commands_are_registered(capsys):

@@ -20,8 +20,8 @@ from fractions import Fraction
 
 import mpmath
 
-from attnthermo import lean_manifest
 from attnthermo.errors import DomainError
+from attnthermo.manifest import Manifest
 
 BAND_THEOREM = "AttnThermo.HarmonicVariance.energyVariance_harmonicStates_bounds"
 
@@ -71,11 +71,11 @@ def parse_band(statement: str, theorem: str = BAND_THEOREM) -> LeanBand:
                     _linear(match.group("hi"), theorem))
 
 
-def lean_band(manifest: dict) -> LeanBand | None:
+def lean_band(manifest: Manifest) -> LeanBand | None:
     """The band of the manifest's ``BAND_THEOREM`` when Lean proved it, else None."""
-    if lean_manifest.theorem_status(manifest, BAND_THEOREM) != "proved":
+    if manifest.status(BAND_THEOREM) != "proved":
         return None
-    return parse_band(lean_manifest.theorem_statement(manifest, BAND_THEOREM) or "")
+    return parse_band(manifest.theorems[BAND_THEOREM].statement or "")
 
 
 def _linear(text: str, theorem: str) -> Linear:

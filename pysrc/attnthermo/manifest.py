@@ -32,7 +32,9 @@ ROLES = ("headline", "witness", "supporting")
 
 
 class _Json:
-    """``from_json``/``to_json`` for the dataclasses below, checking every field's type."""
+    """``from_json``/``to_json`` for the dataclasses below, checking every field's type. A field
+    declared with ``metadata={"json": False}`` (and a default) lives in memory only: it is neither
+    written nor read."""
 
     @classmethod
     def from_json(cls, data: Any, where: str = ""):
@@ -41,17 +43,26 @@ class _Json:
             raise DomainError(where, type(data).__name__, f"expected an object for {cls.__name__}")
         hints = typing.get_type_hints(cls)
         values = {}
-        for f in fields(cls):
+        for f in _json_fields(cls):
             if f.name not in data:
                 raise DomainError(f"{where}.{f.name}", None, "missing")
             values[f.name] = _convert(data[f.name], hints[f.name], f"{where}.{f.name}")
-        unknown = sorted(set(data) - {f.name for f in fields(cls)})
+        unknown = sorted(set(data) - {f.name for f in _json_fields(cls)})
         if unknown:
-            raise DomainError(where, unknown, f"unknown field(s) for {cls.__name__} (schema_version {SCHEMA_VERSION})")
+            raise DomainError(where, unknown, f"unknown field(s) for {cls.__name__} ({cls._schema()})")
         return cls(**values)
 
+    @classmethod
+    def _schema(cls) -> str:
+        """The schema named in an unknown-field error."""
+        return f"schema_version {SCHEMA_VERSION}"
+
     def to_json(self) -> dict:
-        return {f.name: _dump(getattr(self, f.name)) for f in fields(self)}
+        return {f.name: _dump(getattr(self, f.name)) for f in _json_fields(self)}
+
+
+def _json_fields(cls: Any) -> list:
+    return [f for f in fields(cls) if f.metadata.get("json", True)]
 
 
 def _convert(value: Any, hint: Any, where: str) -> Any:
@@ -269,13 +280,10 @@ class Toolchain(_Json):
 
 
 @dataclass(frozen=True)
-class Manifest(dict, _Json):
+class Manifest(_Json):
     """The whole manifest (schema_version 3). ``ok`` is true only when every theorem is proved,
-    every pin matches, the audit refused nothing and every value was computed.
-
-    It is also a read-only dict of its JSON form (``manifest["theorems"][name]["status"]``,
-    ``json.dumps(manifest)``), for consumers written against plain dicts; new code uses the
-    typed attributes. ``copy.copy``/``copy.deepcopy`` give a plain, mutable JSON dict."""
+    every pin matches, the audit refused nothing and every value was computed. Read it through
+    its attributes; ``to_json()`` is its JSON form."""
 
     schema_version: int
     root: str
@@ -318,20 +326,9 @@ class Manifest(dict, _Json):
         found = self.theorems.get(theorem)
         return found.status if found is not None else "missing"
 
-    def __post_init__(self) -> None:
-        dict.update(self, self.to_json())
-
-    def _read_only(self, *_args: Any, **_kwargs: Any) -> None:
-        raise TypeError("the manifest is read-only (build a new one with Manifest.from_json)")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = _read_only  # type: ignore[assignment]
-
-    def __copy__(self) -> dict:
-        """A copy is the plain (mutable) JSON dict."""
-        return self.to_json()
-
-    def __deepcopy__(self, memo: dict) -> dict:
-        return self.to_json()
+    def claim_tags(self) -> dict[str, tuple[str, ...]]:
+        """{theorem: the claim ids its docstring names (``Claim: `id` ``)} for every theorem, tagged or not."""
+        return {name: tuple(t.claims) for name, t in self.theorems.items()}
 
 
 def load_manifest(path: str | Path) -> Manifest:

@@ -207,12 +207,14 @@ def test_the_lean_receipt_says_where_leans_answer_came_from(cached: bool, says: 
     from attnthermo.ledger.receipts import Evidence, check_receipt
     from attnthermo.ledger.report import _receipt_md
 
-    theorem = {"status": "proved", "module": "A", "file": "lean/A.lean", "line": 3, "statement": "True",
-               "pinned": "match", "axioms": [], "axiom_audit": {"ok": True, "found": []}}
-    manifest = {"root": str(tmp_path), "theorems": {"A.t": theorem}, "toolchain": {"version": "4"},
-                "check": {"cached": cached, "processes": 0 if cached else 1}}
+    from attnthermo.manifest import Manifest, example_json
+
+    skeleton = example_json()
+    theorem = {**skeleton["theorems"]["P.A.t"], "name": "A.t", "module": "A", "file": "lean/A.lean", "statement": "True"}
+    manifest = Manifest.from_json({**skeleton, "root": str(tmp_path), "theorems": {"A.t": theorem},
+                                   "check": {**skeleton["check"], "cached": cached, "processes": 0 if cached else 1}})
     receipt = Receipt(kind="lean", relation="supports", theorems=("A.t",), covers="statement",
                       covers_why="the statement itself")
     result = check_receipt(receipt, Evidence(manifest=manifest))
     assert result.status == "holds" and says in result.detail and result.data["lean_cached"] is cached
-    assert ("[cached]" in _receipt_md(result.to_json(), tmp_path, {})) is cached
+    assert ("[cached]" in _receipt_md(result, tmp_path, {})) is cached

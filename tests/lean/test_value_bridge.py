@@ -27,12 +27,12 @@ def entries(repo_root: Path) -> list[dict]:
 
 
 def test_every_entry_has_an_exact_lean_value(lean_manifest: dict, repo_root: Path) -> None:
-    assert lean_manifest["values_status"] == "ok"
+    assert lean_manifest.values_status == "ok"
     ids = [e["id"] for e in entries(repo_root)]
     assert len(ids) >= 10
-    assert sorted(lean_manifest["values"]) == sorted(ids)
+    assert sorted(lean_manifest.values) == sorted(ids)
     for entry_id in ids:
-        Fraction(lean_manifest["values"][entry_id]["result"])  # exact "p/q"
+        Fraction(lean_manifest.values[entry_id].result)  # exact "p/q"
 
 
 def test_lean_values_equal_python(lean_manifest: dict, repo_root: Path) -> None:
@@ -41,9 +41,9 @@ def test_lean_values_equal_python(lean_manifest: dict, repo_root: Path) -> None:
         module_name, function_name = entry["python"].split(":")
         function = getattr(importlib.import_module(module_name), function_name)
         python_value = Fraction(function(**as_fraction_args(entry.get("args", {}))))
-        lean_entry = lean_manifest["values"].get(entry["id"])
-        assert lean_entry and lean_entry.get("result"), f"no Lean value for {entry['id']}: {lean_entry}"
-        lean_value = Fraction(lean_entry["result"])
+        lean_entry = lean_manifest.values.get(entry["id"])
+        assert lean_entry and lean_entry.result, f"no Lean value for {entry['id']}: {lean_entry}"
+        lean_value = Fraction(lean_entry.result)
         if python_value != lean_value:
             mismatches[entry["id"]] = (str(lean_value), str(python_value))
     assert not mismatches

@@ -15,6 +15,8 @@ import pytest
 
 from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.receipts import Evidence, check_receipt
+from attnthermo.ledger.rows import Measured, Unavailable
+from attnthermo.manifest import Manifest
 from attnthermo.thermo.identities.identity import IdentityCheck
 
 
@@ -74,16 +76,26 @@ def break_module(manifest: dict, module: str) -> dict:
     return out
 
 
-def passing_metrics() -> dict[tuple[str, str], dict]:
+def measured(protocol: str, model: str, metrics: dict, *, resamples: list[dict] | None = None, prompts: int = 4,
+             setting: dict | None = None, arguments: dict | None = None, result=None) -> Measured:
+    """A synthetic measurement (no model run): by default every bootstrap resample equals the point
+    estimate (no noise)."""
+    return Measured(protocol=protocol, model=model, arguments=arguments or {}, metrics=metrics, prompts=prompts,
+                    setting=setting or {"tokens": 256, "prompts": prompts}, seconds=0.0, model_sha256=None,
+                    cache_key=None, notes=[], resamples=[dict(metrics) for _ in range(20)] if resamples is None
+                    else resamples, result=result)
+
+
+def passing_metrics() -> dict[tuple[str, str], Measured | Unavailable]:
     """Measurements that meet every tolerance in the shipped claims file."""
     decay = {"gamma": 0.8, "gamma_ci_low": 0.75, "gamma_ci_high": 0.85, "r2": 0.97, "sink_mass": 0.35,
              "power_law_advantage": 12.0, "gamma_pade": 0.88}
     return {
-        ("decay-fit", "smollm2"): {"status": "ok", "metrics": decay},
-        ("random-init", "smollm2"): {"status": "ok", "metrics": {**decay, "gamma": 0.03}},
-        ("theta-rescaling", "smollm2"): {"status": "ok", "metrics": {
+        ("decay-fit", "smollm2"): measured("decay-fit", "smollm2", decay),
+        ("random-init", "smollm2"): measured("random-init", "smollm2", {**decay, "gamma": 0.03}),
+        ("theta-rescaling", "smollm2"): measured("theta-rescaling", "smollm2", {
             "scale": [0.5, 1.0, 2.0], "scale_gamma": [0.95, 0.8, 0.7], "scale_sink_mass": [0.37, 0.38, 0.385],
-            "scale_gamma_pade": [0.9, 0.85, 0.75]}},
+            "scale_gamma_pade": [0.9, 0.85, 0.75]}),
     }
 
 
@@ -92,17 +104,15 @@ def passing_identities(claims: dict[str, Claim]) -> dict[str, IdentityCheck]:
             for c in claims.values() for r in c.receipts if r.kind == "identity"}
 
 
-def evidence_for(claims: dict[str, Claim], manifest: dict, measurements: dict | None = None, **kw) -> Evidence:
-    """Evidence with the given manifest, passing identities, and the given (default: passing) measurements."""
+def evidence_for(claims: dict[str, Claim], manifest: dict | Manifest, measurements: dict | None = None, **kw) -> Evidence:
+    """Evidence with the given manifest (its JSON form is read by the typed reader), passing identities, and
+    the given (default: passing) measurements."""
     ms = passing_metrics() if measurements is None else measurements
-    for run in ms.values():  # synthetic: every bootstrap resample equals the point estimate (no noise)
-        if run.get("status") == "ok":
-            run.setdefault("resamples", [dict(run["metrics"]) for _ in range(20)])
-            run.setdefault("prompts", 4)
     for key in {(r.protocol, r.model) for c in claims.values() for r in c.receipts if r.kind == "measurement"}:
         model = "smollm2" if key[1] == "default" else key[1]
-        ms.setdefault((key[0], model), {"status": "unavailable", "reason": f"{key[0]} cannot run here"})
-    return Evidence(manifest=manifest, identities=passing_identities(claims), measurements=ms, **kw)
+        ms.setdefault((key[0], model), Unavailable(f"{key[0]} cannot run here"))
+    typed = manifest if isinstance(manifest, Manifest) else Manifest.from_json(manifest)
+    return Evidence(manifest=typed, identities=passing_identities(claims), measurements=ms, **kw)
 
 
 def verdicts_for(claims: dict[str, Claim], evidence: Evidence) -> dict:
@@ -127,5 +137,6 @@ def claims() -> dict[str, Claim]:
 def syn() -> SimpleNamespace:
     """The helpers above, for the test modules (conftest is not importable under importlib mode)."""
     return SimpleNamespace(manifest=synthetic_manifest, break_module=break_module, dependents=dependents,
-                           passing_metrics=passing_metrics, evidence_for=evidence_for, verdicts_for=verdicts_for,
+                           passing_metrics=passing_metrics, measured=measured, evidence_for=evidence_for,
+                           verdicts_for=verdicts_for,
                            resting_on=resting_on)

@@ -15,6 +15,8 @@ from attnthermo.ledger.audit import run_audit
 from attnthermo.ledger.claims import load_claims
 from attnthermo.ledger.plan import plan_banner, planned_passes
 from attnthermo.ledger.protocols import AUDIT_MODELS
+from attnthermo.ledger.rows import IdentityFailure
+from attnthermo.manifest import Manifest
 
 from .conftest import passing_metrics, synthetic_manifest
 
@@ -23,7 +25,7 @@ from .conftest import passing_metrics, synthetic_manifest
 def stand_ins(monkeypatch, tmp_path):
     """Lean blocks until the measurements have started; what the measurements saw is recorded."""
     monkeypatch.setenv("ATTNTHERMO_CACHE_DIR", str(tmp_path / "cache"))
-    manifest = synthetic_manifest(load_claims())
+    manifest = Manifest.from_json(synthetic_manifest(load_claims()))
     release, seen = threading.Event(), {"lean": []}
 
     def lean(root, progress, fresh=False):
@@ -44,7 +46,7 @@ def stand_ins(monkeypatch, tmp_path):
 
     monkeypatch.setattr(evidence, "run_lean_check", lean)
     monkeypatch.setattr(evidence, "gather_measurements", measurements)
-    monkeypatch.setattr(evidence, "check_identity", lambda name, dps: {"error": "not checked in this test"})
+    monkeypatch.setattr(evidence, "check_identity", lambda name, dps: IdentityFailure("not checked in this test"))
     return seen
 
 
@@ -54,15 +56,15 @@ def test_lean_runs_beside_the_measurements(stand_ins, tmp_path):
     ledger = run_audit(quick=True, device="cpu", out_dir=tmp_path, plots=False, progress=False)
     assert stand_ins["lean"] == ["lean-check"] and stand_ins["lean_running"]
     assert stand_ins["threads"] == max(1, torch.get_num_threads() - 1)
-    assert ledger.data["provenance"]["manifest_source"].startswith("checked now")
-    assert ledger.data["provenance"]["seconds"]["lean"] >= 0
+    assert ledger.data.provenance.manifest_source.startswith("checked now")
+    assert ledger.data.provenance.seconds["lean"] >= 0
     assert stand_ins["fresh"] is False
 
 
 def test_fresh_reaches_the_background_check(stand_ins, tmp_path):
     ledger = run_audit(quick=True, device="cpu", out_dir=tmp_path, plots=False, progress=False, fresh=True)
     assert stand_ins["fresh"] is True
-    assert ledger.data["provenance"]["manifest_source"].startswith("checked now from scratch")
+    assert ledger.data.provenance.manifest_source.startswith("checked now from scratch")
 
 
 def test_a_lean_error_still_stops_the_audit(stand_ins, tmp_path):

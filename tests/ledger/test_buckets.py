@@ -70,7 +70,9 @@ def test_pade_is_algebra_as_a_form_and_numerology_as_a_predictor(all_pass):
 
 def test_pade_outside_its_tolerance_is_folklore(claims, syn):
     ms = syn.passing_metrics()
-    ms[("theta-rescaling", "smollm2")]["metrics"]["scale_gamma_pade"] = [0.2, 0.5, 0.9]
+    theta = ms[("theta-rescaling", "smollm2")]
+    ms[("theta-rescaling", "smollm2")] = syn.measured("theta-rescaling", "smollm2",
+                                                      {**theta.metrics, "scale_gamma_pade": [0.2, 0.5, 0.9]})
     v = syn.verdicts_for(claims, syn.evidence_for(claims, syn.manifest(claims), ms))
     assert v["pade-predicts-gamma"].bucket == "folklore"
     assert "outside tolerance" in v["pade-predicts-gamma"].reason

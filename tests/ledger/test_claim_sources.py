@@ -4,8 +4,8 @@ when the two ledgers were made with different settings."""
 
 from __future__ import annotations
 
-import copy
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -14,7 +14,9 @@ from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import load_claims
 from attnthermo.ledger.evidence import sha256_file
 from attnthermo.ledger.receipts import check_receipt
+from attnthermo.ledger.ledger_json import write_ledger
 from attnthermo.ledger.report import build_ledger
+from attnthermo.ledger.rows import example_provenance
 from attnthermo.paths import data_file
 
 
@@ -23,18 +25,15 @@ def ledger_data(claims, syn):
     """A ledger from synthetic evidence, with the provenance of an audit run on the shipped claims file."""
     ev = syn.evidence_for(claims, syn.manifest(claims))
     results = {cid: [check_receipt(r, ev) for r in c.receipts] for cid, c in claims.items()}
-    provenance = {"created": "2026-12-05T10:00:00+00:00", "claims_file": str(data_file("claims.toml")),
-                  "claims_sha256": sha256_file(data_file("claims.toml")), "pinned_file": None,
-                  "models": ["smollm2"], "quick": True, "seed": 0, "prompts": None}
-    rows = {"decay-fit on smollm2": {"status": "ok", "metrics": {}, "setting": {"tokens": 256, "prompts": 4}}}
+    provenance = example_provenance(created="2026-12-05T10:00:00+00:00", claims_file=str(data_file("claims.toml")),
+                                    claims_sha256=sha256_file(data_file("claims.toml")))
+    rows = {"decay-fit on smollm2": syn.measured("decay-fit", "smollm2", {}, setting={"tokens": 256, "prompts": 4})}
     return build_ledger(claims, results, decide(claims, results), provenance=provenance, measurements=rows,
                         identities={}, plots={})
 
 
-def _write(tmp_path, name, data):
-    path = tmp_path / name
-    path.write_text(json.dumps(data, default=str), encoding="utf-8")
-    return path
+def _write(tmp_path, name, ledger):
+    return write_ledger(tmp_path / name, ledger)
 
 
 def test_every_claims_json_view_serialises_and_reads_back(ledger_data, tmp_path, capsys):
@@ -71,9 +70,8 @@ def test_claim_and_claims_name_their_ledger_and_flag_edits(ledger_data, tmp_path
     assert main(["claims", "--ledger", str(shipped)]) == 0
     out = capsys.readouterr().out
     assert f"buckets from the given ledger ({shipped})" in out and "warning" not in out
-    edited = copy.deepcopy(ledger_data)
-    edited["provenance"].update(claims_sha256="0" * 64, claims_file="/tmp/claims-copy.toml",
-                                pinned_file="/tmp/pins-copy.toml")
+    edited = replace(ledger_data, provenance=replace(ledger_data.provenance, claims_sha256="0" * 64,
+                                                     claims_file="/tmp/claims-copy.toml", pinned_file="/tmp/pins-copy.toml"))
     path = _write(tmp_path, "edited.json", edited)
     assert main(["claims", "--ledger", str(path)]) == 0
     out = capsys.readouterr().out
@@ -85,9 +83,9 @@ def test_claim_and_claims_name_their_ledger_and_flag_edits(ledger_data, tmp_path
 
 def test_ledger_diff_warns_about_different_settings(ledger_data, tmp_path, capsys):
     old = _write(tmp_path, "old.json", ledger_data)
-    other = copy.deepcopy(ledger_data)
-    other["provenance"].update(models=["gemma3-270m"], quick=False)
-    other["measurements"]["decay-fit on smollm2"]["setting"]["tokens"] = 1024
+    decay = ledger_data.measurements["decay-fit on smollm2"]
+    other = replace(ledger_data, provenance=replace(ledger_data.provenance, models=["gemma3-270m"], quick=False),
+                    measurements={"decay-fit on smollm2": replace(decay, setting={**decay.setting, "tokens": 1024})})
     new = _write(tmp_path, "new.json", other)
     assert main(["ledger", "diff", str(old), str(new)]) == 0
     err = capsys.readouterr().err

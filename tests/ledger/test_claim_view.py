@@ -13,7 +13,10 @@ import pytest
 from attnthermo.cli import main
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.receipts import check_receipt
+from attnthermo.ledger.ledger_json import write_ledger
 from attnthermo.ledger.report import build_ledger, measurement_table, render_markdown
+from attnthermo.ledger.rows import Measured, example_provenance
+from attnthermo.paths import data_file
 
 REPO = Path(__file__).resolve().parents[2]
 SETTING = {"tokens": 256, "prompts": 4, "window": [4, 64], "control": None}
@@ -22,18 +25,25 @@ SETTING = {"tokens": 256, "prompts": 4, "window": [4, 64], "control": None}
 @pytest.fixture()
 def ledger_file(claims, syn, tmp_path):
     """A ledger.json built by the report code from synthetic evidence (every receipt passing)."""
-    ev = syn.evidence_for(claims, syn.manifest(claims))
-    ev.measurements[("decay-fit", "smollm2")]["metrics"].update(gamma=0.88712345, gamma_ci_low=0.86655,
-                                                               gamma_ci_high=0.91122, window=[4, 64])
+    ms = syn.passing_metrics()
+    decay = ms[("decay-fit", "smollm2")]
+    ms[("decay-fit", "smollm2")] = syn.measured("decay-fit", "smollm2", {
+        **decay.metrics, "gamma": 0.88712345, "gamma_ci_low": 0.86655, "gamma_ci_high": 0.91122, "window": [4, 64]},
+        resamples=decay.resamples)
+    ev = syn.evidence_for(claims, syn.manifest(claims), ms)
     results = {cid: [check_receipt(r, ev) for r in c.receipts] for cid, c in claims.items()}
-    rows = {f"{p} on {m}": {"status": "ok", "metrics": run["metrics"], "setting": {**SETTING, "control": p if p == "random-init" else None},
-                            "arguments": {}} for (p, m), run in ev.measurements.items() if run.get("status") == "ok"}
-    ledger = build_ledger(claims, results, decide(claims, results), provenance={"created": "2026-12-02T08:00:00+00:00"},
+    rows = {f"{p} on {m}": syn.measured(p, m, run.metrics, setting={**SETTING, "control": p if p == "random-init" else None})
+            for (p, m), run in ev.measurements.items() if isinstance(run, Measured)}
+    ledger = build_ledger(claims, results, decide(claims, results),
+                          provenance=example_provenance(created="2026-12-02T08:00:00+00:00", claims_sha256=_shipped_sha()),
                           measurements=rows, identities={}, plots={"decay": str(tmp_path / "decay.png"),
                                                                    "heat_capacity_gamma1": str(tmp_path / "cv.png")})
-    path = tmp_path / "ledger.json"
-    path.write_text(json.dumps(ledger, default=str), encoding="utf-8")
+    path = write_ledger(tmp_path / "ledger.json", ledger)
     return path, ledger
+
+
+def _shipped_sha() -> str:
+    return hashlib.sha256(data_file("claims.toml").read_bytes()).hexdigest()
 
 
 def test_claim_from_an_audit_shows_everything_on_one_screen(ledger_file, capsys):
@@ -93,7 +103,7 @@ def test_claims_filters_by_bucket_kind_and_chapter(ledger_file, capsys):
     path, ledger = ledger_file
     assert main(["claims", "--ledger", str(path), "--bucket", "verified", "--kind", "math", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["claims"]
-    expected = {cid for cid, r in ledger["claims"].items() if r["bucket"] == "verified" and r["kind"] == "math"}
+    expected = {cid for cid, r in ledger.claims.items() if r.bucket == "verified" and r.kind == "math"}
     assert {r["id"] for r in rows} == expected and expected
     assert main(["claims", "--ledger", str(path), "--chapter", "14"]) == 0
     out = capsys.readouterr().out
@@ -102,7 +112,7 @@ def test_claims_filters_by_bucket_kind_and_chapter(ledger_file, capsys):
     assert "--bucket" in capsys.readouterr().err
 
 
-def test_markdown_rounds_to_the_ci_and_omits_control_metrics(ledger_file, tmp_path):
+def test_markdown_rounds_to_the_ci_and_omits_control_metrics(ledger_file, syn, tmp_path):
     _, ledger = ledger_file
     md = render_markdown(ledger, tmp_path)
     decay = md.split("### measurement decay-fit on smollm2")[1].split("###")[0]
@@ -114,5 +124,6 @@ def test_markdown_rounds_to_the_ci_and_omits_control_metrics(ledger_file, tmp_pa
     assert "gamma_pade" in decay
     control = md.split("### measurement random-init on smollm2")[1].split("###")[0]
     assert "gamma_pade" not in control
-    row = measurement_table({"metrics": {"gamma": 0.5, "gamma_ci_low": 0.2, "gamma_ci_high": 3.1}, "setting": {}})
+    row = measurement_table(syn.measured("decay-fit", "m", {"gamma": 0.5, "gamma_ci_low": 0.2, "gamma_ci_high": 3.1},
+                                         setting={}))
     assert "| 0.5 [0.2, 3.1] |" in row[2]

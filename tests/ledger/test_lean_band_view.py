@@ -3,7 +3,6 @@ plot, parsed from the statement Lean printed (the pinned one here), never retype
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,10 @@ from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claim_view import claim_view
 from attnthermo.ledger.plots import plot_heat_capacity
 from attnthermo.ledger.receipts import check_receipt
+from attnthermo.ledger.ledger_json import write_ledger
 from attnthermo.ledger.report import build_ledger
+from attnthermo.ledger.rows import example_provenance
+from attnthermo.manifest import Manifest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,18 +43,18 @@ def test_pinned_statement_gives_the_band_with_slope_one_sixth(printed_statement)
 
 
 def test_band_only_from_a_proved_theorem(manifest):
-    assert lean_band(manifest) is not None
+    assert lean_band(Manifest.from_json(manifest)) is not None
     manifest["theorems"][BAND_THEOREM]["status"] = "failed"
-    assert lean_band(manifest) is None
+    assert lean_band(Manifest.from_json(manifest)) is None
 
 
 def test_claim_json_and_text_carry_the_band(claims, syn, manifest, printed_statement, tmp_path, capsys):
     ev = syn.evidence_for(claims, manifest)
     results = {cid: [check_receipt(r, ev) for r in c.receipts] for cid, c in claims.items()}
-    ledger = build_ledger(claims, results, decide(claims, results), provenance={"created": "2026-12-05T14:00:00+00:00"},
+    ledger = build_ledger(claims, results, decide(claims, results),
+                          provenance=example_provenance(created="2026-12-05T14:00:00+00:00"),
                           measurements={}, identities={}, plots={})
-    path = tmp_path / "ledger.json"
-    path.write_text(json.dumps(ledger, default=str), encoding="utf-8")
+    path = write_ledger(tmp_path / "ledger.json", ledger)
     view = claim_view("cv-gamma1-twelfth", ledger=path)  # what `attnthermo claim … --json` prints
     assert view["lean_bound"] == parse_band(printed_statement).to_json()
     assert view["lean_bound"]["theorem"] == BAND_THEOREM and view["lean_bound"]["upper"][0] == "1/6"
@@ -66,5 +68,5 @@ def test_claim_json_and_text_carry_the_band(claims, syn, manifest, printed_state
 def test_plot_draws_the_band(manifest, tmp_path):
     rows = [{"N": 10**k, "exact": 0.1 * k * k, "twelfth": 0.09 * k * k, "quarter": 0.3 * k * k} for k in range(1, 5)]
     plain = plot_heat_capacity(rows, tmp_path / "plain.png")
-    banded = plot_heat_capacity(rows, tmp_path / "band.png", lean_band(manifest))
+    banded = plot_heat_capacity(rows, tmp_path / "band.png", lean_band(Manifest.from_json(manifest)))
     assert plain.is_file() and banded.is_file() and plain.read_bytes() != banded.read_bytes()

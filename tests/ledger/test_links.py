@@ -8,7 +8,6 @@ import dataclasses
 
 import pytest
 
-from attnthermo import lean_manifest
 from attnthermo.errors import DomainError
 from attnthermo.lean.sources import claim_ids
 from attnthermo.ledger.claims import load_claims
@@ -173,4 +172,4 @@ def test_the_real_manifest_tags_as_the_sources_do(lean_manifest, tags):
 
 
 def lean_manifest_tags(manifest):
-    return lean_manifest.claim_tags(manifest)
+    return manifest.claim_tags()

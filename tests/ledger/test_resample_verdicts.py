@@ -10,7 +10,13 @@ from attnthermo.errors import DomainError
 from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import Claim, Receipt, ToleranceTest
 from attnthermo.ledger.receipts import Evidence, check_receipt
+from attnthermo.ledger.rows import Measured
 from attnthermo.ledger.tolerance import judge, prompts_needed
+
+
+def _measured(metrics: dict, resamples: list[dict]) -> Measured:
+    return Measured(protocol="decay-fit", model="m", arguments={}, metrics=metrics, prompts=4, setting={},
+                    seconds=0.0, model_sha256=None, cache_key=None, notes=[], resamples=resamples)
 
 
 def _spread(centre: float, width: float, n: int = 200) -> list[dict]:
@@ -49,14 +55,13 @@ def test_inconclusive_becomes_folklore_with_the_prompts_to_rerun_with():
     claim = Claim("c", 1, "empirical", "s", "", "asserted", "none", "n",
                   (Receipt("measurement", "supports", protocol="decay-fit", model="m",
                            tests=(ToleranceTest("at_most", "g", 1.0, "why"),)),))
-    run = {"status": "ok", "metrics": {"g": 0.95}, "resamples": _spread(0.95, 0.4), "prompts": 4}
+    run = _measured({"g": 0.95}, _spread(0.95, 0.4))
     result = check_receipt(claim.receipts[0], Evidence(measurements={("decay-fit", "m"): run}))
     assert result.status == "inconclusive"
     verdict = decide({"c": claim}, {"c": [result]})["c"]
     assert verdict.bucket == "folklore"
     assert f"not enough data here: rerun with --prompts {result.data['prompts_needed']}" in verdict.reason
-    run["resamples"] = _spread(0.8, 0.1)
-    run["metrics"] = {"g": 0.8}
+    run = _measured({"g": 0.8}, _spread(0.8, 0.1))
     held = check_receipt(claim.receipts[0], Evidence(measurements={("decay-fit", "m"): run}))
     verdict = decide({"c": claim}, {"c": [held]})["c"]
     assert verdict.bucket == "verified" and "resample agreement" in verdict.reason and "100%" in verdict.reason

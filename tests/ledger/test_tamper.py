@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from attnthermo.ledger.claims import load_claims
+from attnthermo.manifest import Manifest
 from attnthermo.paths import data_file
 
 
@@ -29,6 +30,7 @@ def _assert_only(before, after, affected):
 def _sorry_moves_only_its_claims(claims, syn, manifest, module):
     """Break ``module`` (and so its dependents) in ``manifest``; only the claims resting on their
     theorems may change bucket. Returns the verdicts after the break."""
+    manifest = manifest.to_json() if isinstance(manifest, Manifest) else manifest  # the JSON form is edited
     hit = syn.dependents(manifest, module)
     theorems = {t for t, e in manifest["theorems"].items() if e["module"] in hit}
     before = syn.verdicts_for(claims, syn.evidence_for(claims, manifest))
@@ -83,7 +85,9 @@ def test_measurement_that_misses_moves_only_claims_on_it(claims, syn):
     manifest = syn.manifest(claims)
     before = syn.verdicts_for(claims, syn.evidence_for(claims, manifest))
     ms = syn.passing_metrics()
-    ms[("theta-rescaling", "smollm2")]["metrics"]["scale_sink_mass"] = [0.2, 0.38, 0.6]
+    theta = ms[("theta-rescaling", "smollm2")]
+    ms[("theta-rescaling", "smollm2")] = syn.measured("theta-rescaling", "smollm2",
+                                                      {**theta.metrics, "scale_sink_mass": [0.2, 0.38, 0.6]})
     after = syn.verdicts_for(claims, syn.evidence_for(claims, manifest, ms))
     assert _verified(before) - _verified(after) == {"gamma-independent-of-sink"}
 
@@ -92,11 +96,11 @@ def test_measurement_that_misses_moves_only_claims_on_it(claims, syn):
 
 
 def _real_pinned_theorems(manifest):
-    return {t for t, e in manifest["theorems"].items() if e["status"] == "proved" and e["pinned"] == "match"}
+    return {t for t, e in manifest.theorems.items() if e.status == "proved" and e.pinned == "match"}
 
 
 def test_real_manifest_names_every_theorem_the_claims_use(claims, lean_manifest):
-    missing = sorted({t for c in claims.values() for t in c.theorems} - set(lean_manifest["theorems"]))
+    missing = sorted({t for c in claims.values() for t in c.theorems} - set(lean_manifest.theorems))
     assert not missing, f"theorems named in claims.toml but absent from the Lean library: {missing}"
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from attnthermo.cli import main
 from attnthermo.errors import DomainError
+from attnthermo.ledger.ledger_json import write_ledger
+from attnthermo.ledger.rows import example_ledger
 from attnthermo.ledger.tolerance import MissingMetric, run_check
 
 
@@ -42,8 +42,7 @@ def test_missing_metric_and_unknown_check():
 
 
 def _ledger(path, buckets):
-    path.write_text(json.dumps({"claims": {c: {"bucket": b, "reason": "r"} for c, b in buckets.items()}}))
-    return str(path)
+    return str(write_ledger(path, example_ledger(buckets)))
 
 
 def test_diff_cli_lists_changed_buckets(tmp_path, capsys):

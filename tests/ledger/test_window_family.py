@@ -4,6 +4,7 @@ file's window families are validated at load."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,7 @@ from attnthermo.ledger.buckets import decide
 from attnthermo.ledger.claims import load_claims
 from attnthermo.ledger.protocols import metrics_for
 from attnthermo.ledger.receipts import Evidence, check_receipt
+from attnthermo.ledger.rows import ClaimRow, Measured, example_ledger
 from attnthermo.measurement.assemble import assemble
 from attnthermo.measurement.models import ModelSource
 from attnthermo.measurement.protocol import resolve_protocol
@@ -57,8 +59,9 @@ def receipt_for(claim_id: str):
 def judged(claim_id: str, result):
     claims, claim, receipt = receipt_for(claim_id)
     metrics = metrics_for("decay-fit", result)
-    run = {"status": "ok", "metrics": metrics.point, "resamples": metrics.resamples, "prompts": metrics.prompts,
-           "typed": result, "setting": {"tokens": result.protocol["tokens"]}}
+    run = Measured(protocol="decay-fit", model="smollm2", arguments={}, metrics=metrics.point, prompts=metrics.prompts,
+                   setting={"tokens": result.protocol["tokens"]}, seconds=0.0, model_sha256=None, cache_key=None,
+                   notes=[], resamples=metrics.resamples, result=result)
     ev = Evidence(measurements={("decay-fit", "smollm2"): run}, default_model="smollm2")
     from dataclasses import replace
 
@@ -161,9 +164,9 @@ def test_the_shipped_default_family_is_the_measurement_default():
     assert receipt.windows == DEFAULT_FAMILY and receipt.windows_why
 
 
-def _ledger_row(claim_id: str, result) -> dict:
+def _ledger_row(claim_id: str, result) -> ClaimRow:
     r, verdict = judged(claim_id, result)
-    return {"bucket": verdict.bucket, "reason": verdict.reason, "receipts": [r.to_json()]}
+    return replace(example_ledger({claim_id: verdict.bucket}).claims[claim_id], reason=verdict.reason, receipts=[r])
 
 
 def test_ledger_diff_names_the_window_and_length_dependence():
@@ -174,15 +177,17 @@ def test_ledger_diff_names_the_window_and_length_dependence():
     def curve(d):
         return np.where(d < 100, d ** -1.2, 100.0 ** -0.7 * d ** -0.5)
 
-    old = {"claims": {"trained-gamma-below-one": _ledger_row("trained-gamma-below-one", synthetic_result(curve, tokens=256)),
-                      "attention-sink-mass": _ledger_row("attention-sink-mass", synthetic_result(curve, tokens=256))}}
-    new = {"claims": {"trained-gamma-below-one": _ledger_row("trained-gamma-below-one", synthetic_result(curve)),
-                      "attention-sink-mass": _ledger_row("attention-sink-mass", synthetic_result(curve))}}
-    assert old["claims"]["trained-gamma-below-one"]["receipts"][0]["status"] == "fails"
-    assert new["claims"]["trained-gamma-below-one"]["receipts"][0]["status"] == "window-dependent"
+    old = example_ledger({}, claims={
+        "trained-gamma-below-one": _ledger_row("trained-gamma-below-one", synthetic_result(curve, tokens=256)),
+        "attention-sink-mass": _ledger_row("attention-sink-mass", synthetic_result(curve, tokens=256))})
+    new = example_ledger({}, claims={
+        "trained-gamma-below-one": _ledger_row("trained-gamma-below-one", synthetic_result(curve)),
+        "attention-sink-mass": _ledger_row("attention-sink-mass", synthetic_result(curve))})
+    assert old.claims["trained-gamma-below-one"].receipts[0].status == "fails"
+    assert new.claims["trained-gamma-below-one"].receipts[0].status == "window-dependent"
     assert bucket_changes(old, new) == []  # fails and window-dependent both leave the claim folklore
     # a status change that keeps the bucket is not listed; one that moves it is explained line by line
-    old["claims"]["trained-gamma-below-one"]["bucket"] = "numerology"
+    old.claims["trained-gamma-below-one"] = replace(old.claims["trained-gamma-below-one"], bucket="numerology")
     text = format_changes(bucket_changes(old, new))
     assert "because decay-fit on smollm2: fails → window-dependent" in text
     assert "window: the family [4, N/16], [4, N/4], [N/32, N/2) is [4, 16], [4, 64], [8, 127] at N = 256" in text
@@ -195,8 +200,8 @@ def test_ledger_diff_names_a_sliding_window_crossed_between_the_two_lengths():
     types = ("sliding_attention",) * 3 + ("full_attention",)
     rows = [_ledger_row("trained-gamma-below-one", synthetic_result(kinked, layer_types=types, sliding_window=512, tokens=n))
             for n in (256, 1024)]
-    rows[0]["receipts"][0]["status"] = "fails"  # a status change to explain
-    lines = explain(*rows)
+    rows[0] = replace(rows[0], receipts=[replace(rows[0].receipts[0], status="fails")])  # a status change to explain
+    lines = explain(rows[0].receipts, rows[1].receipts)
     assert lines and "sliding window (512)" in lines[0] and "N = 256 but not at N = 1024" in lines[0], lines
 
 
@@ -204,9 +209,9 @@ def test_ledger_diff_names_a_changed_tolerance_at_the_same_length():
     from attnthermo.ledger.dependence import explain
 
     row = _ledger_row("attention-sink-mass", synthetic_result(lambda d: d ** -0.8, tokens=256))
-    changed = {**row, "receipts": [{**row["receipts"][0], "status": "fails", "data": {
-        **row["receipts"][0]["data"], "tests": [{**row["receipts"][0]["data"]["tests"][0], "tolerance": 0.999}]}}]}
-    assert explain(row, changed) == ["decay-fit on smollm2: holds → fails; the tolerance changed: sink_mass at_least 0.1 → 0.999"]
+    receipt = row.receipts[0]
+    changed = replace(receipt, status="fails", data={**receipt.data, "tests": [{**receipt.data["tests"][0], "tolerance": 0.999}]})
+    assert explain(row.receipts, [changed]) == ["decay-fit on smollm2: holds → fails; the tolerance changed: sink_mass at_least 0.1 → 0.999"]
 
 
 def test_two_tests_failing_on_different_windows_fail_the_receipt():

@@ -91,7 +91,7 @@ def _check_outputs(name: str, nb: nbformat.NotebookNode) -> None:
 @pytest.mark.parametrize("name", ["identities", pytest.param("auditing-claims", marks=pytest.mark.model)])
 def test_notebook_runs_with_the_session_manifest(name, lean_manifest, tmp_path):
     manifest = tmp_path / "manifest.json"
-    manifest.write_text(json.dumps(lean_manifest, ensure_ascii=False), encoding="utf-8")
+    manifest.write_text(json.dumps(lean_manifest.to_json(), ensure_ascii=False), encoding="utf-8")
     nb = _execute(name, tmp_path, {"ATTNTHERMO_MANIFEST": str(manifest)})
     _check_outputs(name, nb)
 

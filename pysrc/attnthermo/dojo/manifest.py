@@ -19,22 +19,24 @@ from typing import Any
 
 from attnthermo.dojo.records import MANIFEST, theorem_record
 from attnthermo.errors import DomainError
-from attnthermo.lean.manifest_file import load_manifest
 from attnthermo.manifest import SCHEMA_VERSION as SUPPORTED_SCHEMA
+from attnthermo.manifest import Manifest, load_manifest
 
 _FIELDS = ("file", "line", "statement")
 
 
-def _load(manifest: Mapping[str, Any] | str | os.PathLike) -> Mapping[str, Any]:
+def _load(manifest: Manifest | Mapping[str, Any] | str | os.PathLike) -> Mapping[str, Any]:
+    if isinstance(manifest, Manifest):
+        return manifest.to_json()
     if isinstance(manifest, Mapping):
         return manifest
     if isinstance(manifest, (str, os.PathLike)):
-        return load_manifest(manifest)
-    raise DomainError("manifest", manifest, "must be a manifest dict or the path of a manifest JSON file")
+        return load_manifest(manifest).to_json()
+    raise DomainError("manifest", manifest, "must be a manifest, its JSON dict or the path of a manifest JSON file")
 
 
-def theorems_from_manifest(manifest: Mapping[str, Any] | str | os.PathLike) -> list[dict[str, Any]]:
-    """One record per theorem of ``manifest`` (a dict or a JSON path), ordered by file and line."""
+def theorems_from_manifest(manifest: Manifest | Mapping[str, Any] | str | os.PathLike) -> list[dict[str, Any]]:
+    """One record per theorem of ``manifest`` (typed, its JSON dict or a JSON path), ordered by file and line."""
     data = _load(manifest)
     version = data.get("schema_version")
     if version != SUPPORTED_SCHEMA:

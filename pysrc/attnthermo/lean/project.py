@@ -107,6 +107,15 @@ def load_project(root: Path) -> Project:
     return Project(root, modules, _topological_order(modules))
 
 
+def tags_from_sources(root: Path) -> dict[str, tuple[str, ...]]:
+    """{theorem: the claim ids its docstring names} read straight from the Lean sources of ``root``
+    (no compiling): what a manifest of ``root`` would carry (``Manifest.claim_tags``)."""
+    from attnthermo.lean.sources import claim_ids
+
+    return {d.name: tuple(claim_ids(d.docstring)) for m in load_project(Path(root)).order
+            for d in m.source.declarations if d.kind == "theorem"}
+
+
 def _topological_order(modules: dict[str, Module]) -> tuple[Module, ...]:
     order: list[Module] = []
     state: dict[str, str] = {}

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from attnthermo import atomic, lean_manifest
+from attnthermo import atomic
 from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.ledger import evidence as ev_mod
@@ -37,7 +37,10 @@ from attnthermo.ledger.pins import pin_record, read_pinned
 from attnthermo.ledger.plan import plan_banner
 from attnthermo.ledger.protocols import AUDIT_MODELS
 from attnthermo.ledger.receipts import Evidence, check_receipt
+from attnthermo.ledger.ledger_json import write_ledger
 from attnthermo.ledger.report import build_ledger, render_markdown
+from attnthermo.ledger.rows import IdentityFailure, IdentityRow, LedgerFile, Measured, Provenance
+from attnthermo.manifest import Manifest, load_manifest
 from attnthermo.paths import cache_dir
 from attnthermo.thermo.identities.identity import IdentityCheck
 
@@ -47,19 +50,19 @@ _VERSIONED = ("attnthermo", "mpmath", "sympy", "numpy", "matplotlib", "torch", "
 
 @dataclass
 class Ledger:
-    """The audit's result: the ledger data and where it was written."""
+    """The audit's result: the typed ledger and where it was written."""
 
-    data: dict[str, Any]
+    data: LedgerFile
     json_path: Path
     markdown_path: Path
 
     def bucket(self, claim_id: str) -> str:
         """The bucket the audit gave a claim."""
-        return self.data["claims"][claim_id]["bucket"]
+        return self.data.claims[claim_id].bucket
 
     @property
     def buckets(self) -> dict[str, str]:
-        return {cid: row["bucket"] for cid, row in self.data["claims"].items()}
+        return self.data.buckets
 
 
 class _Progress:
@@ -106,12 +109,12 @@ def _needed(claims: dict[str, Claim], models: Sequence[str]) -> tuple[dict[str, 
 def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", quick: bool = False,
               out_dir: str | Path = ".", *, seed: int = 0, prompts: int | None = None,
               json_path: str | Path | None = None, markdown_path: str | Path | None = None,
-              manifest: str | Path | dict | None = None, claims: str | Path | None = None,
+              manifest: str | Path | Manifest | dict | None = None, claims: str | Path | None = None,
               pinned: str | Path | None = None, root: str | Path | None = None, plots: bool = True,
               progress: bool = True, fresh: bool = False, remember: bool = True) -> Ledger:
     """Run the audit and write ledger.json, LEDGER.md and the plots; returns the :class:`Ledger`.
 
-    ``manifest`` (a path or dict) replaces the Lean check by a manifest written earlier (its source
+    ``manifest`` (a path, a typed manifest or its JSON dict) replaces the Lean check by a manifest written earlier (its source
     hashes are still validated against the files on disk); ``claims`` and ``pinned`` replace the
     shipped claims file and the project's pinned statements by edited copies. ``model`` is one model
     or several (default: ``AUDIT_MODELS``): a receipt on the "default" model is measured on each;
@@ -151,16 +154,17 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
             manifest_source = ("checked now from scratch (attnthermo lean check --fresh)" if fresh else
                                "checked now (attnthermo lean check, module keys validated)")
         else:
-            manifest_data = manifest if isinstance(manifest, dict) else lean_manifest.load(manifest)
-            manifest_source = "supplied" + (f" ({manifest})" if not isinstance(manifest, dict) else "") + \
+            manifest_data = (manifest if isinstance(manifest, Manifest) else Manifest.from_json(manifest)
+                             if isinstance(manifest, dict) else load_manifest(manifest))
+            manifest_source = "supplied" + (f" ({manifest})" if isinstance(manifest, (str, Path)) else "") + \
                               ", source hashes validated now"
 
         t0 = time.perf_counter()
-        identity_checks: dict[str, IdentityCheck | str] = {}
-        identity_rows: dict[str, dict] = {}
+        identity_checks: dict[str, IdentityCheck | IdentityFailure] = {}
+        identity_rows: dict[str, IdentityRow | IdentityFailure] = {}
         for name, dps in sorted(identities_needed.items()):
             found = ev_mod.check_identity(name, dps)
-            identity_checks[name] = found["error"] if "error" in found else IdentityCheck.from_json(found)
+            identity_checks[name] = found.check if isinstance(found, IdentityRow) else found
             identity_rows[name] = found
             bar.step(f"identity {name}")
         timings["identities"] = time.perf_counter() - t0
@@ -172,8 +176,7 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
             measurements_needed, models, device=device, quick=quick, seed=seed, prompts=prompts,
             progress=progress, step=bar.step, say=say,
             threads=(lambda: lean.torch_threads()) if lean is not None else (lambda: None))
-        measurement_rows = {f"{protocol} on {mdl}": {k: v for k, v in run.items() if k not in ("typed", "resamples")}
-                            for (protocol, mdl), run in sorted(measured.items())}
+        measurement_rows = {f"{protocol} on {mdl}": run for (protocol, mdl), run in sorted(measured.items())}
         timings["measurements"] = time.perf_counter() - t0
 
         if lean is not None:  # the ledger needs the manifest from here on
@@ -200,18 +203,15 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
     finally:
         bar.close()
     timings["total"] = time.perf_counter() - started
-    provenance = _provenance(manifest_data, manifest_source, claims, models, device, quick, timings)
-    provenance.update(seed=seed, prompts=prompts,
-                      pins=pin_record(lean_manifest.project_root(manifest_data), manifest_data.get("pinned_sha256"), pinned),
-                      pinned_file=str(pinned) if pinned else None,
-                      lean_cached=lean_manifest.lean_run(manifest_data)["cached"])
-    manifest_tags = lean_manifest.claim_tags(manifest_data)
+    provenance = _provenance(manifest_data, manifest_source, claims, models, device, quick, timings, seed=seed,
+                             prompts=prompts, pinned=pinned)
+    manifest_tags = manifest_data.claim_tags()
     ledger = build_ledger(claim_set, results, verdicts, provenance=provenance, measurements=measurement_rows,
                           identities=identity_rows, plots=plot_paths, lean_tagged=_tagged_by_claim(manifest_tags),
                           links=tag_differences(tags, manifest_tags))
     try:
         created += _make_folder(json_out.parent) + _make_folder(md_out.parent)
-        atomic.write_text(json_out, json.dumps(ledger, indent=2, ensure_ascii=False, default=str) + "\n")
+        write_ledger(json_out, ledger)
         atomic.write_text(md_out, render_markdown(ledger, md_out.parent.resolve()))
     except BaseException:
         _remove_if_empty(created)
@@ -277,40 +277,46 @@ def _draw(out: Path, evidence: Evidence, models: Sequence[str], quick: bool) -> 
     windowed = {}
     for i, model in enumerate(models):
         decay = evidence.measurements.get(("decay-fit", model))
-        if decay and decay.get("status") == "ok":
+        if isinstance(decay, Measured):
             name = "decay" if i == 0 else f"decay-{Path(model).name}"
-            paths[name] = str(plot_decay(decay["typed"].data, out / f"{name}.png").resolve())
-            if decay["typed"].per_prompt is not None:
-                windowed[Path(model).name] = decay["typed"]
+            paths[name] = str(plot_decay(decay.result.data, out / f"{name}.png").resolve())
+            if decay.result.per_prompt is not None:
+                windowed[Path(model).name] = decay.result
     if windowed:
         paths["gamma_against_window"] = str(plot_gamma_against_window(windowed, out / "gamma_against_window.png").resolve())
     return paths
 
 
-def _provenance(manifest: dict, manifest_source: str, claims: Any, models: Sequence[str], device: str, quick: bool,
-                timings: dict[str, float]) -> dict[str, Any]:
+def _provenance(manifest: Manifest, manifest_source: str, claims: Any, models: Sequence[str], device: str,
+                quick: bool, timings: dict[str, float], *, seed: int, prompts: int | None,
+                pinned: str | Path | None) -> Provenance:
     from attnthermo.paths import data_file
 
     claims_path = Path(claims) if claims else data_file("claims.toml")
-    root = Path(manifest.get("root", "."))
-    return {
-        "schema_version": 1,
-        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-        "git_commit": _git_commit(root) if root.exists() else None,
-        "toolchain": lean_manifest.toolchain_version(manifest),
-        "toolchain_kind": manifest.get("toolchain", {}).get("kind"),
-        "manifest_sha256": ev_mod.manifest_sha256(manifest),
-        "manifest_source": manifest_source,
-        "manifest_ok": manifest.get("ok"),
-        "pinned_sha256": manifest.get("pinned_sha256"),
-        "claims_file": str(claims_path),
-        "claims_sha256": ev_mod.sha256_file(claims_path),
-        "model": ", ".join(models),
-        "models": list(models),
-        "device": device,
-        "quick": quick,
-        "python": platform.python_version(),
-        "versions": {p: ev_mod.version_of(p) for p in _VERSIONED},
-        "seconds": {k: round(v, 3) for k, v in timings.items()},
-    }
+    root = Path(manifest.root)
+    return Provenance(
+        schema_version=1,
+        created=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        git_commit=_git_commit(root) if root.exists() else None,
+        toolchain=manifest.toolchain.version,
+        toolchain_kind=manifest.toolchain.kind,
+        manifest_sha256=ev_mod.manifest_sha256(manifest),
+        manifest_source=manifest_source,
+        manifest_ok=manifest.ok,
+        pinned_sha256=manifest.pinned_sha256,
+        claims_file=str(claims_path),
+        claims_sha256=ev_mod.sha256_file(claims_path),
+        model=", ".join(models),
+        models=list(models),
+        device=device,
+        quick=quick,
+        python=platform.python_version(),
+        versions={p: ev_mod.version_of(p) for p in _VERSIONED},
+        seconds={k: round(v, 3) for k, v in timings.items()},
+        seed=seed,
+        prompts=prompts,
+        pins=pin_record(manifest.root, manifest.pinned_sha256, pinned),
+        pinned_file=str(pinned) if pinned else None,
+        lean_cached=manifest.check.cached,
+    )
 

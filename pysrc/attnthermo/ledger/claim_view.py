@@ -10,17 +10,18 @@ re-checked (cached), measurements not run — and the view says which.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from attnthermo import lean_manifest
 from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.errors import DomainError
 from attnthermo.lean_band import BAND_THEOREM, parse_band
 from attnthermo.ledger.claims import Claim, load_claims
+from attnthermo.ledger.evidence import last_manifest
 from attnthermo.ledger.links import disagreements_for, lean_tags, tag_differences
 from attnthermo.ledger.report import is_control
+from attnthermo.ledger.rows import ClaimRow, LedgerFile, Measured, ReceiptResult
+from attnthermo.manifest import Manifest, load_manifest
 from attnthermo.render import SCREEN, format_value, mark, truncate, with_ci
 
 # which plot shows which receipt: an identity name or a measurement protocol
@@ -42,49 +43,49 @@ def _closure(claims: dict[str, Claim], cid: str) -> dict[str, Claim]:
     return wanted
 
 
-def computed_rows(claims: dict[str, Claim], manifest: dict | None) -> dict[str, dict[str, Any]]:
+def computed_rows(claims: dict[str, Claim], manifest: Manifest | None) -> dict[str, ClaimRow]:
     """Ledger rows for ``claims`` computed now: cached manifest, identity checks, no measurements."""
     from attnthermo.ledger import evidence as ev_mod
     from attnthermo.ledger.buckets import decide
     from attnthermo.ledger.receipts import Evidence, check_receipt
-    from attnthermo.thermo.identities.identity import IdentityCheck
+    from attnthermo.ledger.report import claim_row
+    from attnthermo.ledger.rows import IdentityRow, Unavailable
 
     evidence = Evidence(manifest=manifest, stale_modules=ev_mod.stale_modules(manifest) if manifest else {})
     for claim in claims.values():
         for r in claim.receipts:
             if r.kind == "identity" and str(r.identity) not in evidence.identities:
                 found = ev_mod.check_identity(str(r.identity), max(r.dps, DEFAULT_DPS))
-                evidence.identities[str(r.identity)] = found["error"] if "error" in found else IdentityCheck.from_json(found)
+                evidence.identities[str(r.identity)] = found.check if isinstance(found, IdentityRow) else found
             elif r.kind == "measurement":
-                evidence.measurements[(str(r.protocol), evidence.model_for(r))] = {"status": "unavailable",
-                                                                                   "reason": NOT_MEASURED}
+                evidence.measurements[(str(r.protocol), evidence.model_for(r))] = Unavailable(NOT_MEASURED)
     results = {cid: [check_receipt(r, evidence) for r in c.receipts] for cid, c in claims.items()}
     verdicts = decide(claims, results)
-    return {cid: {**verdicts[cid].to_json(), "receipts": [r.to_json() for r in results[cid]]} for cid in claims}
+    return {cid: claim_row(claims[cid], verdicts[cid], results[cid], []) for cid in claims}
 
 
-def _ledger(path: str | Path | None) -> tuple[dict | None, Path | None]:
+def _ledger(path: str | Path | None) -> tuple[LedgerFile | None, Path | None]:
+    from attnthermo.ledger.ledger_json import read_ledger
+
     if path is not None:
-        from attnthermo.ledger.diff import load_ledger
-
-        return load_ledger(path, "--ledger"), Path(path)
+        return read_ledger(path, "--ledger"), Path(path)
     from attnthermo.ledger.audit import last_ledger_path
 
     found = last_ledger_path()
-    return (json.loads(found.read_text(encoding="utf-8")), found) if found else (None, None)
+    return (read_ledger(found, "the last audit's ledger"), found) if found else (None, None)
 
 
-def ledger_warnings(data: dict) -> list[str]:
+def ledger_warnings(data: LedgerFile) -> list[str]:
     """What a reader of this ledger must know: it was made with an edited claims file or edited pins."""
     from attnthermo.ledger.evidence import sha256_file
     from attnthermo.paths import data_file
 
-    provenance = data.get("provenance", {})
+    provenance = data.provenance
     warnings = []
-    if provenance.get("claims_sha256") not in (None, sha256_file(data_file("claims.toml"))):
-        warnings.append(f"made with an edited claims file ({provenance.get('claims_file')}), not the shipped one")
-    if provenance.get("pinned_file"):
-        warnings.append(f"made with edited pins ({provenance['pinned_file']}), not the project's")
+    if provenance.claims_sha256 != sha256_file(data_file("claims.toml")):
+        warnings.append(f"made with an edited claims file ({provenance.claims_file}), not the shipped one")
+    if provenance.pinned_file:
+        warnings.append(f"made with edited pins ({provenance.pinned_file}), not the project's")
     return warnings
 
 
@@ -97,11 +98,11 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _identity_view(receipt: dict) -> dict[str, Any]:
+def _identity_view(receipt: ReceiptResult) -> dict[str, Any]:
     from attnthermo.thermo.registry import identity
 
-    name = receipt["links"][0]["identity"]
-    view = {"name": name, "relation": receipt["relation"], "status": receipt["status"], "detail": receipt["detail"]}
+    name = receipt.links[0]["identity"]
+    view = {"name": name, "relation": receipt.relation, "status": receipt.status, "detail": receipt.detail}
     try:
         ident = identity(name)
     except DomainError:
@@ -113,17 +114,17 @@ def _identity_view(receipt: dict) -> dict[str, Any]:
     return view
 
 
-def _measurement_view(receipt: dict, ledger: dict | None) -> dict[str, Any]:
-    row = (ledger or {}).get("measurements", {}).get(receipt["label"], {})
-    metrics = row.get("metrics") or receipt.get("data", {}).get("metrics") or {}  # the row has every metric
-    setting = row.get("setting") or {}
-    control = is_control(row)
-    return {"label": receipt["label"], "relation": receipt["relation"], "status": receipt["status"],
-            "detail": receipt["detail"], "gamma": metrics.get("gamma"),
+def _measurement_view(receipt: ReceiptResult, ledger: LedgerFile | None) -> dict[str, Any]:
+    row = ledger.measurements.get(receipt.label) if ledger is not None else None
+    measured = row if isinstance(row, Measured) else None
+    metrics = (measured.metrics if measured else None) or receipt.data.get("metrics") or {}  # the row has every metric
+    setting = measured.setting if measured else {}
+    return {"label": receipt.label, "relation": receipt.relation, "status": receipt.status,
+            "detail": receipt.detail, "gamma": metrics.get("gamma"),
             "ci": [metrics.get("gamma_ci_low"), metrics.get("gamma_ci_high")],
             "window": metrics.get("window") or setting.get("window"), "tokens": setting.get("tokens"),
-            "prompts": setting.get("prompts", row.get("prompts")), "control": control,
-            "tests": receipt.get("data", {}).get("tests", [])}
+            "prompts": setting.get("prompts", measured.prompts if measured else None), "control": is_control(row),
+            "tests": receipt.data.get("tests", [])}
 
 
 def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Path | None = None,
@@ -138,15 +139,15 @@ def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Pa
         raise DomainError("claim", cid, f"no such claim; did you mean {near[0]}?" if near else
                           f"no such claim; known: {', '.join(claim_set)}")
     data, path = _ledger(ledger)
-    if data is not None and cid in data.get("claims", {}):
-        row = data["claims"][cid]
-        source = {"kind": "audit", "path": str(path), "created": data.get("provenance", {}).get("created"),
+    if data is not None and cid in data.claims:
+        row = data.claims[cid]
+        source = {"kind": "audit", "path": str(path), "created": data.provenance.created,
                   "note": "from the given ledger" if ledger is not None else "from the last audit",
                   "warnings": ledger_warnings(data)}
-        links = disagreements_for(cid, data.get("links", []))
-        plots = data.get("plots", {})
+        links = disagreements_for(cid, data.links)
+        plots = data.plots
     else:
-        manifest_data = lean_manifest.load(manifest) if manifest else lean_manifest.cached()
+        manifest_data = load_manifest(manifest) if manifest else last_manifest()
         row = computed_rows(_closure(claim_set, cid), manifest_data)[cid]
         source = {"kind": "computed", "path": None, "created": None, "warnings": [],
                   "note": "computed now (no audit found): Lean status from "
@@ -154,24 +155,24 @@ def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Pa
                              "no manifest (run `attnthermo lean check`)")
                           + ", identities re-checked, measurements not run"}
         links = (None if manifest_data is None else
-                 disagreements_for(cid, tag_differences(tags, lean_manifest.claim_tags(manifest_data))))
+                 disagreements_for(cid, tag_differences(tags, manifest_data.claim_tags())))
         plots = {}
     claim = claim_set[cid]
-    receipts = row["receipts"]
-    lean = [{"relation": r["relation"], "status": r["status"], "detail": r["detail"],
-             "covers": r.get("data", {}).get("covers"), "covers_why": r.get("data", {}).get("covers_why"),
-             "theorems": [{"name": name, **info} for name, info in r.get("data", {}).get("theorems", {}).items()]
-             or [{"name": t, "status": "unknown"} for t in _theorems_of(claim, r["label"])]}
-            for r in receipts if r["kind"] == "lean"]
-    subjects = {link.get("identity") or link.get("protocol") for r in receipts for link in r.get("links", [])}
+    receipts = row.receipts
+    lean = [{"relation": r.relation, "status": r.status, "detail": r.detail,
+             "covers": r.data.get("covers"), "covers_why": r.data.get("covers_why"),
+             "theorems": [{"name": name, **info} for name, info in r.data.get("theorems", {}).items()]
+             or [{"name": t, "status": "unknown"} for t in _theorems_of(claim, r.label)]}
+            for r in receipts if r.kind == "lean"]
+    subjects = {link.get("identity") or link.get("protocol") for r in receipts for link in r.links}
     return {
         "id": cid, "chapter": claim.chapter, "kind": claim.kind, "statement": claim.statement,
         "book_says": claim.book_says, "book_bucket": claim.book_bucket, "mechanism": claim.mechanism,
-        "mechanism_note": claim.mechanism_note, "source": source, "bucket": row["bucket"], "reason": row["reason"],
-        "strength": row["strength"], "agreement": row["agreement"], "lean": lean,
-        "identities": [_identity_view(r) for r in receipts if r["kind"] == "identity"],
-        "measurements": [_measurement_view(r, data) for r in receipts if r["kind"] == "measurement"],
-        "citations": [r["label"] for r in receipts if r["kind"] == "citation"],
+        "mechanism_note": claim.mechanism_note, "source": source, "bucket": row.bucket, "reason": row.reason,
+        "strength": row.strength, "agreement": row.agreement, "lean": lean,
+        "identities": [_identity_view(r) for r in receipts if r.kind == "identity"],
+        "measurements": [_measurement_view(r, data) for r in receipts if r.kind == "measurement"],
+        "citations": [r.label for r in receipts if r.kind == "citation"],
         "plots": {name: p for name, p in plots.items() if PLOT_SUBJECTS.get(name, set()) & subjects},
         "links": links, "lean_bound": _lean_bound(lean),
     }
@@ -274,12 +275,12 @@ def claim_rows(*, ledger: str | Path | None = None, manifest: str | Path | None 
     claim_set = load_claims(claims)
     data, path = _ledger(ledger)
     if data is not None:
-        buckets = {cid: row["bucket"] for cid, row in data["claims"].items()}
+        buckets = data.buckets
         source = "\n".join([f"buckets from {'the given ledger' if ledger is not None else 'the last audit'} ({path})"]
                            + [f"warning: this ledger was {w}" for w in ledger_warnings(data)])
     else:
-        rows = computed_rows(claim_set, lean_manifest.load(manifest) if manifest else lean_manifest.cached())
-        buckets = {cid: row["bucket"] for cid, row in rows.items()}
+        rows = computed_rows(claim_set, load_manifest(manifest) if manifest else last_manifest())
+        buckets = {cid: row.bucket for cid, row in rows.items()}
         source = "buckets computed now (no audit found; measurements not run, so empirical claims are folklore here)"
     out = [{"id": c.id, "chapter": c.chapter, "kind": c.kind, "bucket": buckets.get(c.id, "—"), "statement": c.statement}
            for c in claim_set.values()

@@ -83,25 +83,26 @@ def _audit(args: argparse.Namespace) -> int:
                        json_path=args.json, markdown_path=args.markdown, manifest=args.manifest,
                        claims=args.claims, pinned=args.pinned, root=args.root, plots=not args.no_plots,
                        progress=not args.no_progress, fresh=args.fresh)
-    s = result.data["summary"]
+    s = result.data.summary
     print(f"{s['verified']} verified, {s['folklore']} folklore, {s['numerology']} numerology; "
           f"{s['disagreements_with_book']} disagree with the book.")
     print(f"ledger: {result.json_path}\ntable:  {result.markdown_path}")
-    for name, path in result.data["plots"].items():
+    for name, path in result.data.plots.items():
         print(f"plot:   {path} ({name})")
     return 0
 
 
 def _diff(args: argparse.Namespace) -> int:
     from attnthermo.ledger.comparable import setting_differences
-    from attnthermo.ledger.diff import bucket_changes, format_changes, load_ledger
+    from attnthermo.ledger.diff import bucket_changes, format_changes
+    from attnthermo.ledger.ledger_json import read_ledger
     from attnthermo.ledger.pins import format_pin_changes
 
-    old, new = load_ledger(args.old, "OLD"), load_ledger(args.new, "NEW")
+    old, new = read_ledger(args.old, "OLD"), read_ledger(args.new, "NEW")
     for line in setting_differences(old, new):
         print(f"warning: the ledgers were made differently — {line}", file=sys.stderr)
     print(format_changes(bucket_changes(old, new)))
-    print(format_pin_changes(old, new))
+    print(format_pin_changes(old.provenance.pins, new.provenance.pins))
     return 0
 
 

@@ -1,29 +1,36 @@
 """Whether two ledgers measured the same thing: what ``attnthermo ledger diff`` warns about before it
 lists bucket changes (a change of model, protocol, prompts or claims file explains changes by itself).
 
->>> setting_differences({"provenance": {"models": ["smollm2"], "quick": True}},
-...                     {"provenance": {"models": ["gemma3-270m"], "quick": True}})
+>>> from dataclasses import replace
+>>> from attnthermo.ledger.rows import example_ledger
+>>> old = example_ledger({})
+>>> new = replace(old, provenance=replace(old.provenance, models=["gemma3-270m"]))
+>>> setting_differences(old, new)
 ["models differ: ['smollm2'] (OLD) vs ['gemma3-270m'] (NEW)"]
 """
 
 from __future__ import annotations
 
-from typing import Any
+from attnthermo.ledger.rows import LedgerFile, Measured
 
 # provenance entries that change what was measured or judged (not when or where it ran)
 SETTINGS = ("models", "quick", "seed", "prompts", "claims_sha256", "pinned_file")
 
 
-def setting_differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+def _setting(row: object) -> dict:
+    return row.setting if isinstance(row, Measured) else {}
+
+
+def setting_differences(old: LedgerFile, new: LedgerFile) -> list[str]:
     """One line per provenance setting or measurement protocol setting that differs between the ledgers."""
     lines = []
-    before, after = old.get("provenance", {}), new.get("provenance", {})
     for key in SETTINGS:
-        if key in before and key in after and before[key] != after[key]:
-            lines.append(f"{key} differ: {before[key]} (OLD) vs {after[key]} (NEW)")
-    old_rows, new_rows = old.get("measurements", {}), new.get("measurements", {})
+        before, after = getattr(old.provenance, key), getattr(new.provenance, key)
+        if before != after:
+            lines.append(f"{key} differ: {before} (OLD) vs {after} (NEW)")
+    old_rows, new_rows = old.measurements, new.measurements
     for label in sorted(set(old_rows) & set(new_rows)):
-        a, b = old_rows[label].get("setting") or {}, new_rows[label].get("setting") or {}
+        a, b = _setting(old_rows[label]), _setting(new_rows[label])
         changed = [f"{k} {a.get(k)} vs {b.get(k)}" for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
         if changed:
             lines.append(f"protocol {label} differs: {', '.join(changed)}")

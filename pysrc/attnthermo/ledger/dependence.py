@@ -12,17 +12,18 @@ whose status differs, the rows' own data say why:
 - **sliding window**: the model's sliding-window layers see the whole context at one N (N ≤ W)
   and not at the other (N > W).
 
->>> old = {"receipts": [{"kind": "measurement", "label": "decay-fit on m", "status": "holds", "data": {
-...     "tokens": 256, "window_bound": False, "metrics": {"sink_mass": 0.2}}}]}
->>> new = {"receipts": [{"kind": "measurement", "label": "decay-fit on m", "status": "fails", "data": {
-...     "tokens": 1024, "window_bound": False, "metrics": {"sink_mass": 0.05}}}]}
+>>> from attnthermo.ledger.rows import ReceiptResult
+>>> old = [ReceiptResult("measurement", "supports", "decay-fit on m", "holds", "", data={
+...     "tokens": 256, "window_bound": False, "metrics": {"sink_mass": 0.2}})]
+>>> new = [ReceiptResult("measurement", "supports", "decay-fit on m", "fails", "", data={
+...     "tokens": 1024, "window_bound": False, "metrics": {"sink_mass": 0.05}})]
 >>> explain(old, new)
 ['decay-fit on m: holds → fails; context length N (256 → 1024): sink_mass 0.2 → 0.05 (no fit window involved)']
 """
 
 from __future__ import annotations
 
-from typing import Any
+from attnthermo.ledger.rows import ReceiptResult
 
 
 def _w(window: list[int]) -> str:
@@ -34,9 +35,9 @@ def _members(data: dict) -> dict[tuple[int, int], dict]:
     return {tuple(m["window"]): m for m in family.get("members", [])}
 
 
-def _receipt_reasons(old: dict, new: dict) -> list[str]:
+def _receipt_reasons(old: ReceiptResult, new: ReceiptResult) -> list[str]:
     """The dependences that explain one receipt's status change (old and new receipt rows)."""
-    a, b = old.get("data") or {}, new.get("data") or {}
+    a, b = old.data, new.data
     n_old, n_new = a.get("tokens") or (a.get("family") or {}).get("tokens"), b.get("tokens") or (b.get("family") or {}).get("tokens")
     reasons = []
     ma, mb = _members(a), _members(b)
@@ -73,13 +74,14 @@ def _receipt_reasons(old: dict, new: dict) -> list[str]:
     return reasons or ["no dependence on window, N or sliding window visible in the rows"]
 
 
-def explain(old_row: dict[str, Any], new_row: dict[str, Any]) -> list[str]:
-    """One line per shared measurement receipt whose status changed, naming what it depends on."""
-    olds = {r["label"]: r for r in old_row.get("receipts", []) if r.get("kind") == "measurement"}
+def explain(old: list[ReceiptResult], new: list[ReceiptResult]) -> list[str]:
+    """One line per measurement receipt the two rows (their receipts, old and new) share whose
+    status changed, naming what it depends on."""
+    olds = {r.label: r for r in old if r.kind == "measurement"}
     lines = []
-    for r in new_row.get("receipts", []):
-        before = olds.get(r.get("label"))
-        if r.get("kind") != "measurement" or before is None or before["status"] == r["status"]:
+    for r in new:
+        before = olds.get(r.label)
+        if r.kind != "measurement" or before is None or before.status == r.status:
             continue
-        lines.append(f"{r['label']}: {before['status']} → {r['status']}; " + "; ".join(_receipt_reasons(before, r)))
+        lines.append(f"{r.label}: {before.status} → {r.status}; " + "; ".join(_receipt_reasons(before, r)))
     return lines

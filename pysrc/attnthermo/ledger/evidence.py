@@ -18,7 +18,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
+from attnthermo.errors import DomainError
 from attnthermo.ledger.protocols import ATLAS, PROTOCOLS, atlas_metrics, metrics_for
+from attnthermo.ledger.rows import IdentityFailure, IdentityRow, Measured, Unavailable
+from attnthermo.manifest import Manifest
 from attnthermo.paths import PACKAGE_DIR, cache_dir
 
 Progress = Callable[[str], None]
@@ -29,9 +32,9 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def manifest_sha256(manifest: dict) -> str:
+def manifest_sha256(manifest: Manifest) -> str:
     """A stable hash of a manifest (canonical JSON)."""
-    return hashlib.sha256(json.dumps(manifest, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(manifest.to_json(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def version_of(package: str) -> str | None:
@@ -64,19 +67,21 @@ def _shipped_models() -> tuple[str, ...]:
     return tuple(KNOWN_MODELS)
 
 
-def _atlas_census(model: str, decay: dict[str, Any]) -> dict[str, Any]:
+def _atlas_census(model: str, decay: dict[str, Measured | Unavailable]) -> Measured | Unavailable:
     """The ``atlas`` protocol: a census over the models this audit measured, when there are enough."""
     wanted = int(model.rsplit("-", 1)[1]) if model.startswith("atlas-") and model.rsplit("-", 1)[1].isdigit() else None
-    measured = {m: run["typed"] for m, run in decay.items() if run.get("status") == "ok"}
+    measured = {m: run.result for m, run in decay.items() if isinstance(run, Measured)}
     census = atlas_metrics(measured)
     if wanted is None or census["models"] < wanted:
-        return {"status": "unavailable", "reason": f"the atlas here holds {census['models']} model(s) "
-                f"({', '.join(census['names']) or 'none'}); the claim is about {wanted or model} models"}
-    return {"status": "ok", "metrics": census, "resamples": [census], "prompts": 0}
+        return Unavailable(f"the atlas here holds {census['models']} model(s) "
+                           f"({', '.join(census['names']) or 'none'}); the claim is about {wanted or model} models")
+    return Measured(protocol="atlas", model=model, arguments={}, metrics=census, prompts=0,
+                    setting={"tokens": None, "prompts": 0}, seconds=0.0, model_sha256=None, cache_key=None,
+                    notes=[], resamples=[census])
 
 
 def measure_protocol(protocol: str, model: str, models: Sequence[str], device: str, quick: bool,
-                     progress: bool, seed: int, prompts: int | None, threads: int | None = None) -> dict[str, Any]:
+                     progress: bool, seed: int, prompts: int | None, threads: int | None = None) -> Measured | Unavailable:
     """One protocol on one model: its metrics and their resamples, or why it cannot exist here."""
     missing = []  # every reason this receipt cannot exist here, not only the first
     if model not in models and model not in _shipped_models() and not Path(model).exists():
@@ -84,7 +89,7 @@ def measure_protocol(protocol: str, model: str, models: Sequence[str], device: s
     if protocol not in PROTOCOLS:
         missing.append(f"protocol {protocol!r} is not implemented by attnthermo (it has {', '.join(PROTOCOLS)})")
     if missing:
-        return {"status": "unavailable", "reason": "; ".join(missing)}
+        return Unavailable("; ".join(missing))
     from attnthermo import measure
 
     arguments = PROTOCOLS[protocol].arguments(quick=quick, seed=seed, prompts=prompts)
@@ -92,19 +97,19 @@ def measure_protocol(protocol: str, model: str, models: Sequence[str], device: s
     # a shipped model that is missing or corrupt raises ModelError: the audit cannot run
     result = measure(model=model, device=device, progress=progress, threads=threads, **arguments)
     metrics = metrics_for(protocol, result)
-    return {"status": "ok", "protocol": protocol, "model": model,
-            "arguments": {k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
-            "metrics": metrics.point, "resamples": metrics.resamples, "prompts": metrics.prompts,
-            "setting": {"tokens": result.protocol.get("tokens"), "prompts": metrics.prompts},
-            "seconds": round(time.perf_counter() - t0, 3), "model_sha256": result.model.sha256,
-            "cache_key": result.cache_key, "notes": list(result.notes), "typed": result}
+    return Measured(protocol=protocol, model=model,
+                    arguments={k: list(v) if isinstance(v, tuple) else v for k, v in arguments.items()},
+                    metrics=metrics.point, prompts=metrics.prompts,
+                    setting={"tokens": result.protocol.get("tokens"), "prompts": metrics.prompts},
+                    seconds=round(time.perf_counter() - t0, 3), model_sha256=result.model.sha256,
+                    cache_key=result.cache_key, notes=list(result.notes), resamples=metrics.resamples, result=result)
 
 
 def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str], *, device: str = "auto",
                         quick: bool = False, seed: int = 0, prompts: int | None = None, progress: bool = False,
                         step: Callable[[str], None] = lambda _label: None,
                         say: Callable[[str], None] = lambda _message: None,
-                        threads: Callable[[], int | None] = lambda: None) -> dict[tuple[str, str], dict]:
+                        threads: Callable[[], int | None] = lambda: None) -> dict[tuple[str, str], Measured | Unavailable]:
     """Run every needed (protocol, model), model by model (the decay fit first, whose prompts the
     θ-scan reuses), the atlas census last over the decay fits just made. ``threads()`` is asked
     before each measurement (None: leave torch's setting); ``say`` hears each model's estimate."""
@@ -112,8 +117,8 @@ def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str]
 
     needed = set(needed)
     order = {m: i for i, m in enumerate(models)}
-    runs: dict[tuple[str, str], dict] = {}
-    decay: dict[str, Any] = {}
+    runs: dict[tuple[str, str], Measured | Unavailable] = {}
+    decay: dict[str, Measured | Unavailable] = {}
     timed: set[str] = set()
     for protocol, model in sorted(needed, key=lambda pm: (pm[0] == ATLAS, order.get(pm[1], len(order)), pm)):
         if protocol == ATLAS:
@@ -125,13 +130,13 @@ def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str]
         runs[(protocol, model)] = run
         step(f"measure {protocol} on {model}")
         passes, _ = planned_passes(protocol, needed, model, quick=quick, seed=seed, prompts=prompts) or (0, 0)
-        if run.get("status") == "ok" and passes and model not in timed and run["seconds"] > 1:
+        if isinstance(run, Measured) and passes and model not in timed and run.seconds > 1:
             timed.add(model)
             rest = [p for p, m in needed if m == model and (p, m) not in runs]
             more = sum((planned_passes(p, needed, model, quick=quick, seed=seed, prompts=prompts) or (0, 0))[0]
                        for p in rest)
-            per_pass = run["seconds"] / passes
-            say(f"{protocol} on {model}: {passes} forward passes in {run['seconds']:.0f} s (model load included); "
+            per_pass = run.seconds / passes
+            say(f"{protocol} on {model}: {passes} forward passes in {run.seconds:.0f} s (model load included); "
                 f"its other {more} passes: about {more * per_pass:.0f} s more")
     return runs
 
@@ -139,23 +144,31 @@ def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str]
 # ------------------------------------------------------------------------------------ Lean
 
 
-def run_lean_check(root: Path | None, progress: Progress, fresh: bool = False) -> dict:
+def run_lean_check(root: Path | None, progress: Progress, fresh: bool = False) -> Manifest:
     """Run (or reuse the cache of; ``fresh``: never) ``attnthermo lean check``; ToolchainError propagates."""
     from attnthermo.lean import check
 
     return check(root, jobs=2, progress=progress, fresh=fresh)
 
 
-def stale_modules(manifest: dict) -> dict[str, str]:
+def last_manifest(root: str | Path | None = None) -> Manifest | None:
+    """The manifest of the last ``attnthermo lean check`` of ``root`` (default: this project), or
+    None. Never compiles."""
+    from attnthermo.lean.manifest_file import cached_manifest
+
+    return cached_manifest(root)
+
+
+def stale_modules(manifest: Manifest) -> dict[str, str]:
     """Modules whose manifest entry no longer matches its source on disk (module -> why)."""
-    root = Path(manifest.get("root", ""))
+    root = Path(manifest.root)
     stale = {}
-    for name, module in manifest.get("modules", {}).items():
-        path = root / module.get("file", "")
+    for name, module in manifest.modules.items():
+        path = root / module.file
         if not path.is_file():
             stale[name] = f"source {path} is gone: the manifest cannot be re-validated"
-        elif sha256_file(path) != module.get("source_sha256"):
-            stale[name] = f"source {module.get('file')} changed since the manifest was written"
+        elif sha256_file(path) != module.source_sha256:
+            stale[name] = f"source {module.file} changed since the manifest was written"
     return stale
 
 
@@ -173,25 +186,30 @@ def _thermo_key(name: str, dps: int) -> str:
     return digest.hexdigest()
 
 
-def check_identity(name: str, dps: int) -> dict:
-    """Run one registry identity's check now (or reuse a cache whose key still validates): the
-    IdentityCheck's JSON plus ``cached``, or ``{"error": why}``."""
+def check_identity(name: str, dps: int) -> IdentityRow | IdentityFailure:
+    """Run one registry identity's check now (or reuse a cache whose key still validates), or say
+    why it could not be checked. A cache entry this attnthermo cannot read is checked again."""
     cache = cache_dir("ledger", "identities") / f"{name}-{dps}.json"
     key = _thermo_key(name, dps)
     if cache.is_file():
         stored = json.loads(cache.read_text(encoding="utf-8"))
         if stored.get("key") == key:
-            return {**stored["result"], "cached": True}
+            try:
+                return IdentityRow.from_json({**stored["result"], "cached": True}, str(cache))
+            except DomainError:
+                pass
     from attnthermo.thermo.registry import identity
 
     try:
         ident = identity(name)
     except (KeyError, ValueError) as exc:
-        return {"error": f"no identity {name!r} in the registry ({exc})"}
+        return IdentityFailure(f"no identity {name!r} in the registry ({exc})")
     try:
         check = ident.check(dps=dps)
     except Exception as exc:  # a broken check is recorded against its claims, not fatal to the audit
-        return {"error": f"the check raised {type(exc).__name__}: {exc}"}
-    result = {**check.to_json(), "lean_theorems": list(ident.lean_theorems), "no_lean_reason": ident.no_lean_reason}
+        return IdentityFailure(f"the check raised {type(exc).__name__}: {exc}")
+    row = IdentityRow(**check.to_json(), lean_theorems=list(ident.lean_theorems), no_lean_reason=ident.no_lean_reason,
+                      cached=False)
+    result = {k: v for k, v in row.to_json().items() if k != "cached"}
     cache.write_text(json.dumps({"key": key, "result": result}, ensure_ascii=False), encoding="utf-8")
-    return {**result, "cached": False}
+    return row

@@ -24,40 +24,36 @@ A receipt's status is one of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from attnthermo import lean_manifest
 from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.ledger.claims import Receipt
 from attnthermo.ledger.pins import pin_status
+from attnthermo.ledger.rows import IdentityFailure, Measured, ReceiptResult, Unavailable
 from attnthermo.thermo.identities.identity import IdentityCheck
 from attnthermo.ledger.protocols import Metrics
 from attnthermo.ledger.tolerance import MissingMetric
 from attnthermo.ledger.window_verdict import family_outcome, family_sentence, judge_family, judge_tests, window_bound
-
-STATUSES = ("holds", "fails", "inconclusive", "window-dependent", "error", "unavailable", "recorded")
-
+from attnthermo.manifest import Manifest
 
 @dataclass
 class Evidence:
     """Everything the audit gathered, as plain data.
 
-    manifest        the Lean manifest (schema in DEVELOPERS.md) or None
+    manifest        the typed Lean manifest (schema in DEVELOPERS.md) or None
     stale_modules   module -> why its manifest entry no longer matches the sources on disk
     pinned          theorem -> pinned statement, to re-compare with the manifest (optional)
-    identities      identity name -> its IdentityCheck, or a message saying why it could not be checked
-    measurements    (protocol, model) -> {"status": "ok", "metrics": {...}, "resamples": [{...}, ...],
-                    "prompts": K} (the metrics on every bootstrap resample) or
-                    {"status": "unavailable", "reason": msg}
+    identities      identity name -> its IdentityCheck, or an IdentityFailure saying why it could not be checked
+    measurements    (protocol, model) -> Measured (its metrics, and in memory the metrics on
+                    every bootstrap resample and the typed measurement) or Unavailable (why)
     default_model   the model the audit measures when a receipt says ``model = "default"``
     """
 
-    manifest: dict | None = None
+    manifest: Manifest | None = None
     stale_modules: dict[str, str] = field(default_factory=dict)
     pinned: dict[str, str] | None = None
-    identities: dict[str, IdentityCheck | str] = field(default_factory=dict)
-    measurements: dict[tuple[str, str], dict] = field(default_factory=dict)
+    identities: dict[str, IdentityCheck | IdentityFailure] = field(default_factory=dict)
+    measurements: dict[tuple[str, str], Measured | Unavailable] = field(default_factory=dict)
     default_model: str = DEFAULT_MODEL
 
     def model_for(self, receipt: Receipt) -> str:
@@ -65,67 +61,41 @@ class Evidence:
         return self.default_model if receipt.model == "default" else str(receipt.model)
 
 
-@dataclass
-class ReceiptResult:
-    """A receipt after its re-check: status, a sentence saying why, numbers and links."""
-
-    kind: str
-    relation: str
-    label: str
-    status: str
-    detail: str
-    data: dict[str, Any] = field(default_factory=dict)
-    links: list[dict[str, str]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if self.status not in STATUSES:
-            raise DomainError("status", self.status, f"must be one of {', '.join(STATUSES)}")
-
-    @property
-    def holds(self) -> bool:
-        return self.status == "holds"
-
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "relation": self.relation, "label": self.label, "status": self.status,
-                "detail": self.detail, "data": self.data, "links": self.links}
-
-
 def _lean(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     base = dict(kind="lean", relation=receipt.relation, label=receipt.label)
     coverage = {"covers": receipt.covers, "covers_why": receipt.covers_why}
     if ev.manifest is None:
         return ReceiptResult(**base, status="error", detail="no Lean manifest was produced", data=coverage)
-    root = lean_manifest.project_root(ev.manifest)
+    root = ev.manifest.root
     problems, per_theorem, links = [], {}, []
     for name in receipt.theorems:
-        record = lean_manifest.theorem(ev.manifest, name)
+        record = ev.manifest.theorems.get(name)
         if record is None:
             problems.append(f"{name}: not in the manifest")
             per_theorem[name] = {"status": "missing"}
             continue
-        pinned = record.pinned if ev.pinned is None else pin_status(name, record.statement, ev.pinned)
+        statement = record.statement or ""  # None: Lean printed no statement (the theorem is not proved)
+        pinned = record.pinned if ev.pinned is None else pin_status(name, statement, ev.pinned)
         compiled = record.status in ("proved", "drift")
         stale = ev.stale_modules.get(record.module)
-        per_theorem[name] = {"status": record.status, "pinned": pinned, "axioms_ok": record.axioms_ok,
+        per_theorem[name] = {"status": record.status, "pinned": pinned, "axioms_ok": record.axiom_audit.ok,
                              "module": record.module, "file": record.file, "line": record.line,
-                             "statement": record.statement}
+                             "statement": statement}
         links.append({"text": f"{record.file}:{record.line}", "path": f"{root}/{record.file}",
                       "line": str(record.line), "theorem": name})
         if stale:
             problems.append(f"{name}: {stale}")
         elif not compiled:
             problems.append(f"{name}: {record.status} ({record.reason or 'no reason given'})")
-        elif not record.axioms_ok:
-            problems.append(f"{name}: non-standard axioms {', '.join(record.axioms_found) or '(audit failed)'}")
+        elif not record.axiom_audit.ok:
+            problems.append(f"{name}: non-standard axioms {', '.join(record.axiom_audit.found) or '(audit failed)'}")
         elif pinned != "match":
             problems.append(f"{name}: statement {pinned} (pinned statement {'differs' if pinned == 'drift' else 'missing'})")
-    run = lean_manifest.lean_run(ev.manifest)
-    data = {"theorems": per_theorem, "toolchain": lean_manifest.toolchain_version(ev.manifest), **coverage,
-            "lean_cached": run["cached"]}
-    source = ("Lean run not recorded" if run["cached"] is None else
-              "Lean result from the sealed cache, re-validated against the sources" if run["cached"] else
-              "Lean did not run: every module was refused or blocked before it" if not run["processes"] else
-              f"checked by Lean now ({run['processes']} process(es))")
+    run = ev.manifest.check
+    data = {"theorems": per_theorem, "toolchain": ev.manifest.toolchain.version, **coverage, "lean_cached": run.cached}
+    source = ("Lean result from the sealed cache, re-validated against the sources" if run.cached else
+              "Lean did not run: every module was refused or blocked before it" if not run.processes else
+              f"checked by Lean now ({run.processes} process(es))")
     if problems:
         return ReceiptResult(**base, status="fails", detail="; ".join(problems) + f" [{source}]", data=data, links=links)
     n = len(receipt.theorems)
@@ -141,8 +111,8 @@ def _identity(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     found = ev.identities.get(str(receipt.identity))
     if found is None:
         return ReceiptResult(**base, status="error", detail="identity was not checked")
-    if isinstance(found, str):
-        return ReceiptResult(**base, status="error", detail=found)
+    if isinstance(found, IdentityFailure):
+        return ReceiptResult(**base, status="error", detail=found.error)
     data = found.to_json()
     if found.ok and found.dps >= receipt.dps and found.points > 0:
         return ReceiptResult(**base, status="holds", data=data,
@@ -158,13 +128,13 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     run = ev.measurements.get((str(receipt.protocol), model))
     if run is None:
         return ReceiptResult(**base, status="error", detail="measurement was not run")
-    if run.get("status") == "unavailable":
-        return ReceiptResult(**base, status="unavailable", detail=f"no receipt available: {run.get('reason')}")
-    metrics, resamples = run.get("metrics", {}), run.get("resamples") or []
-    if not resamples:
+    if isinstance(run, Unavailable):
+        return ReceiptResult(**base, status="unavailable", detail=f"no receipt available: {run.reason}")
+    metrics = run.metrics
+    if not run.resamples:
         return ReceiptResult(**base, status="error", detail="the measurement kept no bootstrap resamples: "
                              "its verdict cannot carry its uncertainty")
-    typed = run.get("typed")
+    typed = run.result
     family = None
     try:
         if window_bound(receipt) and typed is not None and typed.per_prompt is not None:
@@ -175,7 +145,7 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
                                      detail="; ".join(broken) + f" [{family_sentence(family)}]")
             tests = _family_tests(receipt, family)
         else:
-            tests = judge_tests(receipt, Metrics(metrics, resamples, run["prompts"]))
+            tests = judge_tests(receipt, Metrics(metrics, run.resamples, run.prompts))
     except MissingMetric as exc:
         return ReceiptResult(**base, status="error", detail=f"the measurement did not report {exc.args[0]!r}")
     except DomainError as exc:
@@ -183,10 +153,10 @@ def _measurement(receipt: Receipt, ev: Evidence) -> ReceiptResult:
     undecided = [t for t in tests if t["outcome"] == "inconclusive"]
     needed = [t["prompts_needed"] for t in undecided]
     data = {"model": model, "tests": tests, "metrics": {k: metrics.get(k) for k in _metric_names(receipt)},
-            "agreement": min(t["agreement"] for t in tests), "prompts": run["prompts"],
+            "agreement": min(t["agreement"] for t in tests), "prompts": run.prompts,
             "prompts_needed": None if None in needed or not needed else max(needed),
-            "cache_key": run.get("cache_key"), "model_sha256": run.get("model_sha256"),
-            "tokens": (run.get("setting") or {}).get("tokens"), "family": family,
+            "cache_key": run.cache_key, "model_sha256": run.model_sha256,
+            "tokens": run.setting.get("tokens"), "family": family,
             "window_bound": window_bound(receipt)}
     if family is not None:
         return _family_result(base, data, family)

@@ -15,10 +15,9 @@ from typing import Any
 
 from attnthermo.ledger.buckets import BUCKETS, Verdict
 from attnthermo.ledger.claims import Claim, claims_as_data
-from attnthermo.ledger.receipts import ReceiptResult
+from attnthermo.ledger.rows import (SCHEMA_VERSION, ClaimRow, IdentityFailure, IdentityRow, LedgerFile, Measured,
+                                    Provenance, ReceiptResult, Unavailable)
 from attnthermo.render import mark, short, with_ci
-
-SCHEMA_VERSION = 1
 
 # metrics that mean nothing for a control run (γ_Padé is a formula of θ and T: it "predicts" the
 # same γ for random weights as for the trained model)
@@ -38,30 +37,31 @@ RULE_SUMMARY = (
 )
 
 def build_ledger(claims: dict[str, Claim], results: dict[str, list[ReceiptResult]],
-                 verdicts: dict[str, Verdict], *, provenance: dict, measurements: dict,
-                 identities: dict, plots: dict[str, str], lean_tagged: dict[str, list[str]] | None = None,
-                 links: list[str] | None = None) -> dict[str, Any]:
-    """The ledger as plain data (what ledger.json holds).
+                 verdicts: dict[str, Verdict], *, provenance: Provenance,
+                 measurements: dict[str, Measured | Unavailable], identities: dict[str, IdentityRow | IdentityFailure],
+                 plots: dict[str, str], lean_tagged: dict[str, list[str]] | None = None,
+                 links: list[str] | None = None) -> LedgerFile:
+    """The ledger (what ledger.json holds).
 
     ``lean_tagged`` lists, per claim, the Lean theorems the manifest records as naming it
     (``Claim: `id` ``); ``links`` lists where the manifest's tags differ from the sources' the claims
     were linked with (:func:`attnthermo.ledger.links.tag_differences`).
     """
-    rows: dict[str, Any] = {}
-    for claim in claims_as_data(claims):
-        cid = claim["id"]
-        receipts = [r.to_json() for r in results.get(cid, [])]
-        verdict = verdicts[cid]
-        rows[cid] = {**claim, **verdict.to_json(), "receipts": receipts,
-                     "no_receipt_reason": None if receipts else verdict.reason,
-                     "lean_tagged": sorted((lean_tagged or {}).get(cid, []))}
-    order = [c for c in rows if rows[c]["agreement"] == "disagrees"] + \
-            [c for c in rows if rows[c]["agreement"] != "disagrees"]
-    summary = {b: sum(1 for r in rows.values() if r["bucket"] == b) for b in BUCKETS}
-    summary["disagreements_with_book"] = sum(1 for r in rows.values() if r["agreement"] == "disagrees")
-    return {"schema_version": SCHEMA_VERSION, "provenance": provenance, "rule": RULE_SUMMARY,
-            "summary": summary, "order": order, "claims": rows, "measurements": measurements,
-            "identities": identities, "plots": plots, "links": list(links or [])}
+    rows = {cid: claim_row(claim, verdicts[cid], results.get(cid, []), (lean_tagged or {}).get(cid, []))
+            for cid, claim in claims.items()}
+    order = [c for c in rows if rows[c].agreement == "disagrees"] + \
+            [c for c in rows if rows[c].agreement != "disagrees"]
+    summary = {b: sum(1 for r in rows.values() if r.bucket == b) for b in BUCKETS}
+    summary["disagreements_with_book"] = sum(1 for r in rows.values() if r.agreement == "disagrees")
+    return LedgerFile(schema_version=SCHEMA_VERSION, provenance=provenance, rule=RULE_SUMMARY, summary=summary,
+                      order=order, claims=rows, measurements=dict(measurements), identities=dict(identities),
+                      plots=dict(plots), links=list(links or []))
+
+
+def claim_row(claim: Claim, verdict: Verdict, receipts: list[ReceiptResult], lean_tagged: list[str]) -> ClaimRow:
+    """One claim's row: the claim, its verdict, its receipts' re-checks and the Lean theorems tagged with it."""
+    return ClaimRow(**claims_as_data({claim.id: claim})[0], **verdict.to_json(), receipts=list(receipts),
+                    no_receipt_reason=None if receipts else verdict.reason, lean_tagged=sorted(lean_tagged))
 
 
 _LEGEND = (("holds", "holds"), ("fails", "does not hold"), ("inconclusive", "inconclusive (resamples do not decide it)"),
@@ -81,27 +81,28 @@ def _link(target: str, base: Path) -> str:
         return target
 
 
-def _receipt_md(r: dict, base: Path, measurements: dict) -> str:
-    sign = mark(r["status"])
-    rel = "" if r["relation"] == "supports" else " (contradicts)"
-    if r["kind"] == "lean":
+def _receipt_md(r: ReceiptResult, base: Path, measurements: dict[str, Measured | Unavailable]) -> str:
+    sign = mark(r.status)
+    rel = "" if r.relation == "supports" else " (contradicts)"
+    if r.kind == "lean":
         links = ", ".join(f"[{_cell(link['theorem'].rsplit('.', 1)[-1])}]({_link(link['path'], base)}#L{link['line']}) "
-                          f"`{_cell(link['text'])}`" for link in r["links"]) or _cell(r["label"])
-        covers = r.get("data", {}).get("covers")
-        cached = " [cached]" if r.get("data", {}).get("lean_cached") else ""
+                          f"`{_cell(link['text'])}`" for link in r.links) or _cell(r.label)
+        covers = r.data.get("covers")
+        cached = " [cached]" if r.data.get("lean_cached") else ""
         return f"{sign} Lean{rel}{f' ({covers})' if covers else ''}{cached}: {links}"
-    if r["kind"] == "identity":
-        return f"{sign} identity{rel}: `{_cell(r['label'])}`"
-    if r["kind"] == "measurement":
-        anchor = "measurement-" + r["label"].replace(" on ", "-").replace(" ", "-")
-        m = measurements.get(r["label"], {})
-        metrics, setting = m.get("metrics") or {}, m.get("setting") or {}
+    if r.kind == "identity":
+        return f"{sign} identity{rel}: `{_cell(r.label)}`"
+    if r.kind == "measurement":
+        anchor = "measurement-" + r.label.replace(" on ", "-").replace(" ", "-")
+        m = measurements.get(r.label)
+        metrics, setting = (m.metrics, m.setting) if isinstance(m, Measured) else ({}, {})
+        prompts = setting.get("prompts", m.prompts if isinstance(m, Measured) else "?")
         numbers = "" if metrics.get("gamma") is None else (
             f" γ {with_ci(metrics['gamma'], metrics.get('gamma_ci_low'), metrics.get('gamma_ci_high'))}, "
             f"d ∈ {_window(metrics.get('window') or setting.get('window'))}, N {setting.get('tokens', '?')} × "
-            f"{setting.get('prompts', m.get('prompts', '?'))} prompts")
-        return f"{sign} measurement{rel}: [{_cell(r['label'])}](#{anchor}){numbers}{_family_md(r.get('data') or {})}"
-    return f"{sign} citation{rel}: {_cell(r['label'])}"
+            f"{prompts} prompts")
+        return f"{sign} measurement{rel}: [{_cell(r.label)}](#{anchor}){numbers}{_family_md(r.data)}"
+    return f"{sign} citation{rel}: {_cell(r.label)}"
 
 
 def _family_md(data: dict) -> str:
@@ -114,75 +115,75 @@ def _family_md(data: dict) -> str:
     return "<br>&nbsp;&nbsp;" + _cell(family_sentence(family))
 
 
-def render_markdown(ledger: dict[str, Any], base: Path) -> str:
-    """LEDGER.md from the ledger data; ``base`` is the folder the file goes to (for relative links)."""
-    p, s = ledger["provenance"], ledger["summary"]
+def render_markdown(ledger: LedgerFile, base: Path) -> str:
+    """LEDGER.md from the ledger; ``base`` is the folder the file goes to (for relative links)."""
+    p, s = ledger.provenance, ledger.summary
     lines = [
         "# attnthermo claims ledger",
         "",
-        f"Audit of {len(ledger['claims'])} claims: **{s['verified']} verified**, {s['folklore']} folklore, "
+        f"Audit of {len(ledger.claims)} claims: **{s['verified']} verified**, {s['folklore']} folklore, "
         f"{s['numerology']} numerology; {s['disagreements_with_book']} disagree with the book's own label "
         "(listed first).",
         "",
         f"Rule (attnthermo.ledger.buckets): {RULE_SUMMARY}",
         "",
-        f"Provenance: commit `{p.get('git_commit') or 'none'}`, Lean toolchain `{p.get('toolchain') or '?'}`, "
-        f"manifest `{(p.get('manifest_sha256') or '')[:16]}` ({p.get('manifest_source')}"
-        f"{'; Lean result from the sealed cache, re-validated against the sources' if p.get('lean_cached') else ''}), "
-        f"pins `{((p.get('pins') or {}).get('sha256') or p.get('pinned_sha256') or 'none')[:16]}`"
-        f"{' (not the pins the manifest was checked against)' if (p.get('pins') or {}).get('matches_manifest') is False else ''}, model "
-        f"`{p.get('model')}` on {p.get('device')}, {'quick' if p.get('quick') else 'full'} protocol, "
-        f"attnthermo {p.get('versions', {}).get('attnthermo')}, written {p.get('created')}.",
+        f"Provenance: commit `{p.git_commit or 'none'}`, Lean toolchain `{p.toolchain or '?'}`, "
+        f"manifest `{p.manifest_sha256[:16]}` ({p.manifest_source}"
+        f"{'; Lean result from the sealed cache, re-validated against the sources' if p.lean_cached else ''}), "
+        f"pins `{(p.pins.sha256 or p.pinned_sha256 or 'none')[:16]}`"
+        f"{' (not the pins the manifest was checked against)' if not p.pins.matches_manifest else ''}, model "
+        f"`{p.model}` on {p.device}, {'quick' if p.quick else 'full'} protocol, "
+        f"attnthermo {p.versions.get('attnthermo')}, written {p.created}.",
         "",
         "Receipt marks: " + " · ".join(f"{mark(status)} {meaning}" for status, meaning in _LEGEND) + ".",
         "",
         "| claim | ch. | kind | bucket | receipt strength | book says | vs book | receipts | why |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for cid in ledger["order"]:
-        row = ledger["claims"][cid]
-        book = row["book_says"] or f"({row['book_bucket']})"
-        receipts = "<br>".join(_receipt_md(r, base, ledger["measurements"]) for r in row["receipts"]) \
-            or _cell(row["no_receipt_reason"])
+    for cid in ledger.order:
+        row = ledger.claims[cid]
+        book = row.book_says or f"({row.book_bucket})"
+        receipts = "<br>".join(_receipt_md(r, base, ledger.measurements) for r in row.receipts) \
+            or _cell(row.no_receipt_reason)
         lines.append(
-            f"| `{cid}` | {row['chapter']} | {row['kind']} | **{row['bucket']}** | {_cell(row['strength'])} | "
-            f"{_cell(book)} | {row['agreement']} | {receipts} | {_cell(row['reason'])} |")
+            f"| `{cid}` | {row.chapter} | {row.kind} | **{row.bucket}** | {_cell(row.strength)} | "
+            f"{_cell(book)} | {row.agreement} | {receipts} | {_cell(row.reason)} |")
     lines += ["", "## Claims", ""]
-    for cid in ledger["order"]:
-        row = ledger["claims"][cid]
-        lines.append(f"- `{cid}` (Ch. {row['chapter']}{', project' if row['origin'] == 'project' else ''}): "
-                     f"{row['statement']} — mechanism: {row['mechanism_note']}")
+    for cid in ledger.order:
+        row = ledger.claims[cid]
+        lines.append(f"- `{cid}` (Ch. {row.chapter}{', project' if row.origin == 'project' else ''}): "
+                     f"{row.statement} — mechanism: {row.mechanism_note}")
     lines += ["", "## Measurements", "",
               "γ is shown to the digits its 95% bootstrap CI supports; N is the tokens per prompt, the window "
               "the fitted distances. Metrics that mean nothing for a control (γ_Padé in a random-init row) "
               "are omitted.", ""]
-    for key, m in ledger["measurements"].items():
+    for key, m in ledger.measurements.items():
         lines += [f"### measurement {key}", "", f"<a id=\"measurement-{key.replace(' on ', '-').replace(' ', '-')}\"></a>", ""]
-        if m.get("status") != "ok":
-            lines += [f"No receipt available: {m.get('reason')}", ""]
+        if isinstance(m, Unavailable):
+            lines += [f"No receipt available: {m.reason}", ""]
             continue
         lines += measurement_table(m) + [""]
-        lines.append(f"Model sha256 `{(m.get('model_sha256') or '?')[:16]}`, "
-                     f"{m.get('seconds')} s (cache key `{(m.get('cache_key') or '?')[:16]}`); arguments `{m.get('arguments')}`.")
+        lines.append(f"Model sha256 `{(m.model_sha256 or '?')[:16]}`, "
+                     f"{m.seconds} s (cache key `{(m.cache_key or '?')[:16]}`); arguments `{m.arguments}`.")
         lines.append("")
-    if ledger.get("links"):
+    if ledger.links:
         lines += ["## Link disagreements", "", "The Lean manifest tags these theorems otherwise than the sources "
-                  "the claims were linked with (attnthermo.ledger.links):", ""] + [f"- {_cell(d)}" for d in ledger["links"]] + [""]
-    if ledger["plots"]:
+                  "the claims were linked with (attnthermo.ledger.links):", ""] + [f"- {_cell(d)}" for d in ledger.links] + [""]
+    if ledger.plots:
         lines += ["## Plots", ""]
-        lines += [f"![{name}]({_link(path, base)})" for name, path in ledger["plots"].items()]
+        lines += [f"![{name}]({_link(path, base)})" for name, path in ledger.plots.items()]
         lines.append("")
     return "\n".join(lines) + "\n"
 
 
-def is_control(measurement: dict) -> bool:
+def is_control(measurement: Measured | Unavailable | None) -> bool:
     """A control run (random weights, shuffled tokens), by its setting."""
-    return bool((measurement.get("setting") or {}).get("control") or (measurement.get("arguments") or {}).get("control"))
+    return isinstance(measurement, Measured) and bool(measurement.setting.get("control") or measurement.arguments.get("control"))
 
 
-def measurement_table(m: dict) -> list[str]:
+def measurement_table(m: Measured) -> list[str]:
     """The measurement as one Markdown table row: γ with its CI, R², window, N, prompts, sink, the rest."""
-    metrics, setting = m.get("metrics", {}), m.get("setting") or {}
+    metrics, setting = m.metrics, m.setting
     window = metrics.get("window") or setting.get("window")
     r2, sink = metrics.get("r2"), metrics.get("sink_mass")
     omitted = CONTROL_OMITS if is_control(m) else ()
@@ -191,7 +192,7 @@ def measurement_table(m: dict) -> list[str]:
     return ["| γ [95% CI] | R² | window d | N | prompts | sink mass | other |", "|---|---|---|---|---|---|---|",
             f"| {with_ci(metrics.get('gamma'), metrics.get('gamma_ci_low'), metrics.get('gamma_ci_high'))} | "
             f"{'—' if r2 is None else f'{r2:.3f}'} | {_window(window)} | {setting.get('tokens', '?')} | "
-            f"{setting.get('prompts', m.get('prompts', '?'))} | {'—' if sink is None else f'{sink:.3f}'} | {_cell(other)} |"]
+            f"{setting.get('prompts', m.prompts)} | {'—' if sink is None else f'{sink:.3f}'} | {_cell(other)} |"]
 
 
 def _window(window) -> str:

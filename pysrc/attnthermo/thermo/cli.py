@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from attnthermo.defaults import DEFAULT_DPS
+from attnthermo.manifest import Manifest
 
 UNKNOWN = "Lean status unknown: run `attnthermo lean check`"
 
@@ -26,11 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     every.set_defaults(handler=_identities)
 
 
-def manifest_for(path: str | None) -> dict | None:
+def manifest_for(path: str | None) -> Manifest | None:
     """The manifest at ``path``, else the one the last ``attnthermo lean check`` cached (or None)."""
-    from attnthermo import lean_manifest
+    from attnthermo.lean.manifest_file import cached_manifest
+    from attnthermo.manifest import load_manifest
 
-    return lean_manifest.load(path) if path else lean_manifest.cached()
+    return load_manifest(path) if path else cached_manifest()
 
 
 def supported_claims() -> dict[str, list[str]]:

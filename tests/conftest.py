@@ -34,9 +34,10 @@ os.environ["ATTNTHERMO_CACHE_DIR"] = os.environ.get("ATTNTHERMO_TEST_CACHE_DIR")
 os.environ["ATTNTHERMO_LAST_AUDIT"] = str(Path(__import__("tempfile").mkdtemp(prefix="attnthermo-tests-")) / "last-audit.json")
 
 
-# What the background Lean checks were started with; a test (or doctest) that changes these
-# without restoring them makes every later check seal and read under other folders and secrets.
-_SESSION_ENVIRONMENT = {k: os.environ[k] for k in ("ATTNTHERMO_SECRET_DIR", "ATTNTHERMO_CACHE_DIR")}
+# The secret the background Lean checks were started with; a test (or doctest) that changes it
+# without restoring it makes every later check read their results under another secret. (The cache
+# folder may change for a whole test module: tests/atlas keeps its own.)
+_SESSION_ENVIRONMENT = {k: os.environ[k] for k in ("ATTNTHERMO_SECRET_DIR",)}
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from attnthermo import measure
-from attnthermo.measurement import run
 from attnthermo.measurement.prompt_store import PromptStore
 
 from ..atlas.conftest import tiny_checkpoint

@@ -10,7 +10,6 @@ import pytest
 import sympy
 
 from attnthermo.errors import DomainError
-from attnthermo.manifest import Manifest, example_json
 from attnthermo.thermo.checks import simplifies_to_zero
 from attnthermo.thermo.identities import identity as identity_module
 from attnthermo.thermo.registry import Identity, IdentityCheck, identities, identity

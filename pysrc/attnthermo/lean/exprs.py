@@ -96,7 +96,7 @@ class Digests:
         return self._digest("expr", root).hex()
 
     def _digest(self, kind: str, root: int) -> bytes:
-        memo, o = self._memo, self.olean
+        memo = self._memo
         stack: list[tuple[str, int]] = [(kind, root)]
         while stack:
             kind, ptr = stack[-1]

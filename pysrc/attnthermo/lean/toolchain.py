@@ -30,7 +30,6 @@ from pathlib import Path
 from attnthermo.errors import ToolchainError
 from attnthermo.lean.buildpaths import wasm_visible_dir
 from attnthermo.lean.filelock import exclusive_lock
-from attnthermo.paths import cache_dir
 
 NPM_DIR = Path(__file__).resolve().parent / "npm"
 LEAN_WASM_VERSION = "0.0.0"

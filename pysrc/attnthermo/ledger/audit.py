@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from attnthermo import atomic
-from attnthermo.defaults import DEFAULT_MODEL
 from attnthermo.errors import DomainError
 from attnthermo.ledger import evidence as ev_mod
 from attnthermo.ledger.buckets import decide

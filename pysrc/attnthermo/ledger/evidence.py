@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from attnthermo.errors import DomainError
 from attnthermo.ledger.protocols import ATLAS, PROTOCOLS, atlas_metrics, metrics_for

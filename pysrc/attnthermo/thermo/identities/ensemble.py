@@ -50,8 +50,6 @@ RANDOM_ENSEMBLES = 20
 
 
 def _variance_form():
-    import sympy
-
     E, w, Z, mean, second = symbolic_ensemble(VARIANCE_STATES)
     return equation(second - mean**2, sum(wi * (Ei - mean) ** 2 for wi, Ei in zip(w, E)) / Z)
 

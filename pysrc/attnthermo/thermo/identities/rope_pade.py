@@ -145,8 +145,6 @@ RATIONAL_S = Fraction(3, 2)
 
 
 def _horizon_form():
-    import sympy
-
     theta, T, s = _positive("theta T s")
     return equation(pade.horizon(theta, pade.pade_gamma(theta, T, s), s), T * s**2 / 2)
 

@@ -23,7 +23,8 @@ Routes (math-notes §4), all evaluated at a working precision ``wp`` chosen by t
 Every route returns a :class:`PowerSums`: the sums, S_0 without its first term (``rest``: log Z =
 log z + log1p(rest/z) keeps relative digits when the first term dominates) and, on request, the
 shifted sum Σ_{d≥2} d·z^d d^-γ (S_0 at γ - 1 without its first term z: the entropy's ⟨d⟩ - 1 =
-(shifted - rest)/Z without cancelling against z) — from the same pass where the route has it. Nothing is kept between calls: certify's two evaluations are computed independently.
+(shifted - rest)/Z without cancelling against z) — from the same pass where the route has it. Each also
+carries ``bound``, what its stopping rule guarantees about the terms it left out (:class:`PowerSums`). Nothing is kept between calls: certify's two evaluations are computed independently.
 
 The Hurwitz route cancels ζ(γ) against ζ(γ, N+1), both ≈ 1/(γ-1): it loses about
 (k+1)·|log₁₀|γ-1|| digits, which :func:`digits_lost` reports so the caller can raise ``wp``.
@@ -64,12 +65,18 @@ HURWITZ_MIN_GAMMA = -100
 class PowerSums:
     """[S_0, …, S_{k_max}] at one working precision; ``rest`` = S_0 - z (the terms d ≥ 2, to their own
     relative digits where the route can: Hurwitz, terms, direct); ``shifted`` = Σ_{d≥2} d·z^d d^-γ when
-    asked (same routes keep its relative digits)."""
+    asked (same routes keep its relative digits); ``route`` the route that computed them (after any
+    fallback); ``bound`` the a-priori bound on the relative error the route's truncation leaves in
+    each sum (:data:`TRUNCATION`: 0 when nothing is left out, None when the route has no such bound —
+    quadrature, a finite-difference stencil, an asymptotic expansion). Rounding at the working
+    precision comes on top; :func:`attnthermo.thermo.precision.certify` decides the digits from two
+    evaluations at two precisions either way."""
 
     sums: tuple[mpmath.mpf, ...]
     rest: mpmath.mpf
     shifted: mpmath.mpf | None
     route: str
+    bound: mpmath.mpf | None
 
 
 def choose_route(gamma: Real, N: Count, z: Real) -> str:
@@ -119,22 +126,38 @@ def power_sums(gamma: Real, N: Count, z: Real, *, wp: int, route: str = "auto", 
         if N is not INF and N == 1:  # a single state d = 1 with energy log 1 = 0: exact
             zz = to_mpf(z)
             zero = mpmath.mpf(0)
-            return PowerSums((zz,) + (zero,) * k_max, zero, zero if shifted else None, "one state")
-        result = _route(chosen, route, gamma, N, z, k_max, wp)
+            return PowerSums((zz,) + (zero,) * k_max, zero, zero if shifted else None, "one state", zero)
+        used, result = _route(chosen, route, gamma, N, z, k_max, wp)
         sums, rest, by_product = result if isinstance(result, tuple) else (result, None, None)
         if rest is None:
             rest = sums[0] - to_mpf(z)
+        bound = _truncation_bound(used, gamma, N, wp)
         if shifted and by_product is None:
-            by_product = power_sums(gamma - 1, N, z, wp=wp, route=route, k_max=0).rest
-        return PowerSums(tuple(sums), rest, by_product if shifted else None, chosen)
+            other = power_sums(gamma - 1, N, z, wp=wp, route=route, k_max=0)
+            by_product = other.rest
+            bound = None if bound is None or other.bound is None else max(bound, other.bound)
+        return PowerSums(tuple(sums), rest, by_product if shifted else None, used, bound)
+
+
+def _truncation_bound(route: str, gamma: Real, N: Count, wp: int) -> mpmath.mpf | None:
+    """The relative bound each route's stopping rule guarantees on what it leaves out (see each route)."""
+    if route in ("stieltjes",) or (route == "hurwitz" and not _hurwitz_expands(gamma, N)):
+        return mpmath.mpf(0)  # closed forms: nothing truncated
+    if route == "terms":
+        return mpmath.mpf(10) ** -(wp + 5)  # the integral-test or geometric rest, or nothing (to N)
+    if route == "direct":
+        return mpmath.ldexp(1, -mpmath.mp.prec)  # the geometric rest, below 2^-(prec - 48) of each sum
+    if route == "stieltjes_series":
+        return mpmath.mpf(10) ** -wp  # the alternating series' geometric rest
+    return None  # euler_maclaurin (quadrature), lerch (stencil), Hurwitz's expansion in 1/a
 
 
 def _route(chosen: str, asked: str, gamma: Real, N: Count, z: Real, k_max: int, wp: int):
-    """The chosen route's sums, or (sums, rest, shifted) where it has them."""
+    """(the route used, its sums — or (sums, rest, shifted) where it has them)."""
     if chosen == "terms":
         result = _terms(gamma, N, z, k_max, wp)
         if result is not None:
-            return result
+            return chosen, result
         _require(asked == "auto", chosen, f"needs more than {DIRECT_MAX_TERMS} terms here")
         chosen = "stieltjes" if gamma == 1 else "hurwitz"
     if chosen == "hurwitz":
@@ -143,26 +166,26 @@ def _route(chosen: str, asked: str, gamma: Real, N: Count, z: Real, k_max: int, 
             raise DomainError("gamma", gamma, f"at z = 1 with N > {AUTO_DIRECT_TERMS}, gamma below {HURWITZ_MIN_GAMMA} "
                                               "is out of reach (mpmath's zeta derivatives do not finish there): "
                                               f"give N <= {AUTO_DIRECT_TERMS} or gamma >= {HURWITZ_MIN_GAMMA}")
-        return _hurwitz(to_mpf(gamma), N, k_max)
+        return chosen, _hurwitz(to_mpf(gamma), N, k_max)
     if chosen == "stieltjes":
         _require(z == 1 and gamma == 1 and N is not INF, chosen, "needs z = 1, gamma = 1 and finite N")
-        return [mpmath.stieltjes(k) - mpmath.stieltjes(k, N + 1) for k in range(k_max + 1)]
+        return chosen, [mpmath.stieltjes(k) - mpmath.stieltjes(k, N + 1) for k in range(k_max + 1)]
     if chosen == "stieltjes_series":
         _require(z == 1 and N is not INF, chosen, "needs z = 1 and finite N")
-        return _stieltjes_series(to_mpf(gamma) - 1, N, k_max, wp)
+        return chosen, _stieltjes_series(to_mpf(gamma) - 1, N, k_max, wp)
     _require(z != 1 or gamma > 1 or N is not INF, chosen, "diverges at z = 1, gamma <= 1, N infinite")
     if chosen == "direct":
         _require(z < 1, chosen, "needs z < 1 (the terms must decay geometrically)")
         result = _direct(gamma, N, z, k_max)
         if result is not None:
-            return result
+            return chosen, result
         _require(asked == "auto", chosen, f"needs more than {DIRECT_MAX_TERMS} terms here (use euler_maclaurin)")
         chosen = "euler_maclaurin"  # auto's estimate of the terms was short
     if chosen == "euler_maclaurin":
         _require(z < 1, chosen, "needs z < 1 (the integrand must decay)")
         sums, by_product = fugacity_power_sums(gamma, None if N is INF else N, z, k_max, wp)
-        return sums, None, by_product - to_mpf(z)  # z near 1 here: nothing cancels
-    return _lerch(to_mpf(gamma), N, to_mpf(z), k_max, wp)
+        return chosen, (sums, None, by_product - to_mpf(z))  # z near 1 here: nothing cancels
+    return "lerch", _lerch(to_mpf(gamma), N, to_mpf(z), k_max, wp)
 
 
 def _require(condition: bool, route: str, reason: str) -> None:
@@ -268,7 +291,7 @@ def _geometric_rest_small(first, d, log_d, z, growth, k_max, sums, shifted, tole
 def _hurwitz(s: mpmath.mpf, N: Count, k_max: int):
     """(sums, rest): S_0's rest from ζ(s, 2), so that it keeps relative digits for large s."""
     # mpmath's ζ(s, a) costs O(a) for s < 0: there the Euler–Maclaurin expansion in 1/a is used
-    large_negative = N is not INF and s < 0 and N + 1 > EULER_MACLAURIN_FROM
+    large_negative = _hurwitz_expands(s, N)
     tails = _hurwitz_large_a(s, N + 1, k_max) if large_negative else None
     sums = []
     for k in range(k_max + 1):
@@ -284,6 +307,11 @@ def _hurwitz(s: mpmath.mpf, N: Count, k_max: int):
 
 
 EULER_MACLAURIN_FROM = 1000
+
+
+def _hurwitz_expands(s: Real, N: Count) -> bool:
+    """Whether the Hurwitz route takes ζ(s, N+1) from its expansion in 1/a (s < 0, large N)."""
+    return N is not INF and s < 0 and N + 1 > EULER_MACLAURIN_FROM
 
 
 def _euler_maclaurin(s: mpmath.mpf, a: int) -> mpmath.mpf:

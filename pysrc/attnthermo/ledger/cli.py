@@ -112,7 +112,8 @@ def _claim(args: argparse.Namespace) -> int:
     from attnthermo.ledger.claim_view import claim_view, render_claim
 
     view = claim_view(args.id, ledger=args.ledger, manifest=args.manifest, claims=args.claims)
-    print(json.dumps(view, indent=2, ensure_ascii=False, allow_nan=False) if args.json else render_claim(view))
+    print(json.dumps(view.to_json(), indent=2, ensure_ascii=False, allow_nan=False) if args.json
+          else render_claim(view))
     return 0
 
 

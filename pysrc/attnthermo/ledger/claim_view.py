@@ -268,6 +268,21 @@ def _measurement_view(receipt: ReceiptResult, ledger: LedgerFile | None) -> Meas
                            control=is_control(row), tests=receipt.data.get("tests", []))
 
 
+@dataclass(frozen=True)
+class ClaimLine:
+    """One line of ``attnthermo claims``: the claim and its bucket ("—" when the ledger has none)."""
+
+    id: str
+    chapter: int
+    kind: str
+    bucket: str
+    statement: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "chapter": self.chapter, "kind": self.kind, "bucket": self.bucket,
+                "statement": self.statement}
+
+
 def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Path | None = None,
                claims: str | Path | None = None) -> ClaimView:
     """Everything about claim ``cid`` (its ``to_json()`` is what ``attnthermo claim --json`` prints)."""
@@ -402,7 +417,7 @@ def render_claim(view: ClaimView) -> str:
 
 def claim_rows(*, ledger: str | Path | None = None, manifest: str | Path | None = None,
                claims: str | Path | None = None, bucket: str | None = None, kind: str | None = None,
-               chapter: int | None = None) -> tuple[list[dict[str, Any]], str]:
+               chapter: int | None = None) -> tuple[list[ClaimLine], str]:
     """The claims (filtered) with their buckets, and where the buckets come from."""
     from attnthermo.ledger.buckets import BUCKETS
     from attnthermo.ledger.claims import KINDS
@@ -421,7 +436,7 @@ def claim_rows(*, ledger: str | Path | None = None, manifest: str | Path | None 
         rows = computed_rows(claim_set, load_manifest(manifest) if manifest else last_manifest())
         buckets = {cid: row.bucket for cid, row in rows.items()}
         source = "buckets computed now (no audit found; measurements not run, so empirical claims are folklore here)"
-    out = [{"id": c.id, "chapter": c.chapter, "kind": c.kind, "bucket": buckets.get(c.id, "—"), "statement": c.statement}
+    out = [ClaimLine(c.id, c.chapter, c.kind, buckets.get(c.id, "—"), c.statement)
            for c in claim_set.values()
            if (kind is None or c.kind == kind) and (chapter is None or c.chapter == chapter)
            and (bucket is None or buckets.get(c.id) == bucket)]

@@ -77,6 +77,23 @@ def test_claim_json_is_the_same_view(ledger_file, capsys):
     assert {i["name"] for i in view["identities"]} >= {"fisherInformation_eq_heatCapacity_div_sq"}
 
 
+def test_the_typed_view_is_what_claim_prints(ledger_file, capsys):
+    """`claim --json` prints the typed view's to_json(), `claim` its rendering; the view is frozen."""
+    import dataclasses
+
+    from attnthermo.ledger.claim_view import claim_view, render_claim
+
+    path, _ = ledger_file
+    view = claim_view("trained-gamma-below-one", ledger=path)
+    assert main(["claim", "trained-gamma-below-one", "--ledger", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == view.to_json()
+    assert main(["claim", "trained-gamma-below-one", "--ledger", str(path)]) == 0
+    assert capsys.readouterr().out == render_claim(view) + "\n"
+    assert view.measurements[0].gamma == pytest.approx(0.88712345) and view.source.kind == "audit"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        view.bucket = "verified"  # type: ignore[misc]
+
+
 def test_claim_computed_without_an_audit_says_so(claims, syn, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("ATTNTHERMO_CACHE_DIR", str(tmp_path / "cache"))
     manifest = tmp_path / "manifest.json"

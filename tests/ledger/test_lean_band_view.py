@@ -55,14 +55,15 @@ def test_claim_json_and_text_carry_the_band(claims, syn, manifest, printed_state
                           provenance=example_provenance(created="2026-12-05T14:00:00+00:00"),
                           measurements={}, identities={}, plots={})
     path = write_ledger(tmp_path / "ledger.json", ledger)
-    view = claim_view("cv-gamma1-twelfth", ledger=path)  # what `attnthermo claim … --json` prints
-    assert view["lean_bound"] == parse_band(printed_statement).to_json()
-    assert view["lean_bound"]["theorem"] == BAND_THEOREM and view["lean_bound"]["upper"][0] == "1/6"
+    view = claim_view("cv-gamma1-twelfth", ledger=path)  # its to_json() is what `attnthermo claim … --json` prints
+    assert view.lean_bound == parse_band(printed_statement)
+    bound = view.to_json()["lean_bound"]
+    assert bound["theorem"] == BAND_THEOREM and bound["N_min"] == 2 and bound["upper"][0] == "1/6"
     assert main(["claim", "cv-gamma1-twelfth", "--ledger", str(path)]) == 0
     out = capsys.readouterr().out
     assert "Lean band (N ≥ 2, L = ℓ N, every log-like ℓ): " in out and "(1/6)·L" in out
     assert "covers the statement for log-like ℓ" in out
-    assert claim_view("fisher-equals-cv-over-gamma-sq", ledger=path)["lean_bound"] is None
+    assert claim_view("fisher-equals-cv-over-gamma-sq", ledger=path).lean_bound is None
 
 
 def test_plot_draws_the_band(manifest, tmp_path):

@@ -10,12 +10,13 @@ re-checked (cached), measurements not run — and the view says which.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from attnthermo.defaults import DEFAULT_DPS
 from attnthermo.errors import DomainError
-from attnthermo.lean_band import BAND_THEOREM, parse_band
+from attnthermo.lean_band import BAND_THEOREM, LeanBand, parse_band
 from attnthermo.ledger.claims import Claim, load_claims
 from attnthermo.ledger.evidence import last_manifest
 from attnthermo.ledger.links import disagreements_for, lean_tags, tag_differences
@@ -28,6 +29,148 @@ from attnthermo.render import SCREEN, format_value, mark, truncate, with_ci
 PLOT_SUBJECTS = {"heat_capacity_gamma1": {"uniformVariance_eq_sq_div_twelve", "uniformVariance_ne_sq_div_four"},
                  "decay": {"decay-fit"}}
 NOT_MEASURED = "not measured in this view (computed now): run `attnthermo audit`"
+
+
+@dataclass(frozen=True)
+class ViewSource:
+    """Where the view comes from: an audit's ledger (its path and date) or computed now."""
+
+    kind: str  # "audit" | "computed"
+    path: str | None
+    created: str | None
+    note: str
+    warnings: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        head = {"kind": self.kind, "path": self.path, "created": self.created}
+        if self.kind == "audit":  # the key order `claim --json` has always printed, per kind
+            return {**head, "note": self.note, "warnings": list(self.warnings)}
+        return {**head, "warnings": list(self.warnings), "note": self.note}
+
+
+@dataclass(frozen=True)
+class TheoremView:
+    """One Lean theorem of a Lean receipt: its status and, when the manifest has it, where it is,
+    its pin, its axiom audit and Lean's statement."""
+
+    name: str
+    status: str
+    pinned: str | None = None
+    axioms_ok: bool | None = None
+    module: str | None = None
+    file: str | None = None
+    line: int | None = None
+    statement: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class LeanView:
+    """One Lean receipt: its result, what it covers and its theorems."""
+
+    relation: str
+    status: str
+    detail: str
+    covers: str | None
+    covers_why: str | None
+    theorems: tuple[TheoremView, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"relation": self.relation, "status": self.status, "detail": self.detail, "covers": self.covers,
+                "covers_why": self.covers_why, "theorems": [t.to_json() for t in self.theorems]}
+
+
+@dataclass(frozen=True)
+class IdentityView:
+    """One identity receipt; its point, value there, sympy form and statement when the identity is known."""
+
+    name: str
+    relation: str
+    status: str
+    detail: str
+    point: dict[str, Any] | None = None  # JSON scalars (``_plain``)
+    value: str | None = None
+    sympy: str | None = None
+    statement: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out = {"name": self.name, "relation": self.relation, "status": self.status, "detail": self.detail}
+        if self.value is not None:
+            out.update(point=self.point, value=self.value, sympy=self.sympy, statement=self.statement)
+        return out
+
+
+@dataclass(frozen=True)
+class MeasurementView:
+    """One measurement receipt with γ, its CI, window, N and prompts (None where not measured)."""
+
+    label: str
+    relation: str
+    status: str
+    detail: str
+    gamma: float | None
+    ci: tuple[float | None, float | None]
+    window: list[int] | None
+    tokens: int | None
+    prompts: int | None
+    control: bool
+    tests: list[Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"label": self.label, "relation": self.relation, "status": self.status, "detail": self.detail,
+                "gamma": self.gamma, "ci": list(self.ci), "window": self.window, "tokens": self.tokens,
+                "prompts": self.prompts, "control": self.control, "tests": self.tests}
+
+
+@dataclass(frozen=True)
+class UnreadableBand:
+    """``BAND_THEOREM`` is proved but its printed statement is not of the band's form."""
+
+    theorem: str
+    error: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"theorem": self.theorem, "error": self.error}
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """Everything about one claim (``attnthermo claim ID``; ``to_json`` is what ``--json`` prints)."""
+
+    id: str
+    chapter: int
+    kind: str
+    statement: str
+    book_says: str
+    book_bucket: str
+    mechanism: str
+    mechanism_note: str
+    source: ViewSource
+    bucket: str
+    reason: str
+    strength: str
+    agreement: str
+    lean: tuple[LeanView, ...]
+    identities: tuple[IdentityView, ...]
+    measurements: tuple[MeasurementView, ...]
+    citations: tuple[str, ...]
+    plots: dict[str, str]
+    links: list[str] | None  # None: no Lean manifest to compare the sources' tags with
+    lean_bound: LeanBand | UnreadableBand | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "chapter": self.chapter, "kind": self.kind, "statement": self.statement,
+            "book_says": self.book_says, "book_bucket": self.book_bucket, "mechanism": self.mechanism,
+            "mechanism_note": self.mechanism_note, "source": self.source.to_json(), "bucket": self.bucket,
+            "reason": self.reason, "strength": self.strength, "agreement": self.agreement,
+            "lean": [r.to_json() for r in self.lean], "identities": [i.to_json() for i in self.identities],
+            "measurements": [m.to_json() for m in self.measurements], "citations": list(self.citations),
+            "plots": self.plots, "links": self.links,
+            "lean_bound": self.lean_bound.to_json() if self.lean_bound is not None else None,
+        }
 
 
 def _closure(claims: dict[str, Claim], cid: str) -> dict[str, Claim]:
@@ -98,38 +241,51 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _identity_view(receipt: ReceiptResult) -> dict[str, Any]:
+def _identity_view(receipt: ReceiptResult) -> IdentityView:
     from attnthermo.thermo.registry import identity
 
     name = receipt.links[0]["identity"]
-    view = {"name": name, "relation": receipt.relation, "status": receipt.status, "detail": receipt.detail}
     try:
         ident = identity(name)
     except DomainError:
-        return view
-    value = ident.evaluate()
+        return IdentityView(name, receipt.relation, receipt.status, receipt.detail)
     digits = ident.point.get("dps", DEFAULT_DPS)
-    view.update(point={k: _plain(v) for k, v in ident.point.items()}, value=format_value(value, digits), sympy=str(ident.sympy_form()),
-                statement=ident.statement)
-    return view
+    return IdentityView(name, receipt.relation, receipt.status, receipt.detail,
+                        point={k: _plain(v) for k, v in ident.point.items()},
+                        value=format_value(ident.evaluate(), digits), sympy=str(ident.sympy_form()),
+                        statement=ident.statement)
 
 
-def _measurement_view(receipt: ReceiptResult, ledger: LedgerFile | None) -> dict[str, Any]:
+def _measurement_view(receipt: ReceiptResult, ledger: LedgerFile | None) -> MeasurementView:
     row = ledger.measurements.get(receipt.label) if ledger is not None else None
     measured = row if isinstance(row, Measured) else None
     metrics = (measured.metrics if measured else None) or receipt.data.get("metrics") or {}  # the row has every metric
     setting = measured.setting if measured else {}
-    return {"label": receipt.label, "relation": receipt.relation, "status": receipt.status,
-            "detail": receipt.detail, "gamma": metrics.get("gamma"),
-            "ci": [metrics.get("gamma_ci_low"), metrics.get("gamma_ci_high")],
-            "window": metrics.get("window") or setting.get("window"), "tokens": setting.get("tokens"),
-            "prompts": setting.get("prompts", measured.prompts if measured else None), "control": is_control(row),
-            "tests": receipt.data.get("tests", [])}
+    return MeasurementView(receipt.label, receipt.relation, receipt.status, receipt.detail, gamma=metrics.get("gamma"),
+                           ci=(metrics.get("gamma_ci_low"), metrics.get("gamma_ci_high")),
+                           window=metrics.get("window") or setting.get("window"), tokens=setting.get("tokens"),
+                           prompts=setting.get("prompts", measured.prompts if measured else None),
+                           control=is_control(row), tests=receipt.data.get("tests", []))
+
+
+@dataclass(frozen=True)
+class ClaimLine:
+    """One line of ``attnthermo claims``: the claim and its bucket ("—" when the ledger has none)."""
+
+    id: str
+    chapter: int
+    kind: str
+    bucket: str
+    statement: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "chapter": self.chapter, "kind": self.kind, "bucket": self.bucket,
+                "statement": self.statement}
 
 
 def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Path | None = None,
-               claims: str | Path | None = None) -> dict[str, Any]:
-    """Everything about claim ``cid`` as plain data (what ``attnthermo claim --json`` prints)."""
+               claims: str | Path | None = None) -> ClaimView:
+    """Everything about claim ``cid`` (its ``to_json()`` is what ``attnthermo claim --json`` prints)."""
     tags = lean_tags()
     claim_set = load_claims(claims, lean=tags)
     if cid not in claim_set:
@@ -141,54 +297,51 @@ def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Pa
     data, path = _ledger(ledger)
     if data is not None and cid in data.claims:
         row = data.claims[cid]
-        source = {"kind": "audit", "path": str(path), "created": data.provenance.created,
-                  "note": "from the given ledger" if ledger is not None else "from the last audit",
-                  "warnings": ledger_warnings(data)}
+        source = ViewSource("audit", str(path), data.provenance.created,
+                            "from the given ledger" if ledger is not None else "from the last audit",
+                            tuple(ledger_warnings(data)))
         links = disagreements_for(cid, data.links)
         plots = data.plots
     else:
         manifest_data = load_manifest(manifest) if manifest else last_manifest()
         row = computed_rows(_closure(claim_set, cid), manifest_data)[cid]
-        source = {"kind": "computed", "path": None, "created": None, "warnings": [],
-                  "note": "computed now (no audit found): Lean status from "
-                          + ("the given manifest" if manifest else "the cached manifest" if manifest_data else
-                             "no manifest (run `attnthermo lean check`)")
-                          + ", identities re-checked, measurements not run"}
+        source = ViewSource("computed", None, None,
+                            "computed now (no audit found): Lean status from "
+                            + ("the given manifest" if manifest else "the cached manifest" if manifest_data else
+                               "no manifest (run `attnthermo lean check`)")
+                            + ", identities re-checked, measurements not run", ())
         links = (None if manifest_data is None else
                  disagreements_for(cid, tag_differences(tags, manifest_data.claim_tags())))
         plots = {}
     claim = claim_set[cid]
     receipts = row.receipts
-    lean = [{"relation": r.relation, "status": r.status, "detail": r.detail,
-             "covers": r.data.get("covers"), "covers_why": r.data.get("covers_why"),
-             "theorems": [{"name": name, **info} for name, info in r.data.get("theorems", {}).items()]
-             or [{"name": t, "status": "unknown"} for t in _theorems_of(claim, r.label)]}
-            for r in receipts if r.kind == "lean"]
+    lean = tuple(LeanView(r.relation, r.status, r.detail, r.data.get("covers"), r.data.get("covers_why"),
+                          tuple(TheoremView(name, **info) for name, info in r.data.get("theorems", {}).items())
+                          or tuple(TheoremView(t, "unknown") for t in _theorems_of(claim, r.label)))
+                 for r in receipts if r.kind == "lean")
     subjects = {link.get("identity") or link.get("protocol") for r in receipts for link in r.links}
-    return {
-        "id": cid, "chapter": claim.chapter, "kind": claim.kind, "statement": claim.statement,
-        "book_says": claim.book_says, "book_bucket": claim.book_bucket, "mechanism": claim.mechanism,
-        "mechanism_note": claim.mechanism_note, "source": source, "bucket": row.bucket, "reason": row.reason,
-        "strength": row.strength, "agreement": row.agreement, "lean": lean,
-        "identities": [_identity_view(r) for r in receipts if r.kind == "identity"],
-        "measurements": [_measurement_view(r, data) for r in receipts if r.kind == "measurement"],
-        "citations": [r.label for r in receipts if r.kind == "citation"],
-        "plots": {name: p for name, p in plots.items() if PLOT_SUBJECTS.get(name, set()) & subjects},
-        "links": links, "lean_bound": _lean_bound(lean),
-    }
+    return ClaimView(
+        id=cid, chapter=claim.chapter, kind=claim.kind, statement=claim.statement, book_says=claim.book_says,
+        book_bucket=claim.book_bucket, mechanism=claim.mechanism, mechanism_note=claim.mechanism_note,
+        source=source, bucket=row.bucket, reason=row.reason, strength=row.strength, agreement=row.agreement,
+        lean=lean, identities=tuple(_identity_view(r) for r in receipts if r.kind == "identity"),
+        measurements=tuple(_measurement_view(r, data) for r in receipts if r.kind == "measurement"),
+        citations=tuple(r.label for r in receipts if r.kind == "citation"),
+        plots={name: p for name, p in plots.items() if PLOT_SUBJECTS.get(name, set()) & subjects},
+        links=links, lean_bound=_lean_bound(lean))
 
 
-def _lean_bound(lean: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _lean_bound(lean: tuple[LeanView, ...]) -> LeanBand | UnreadableBand | None:
     """The C_V(γ=1) band of ``BAND_THEOREM``, parsed from the statement Lean printed, when one of
-    the claim's Lean receipts shows it proved ({"theorem", "error"} when that statement is of
-    another form); else None."""
+    the claim's Lean receipts shows it proved (UnreadableBand when that statement is of another
+    form); else None."""
     for r in lean:
-        for t in r["theorems"]:
-            if t["name"] == BAND_THEOREM and t["status"] == "proved" and t.get("statement"):
+        for t in r.theorems:
+            if t.name == BAND_THEOREM and t.status == "proved" and t.statement:
                 try:
-                    return parse_band(t["statement"]).to_json()
+                    return parse_band(t.statement)
                 except DomainError as exc:
-                    return {"theorem": BAND_THEOREM, "error": str(exc)}
+                    return UnreadableBand(BAND_THEOREM, str(exc))
     return None
 
 
@@ -207,55 +360,56 @@ def _linear_text(slope: str, const: str) -> str:
     return " ".join(parts)
 
 
-def render_claim(view: dict[str, Any]) -> str:
+def render_claim(view: ClaimView) -> str:
     """The view as text, one screen."""
-    lines = [f"{view['id']} (Ch. {view['chapter']}, {view['kind']}): {view['statement']}",
-             f"bucket: {view['bucket'].upper()} — {view['reason']}",
-             f"  ({view['source']['note']}{': ' + view['source']['path'] if view['source']['path'] else ''}"
-             f"{', ' + view['source']['created'] if view['source']['created'] else ''})",
-             *(f"  warning: this ledger was {w}" for w in view["source"].get("warnings", [])),
-             f"book: {view['book_says'] or '(no label)'} [{view['book_bucket']}] — {view['agreement']}",
-             f"mechanism: {view['mechanism']} — {view['mechanism_note']}"]
-    for r in view["lean"]:
-        covers = f"covers the {r['covers']}: {r['covers_why']}" if r["covers"] else ""
-        lines.append(f"Lean {mark(r['status'])} ({r['relation']}; {covers})")
-        for t in r["theorems"]:
-            where = f"  {t['file']}:{t['line']}" if t.get("file") else ""
-            lines.append(f"  {mark(t['status'])} {t['name']}: {t['status']}{where}")
-            if t.get("statement"):
-                lines.append(f"      {' '.join(t['statement'].split())}")
-        if r["status"] != "holds":
-            lines.append(f"  → {r['detail']}")
-    b = view.get("lean_bound")
-    if b and "error" in b:
-        lines.append(f"Lean band: unreadable ({b['error'][:120]})")
-    elif b:
-        lines.append(f"Lean band (N ≥ {b['N_min']}, L = ℓ N, every log-like ℓ): {_linear_text(*b['lower'])}"
-                     f" ≤ C_V(1, N) - L²/12 ≤ {_linear_text(*b['upper'])}")
-    for i in view["identities"]:
-        lines.append(f"identity {mark(i['status'])} {i['name']} ({i['relation']}): {i['detail']}")
-        if "value" in i:
-            point = ", ".join(f"{k}={v}" for k, v in i["point"].items())
-            lines.append(f"  value at {point}: {i['value']}")
-            lines.append(f"  sympy: {truncate(i['sympy'], SCREEN, ' ({length} characters; --json)')}")
-    for m in view["measurements"]:
-        lines.append(f"measurement {mark(m['status'])} {m['label']} ({m['relation']}"
-                     f"{', control' if m['control'] else ''}): {m['detail']}")
-        if m["gamma"] is not None:
-            window = m["window"]
-            lines.append(f"  γ = {with_ci(m['gamma'], *m['ci'])} (95% CI), window d ∈ "
-                         f"{f'[{window[0]}, {window[1]}]' if window else '?'}, N = {m['tokens'] or '?'} tokens × "
-                         f"{m['prompts'] or '?'} prompts")
-    for c in view["citations"]:
+    src = view.source
+    lines = [f"{view.id} (Ch. {view.chapter}, {view.kind}): {view.statement}",
+             f"bucket: {view.bucket.upper()} — {view.reason}",
+             f"  ({src.note}{': ' + src.path if src.path else ''}{', ' + src.created if src.created else ''})",
+             *(f"  warning: this ledger was {w}" for w in src.warnings),
+             f"book: {view.book_says or '(no label)'} [{view.book_bucket}] — {view.agreement}",
+             f"mechanism: {view.mechanism} — {view.mechanism_note}"]
+    for r in view.lean:
+        covers = f"covers the {r.covers}: {r.covers_why}" if r.covers else ""
+        lines.append(f"Lean {mark(r.status)} ({r.relation}; {covers})")
+        for t in r.theorems:
+            where = f"  {t.file}:{t.line}" if t.file else ""
+            lines.append(f"  {mark(t.status)} {t.name}: {t.status}{where}")
+            if t.statement:
+                lines.append(f"      {' '.join(t.statement.split())}")
+        if r.status != "holds":
+            lines.append(f"  → {r.detail}")
+    b = view.lean_bound
+    if isinstance(b, UnreadableBand):
+        lines.append(f"Lean band: unreadable ({b.error[:120]})")
+    elif b is not None:
+        lower, upper = (tuple(str(x) for x in side) for side in (b.lower, b.upper))
+        lines.append(f"Lean band (N ≥ {b.N_min}, L = ℓ N, every log-like ℓ): {_linear_text(*lower)}"
+                     f" ≤ C_V(1, N) - L²/12 ≤ {_linear_text(*upper)}")
+    for i in view.identities:
+        lines.append(f"identity {mark(i.status)} {i.name} ({i.relation}): {i.detail}")
+        if i.value is not None:
+            point = ", ".join(f"{k}={v}" for k, v in i.point.items())
+            lines.append(f"  value at {point}: {i.value}")
+            lines.append(f"  sympy: {truncate(i.sympy, SCREEN, ' ({length} characters; --json)')}")
+    for m in view.measurements:
+        lines.append(f"measurement {mark(m.status)} {m.label} ({m.relation}"
+                     f"{', control' if m.control else ''}): {m.detail}")
+        if m.gamma is not None:
+            window = m.window
+            lines.append(f"  γ = {with_ci(m.gamma, *m.ci)} (95% CI), window d ∈ "
+                         f"{f'[{window[0]}, {window[1]}]' if window else '?'}, N = {m.tokens or '?'} tokens × "
+                         f"{m.prompts or '?'} prompts")
+    for c in view.citations:
         lines.append(f"citation 📎 {c}")
-    if not (view["lean"] or view["identities"] or view["measurements"] or view["citations"]):
+    if not (view.lean or view.identities or view.measurements or view.citations):
         lines.append("receipts: none")
-    for name, path in view["plots"].items():
+    for name, path in view.plots.items():
         lines.append(f"plot: {path} ({name})")
-    if view["links"] is None:
+    if view.links is None:
         lines.append("links: from the Lean sources' Claim: tags (no Lean manifest to compare them with)")
-    elif view["links"]:
-        lines += ["links: the Lean manifest tags otherwise than the sources:"] + [f"  {d}" for d in view["links"]]
+    elif view.links:
+        lines += ["links: the Lean manifest tags otherwise than the sources:"] + [f"  {d}" for d in view.links]
     else:
         lines.append("links: from the Lean Claim: tags (the manifest tags the same theorems)")
     return "\n".join(lines)
@@ -263,7 +417,7 @@ def render_claim(view: dict[str, Any]) -> str:
 
 def claim_rows(*, ledger: str | Path | None = None, manifest: str | Path | None = None,
                claims: str | Path | None = None, bucket: str | None = None, kind: str | None = None,
-               chapter: int | None = None) -> tuple[list[dict[str, Any]], str]:
+               chapter: int | None = None) -> tuple[list[ClaimLine], str]:
     """The claims (filtered) with their buckets, and where the buckets come from."""
     from attnthermo.ledger.buckets import BUCKETS
     from attnthermo.ledger.claims import KINDS
@@ -282,7 +436,7 @@ def claim_rows(*, ledger: str | Path | None = None, manifest: str | Path | None 
         rows = computed_rows(claim_set, load_manifest(manifest) if manifest else last_manifest())
         buckets = {cid: row.bucket for cid, row in rows.items()}
         source = "buckets computed now (no audit found; measurements not run, so empirical claims are folklore here)"
-    out = [{"id": c.id, "chapter": c.chapter, "kind": c.kind, "bucket": buckets.get(c.id, "—"), "statement": c.statement}
+    out = [ClaimLine(c.id, c.chapter, c.kind, buckets.get(c.id, "—"), c.statement)
            for c in claim_set.values()
            if (kind is None or c.kind == kind) and (chapter is None or c.chapter == chapter)
            and (bucket is None or buckets.get(c.id) == bucket)]

@@ -112,7 +112,8 @@ def _claim(args: argparse.Namespace) -> int:
     from attnthermo.ledger.claim_view import claim_view, render_claim
 
     view = claim_view(args.id, ledger=args.ledger, manifest=args.manifest, claims=args.claims)
-    print(json.dumps(view, indent=2, ensure_ascii=False, allow_nan=False) if args.json else render_claim(view))
+    print(json.dumps(view.to_json(), indent=2, ensure_ascii=False, allow_nan=False) if args.json
+          else render_claim(view))
     return 0
 
 
@@ -125,11 +126,11 @@ def _claims(args: argparse.Namespace) -> int:
     rows, source = claim_rows(ledger=args.ledger, manifest=args.manifest, claims=args.claims, bucket=args.bucket,
                               kind=args.kind, chapter=args.chapter)
     if args.json:
-        print(json.dumps({"source": source, "claims": rows}, indent=2, ensure_ascii=False))
+        print(json.dumps({"source": source, "claims": [r.to_json() for r in rows]}, indent=2, ensure_ascii=False))
         return 0
     print(source)
-    width = max((len(r["id"]) for r in rows), default=10)
+    width = max((len(r.id) for r in rows), default=10)
     for r in rows:
-        print(f"{r['id']:<{width}}  ch.{r['chapter']:<3} {r['kind']:<12} {r['bucket']:<10} {truncate(r['statement'], 80)}")
+        print(f"{r.id:<{width}}  ch.{r.chapter:<3} {r.kind:<12} {r.bucket:<10} {truncate(r.statement, 80)}")
     print(f"{len(rows)} claim(s)")
     return 0

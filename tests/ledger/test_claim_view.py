@@ -94,6 +94,19 @@ def test_the_typed_view_is_what_claim_prints(ledger_file, capsys):
         view.bucket = "verified"  # type: ignore[misc]
 
 
+def test_an_edited_theorem_record_in_the_ledger_is_a_clear_error(ledger_file, tmp_path, capsys):
+    path, _ = ledger_file
+    data = json.loads(path.read_text(encoding="utf-8"))
+    receipt = next(r for r in data["claims"]["fisher-equals-cv-over-gamma-sq"]["receipts"] if r["kind"] == "lean")
+    name = next(iter(receipt["data"]["theorems"]))
+    receipt["data"]["theorems"][name]["proof_by"] = "trust me"
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["claim", "fisher-equals-cv-over-gamma-sq", "--ledger", str(edited)]) != 0
+    err = capsys.readouterr().err
+    assert f"theorem {name}" in err and "proof_by" in err and "Traceback" not in err
+
+
 def test_claim_computed_without_an_audit_says_so(claims, syn, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("ATTNTHERMO_CACHE_DIR", str(tmp_path / "cache"))
     manifest = tmp_path / "manifest.json"

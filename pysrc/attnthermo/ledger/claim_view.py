@@ -10,7 +10,7 @@ re-checked (cached), measurements not run — and the view says which.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -316,7 +316,7 @@ def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Pa
     claim = claim_set[cid]
     receipts = row.receipts
     lean = tuple(LeanView(r.relation, r.status, r.detail, r.data.get("covers"), r.data.get("covers_why"),
-                          tuple(TheoremView(name, **info) for name, info in r.data.get("theorems", {}).items())
+                          tuple(_theorem_view(name, info) for name, info in r.data.get("theorems", {}).items())
                           or tuple(TheoremView(t, "unknown") for t in _theorems_of(claim, r.label)))
                  for r in receipts if r.kind == "lean")
     subjects = {link.get("identity") or link.get("protocol") for r in receipts for link in r.links}
@@ -343,6 +343,17 @@ def _lean_bound(lean: tuple[LeanView, ...]) -> LeanBand | UnreadableBand | None:
                 except DomainError as exc:
                     return UnreadableBand(BAND_THEOREM, str(exc))
     return None
+
+
+def _theorem_view(name: str, info: Any) -> TheoremView:
+    """A Lean receipt's record of one theorem as the ledger holds it; DomainError naming the theorem
+    when the record is not one this attnthermo writes (edited, or from another version)."""
+    known = {f.name for f in fields(TheoremView)} - {"name"}
+    if not isinstance(info, dict) or "status" not in info or set(info) - known:
+        found = sorted(info) if isinstance(info, dict) else type(info).__name__
+        raise DomainError(f"ledger Lean receipt, theorem {name}", found,
+                          f"not a theorem record this attnthermo writes (status and {', '.join(sorted(known - {'status'}))})")
+    return TheoremView(name, **info)
 
 
 def _theorems_of(claim: Claim, label: str) -> list[str]:

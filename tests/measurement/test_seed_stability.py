@@ -35,8 +35,8 @@ def by_seed():
 
 
 def test_the_two_seeds_draw_different_prompts(by_seed):
-    g0 = by_seed[0][0][("decay-fit", "smollm2")]["metrics"]["gamma"]
-    g1 = by_seed[1][0][("decay-fit", "smollm2")]["metrics"]["gamma"]
+    g0 = by_seed[0][0][("decay-fit", "smollm2")].metrics["gamma"]
+    g1 = by_seed[1][0][("decay-fit", "smollm2")].metrics["gamma"]
     assert g0 != g1, "seed 1 must measure on another prompt draw"
 
 

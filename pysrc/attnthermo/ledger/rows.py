@@ -35,7 +35,7 @@ attnthermo.errors.DomainError: Measured.status='unavailable': expected 'ok'
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from attnthermo.errors import DomainError
 from attnthermo.manifest import _Json
@@ -51,10 +51,25 @@ class _Row(_Json):
         return f"ledger schema_version {SCHEMA_VERSION}"
 
 
-def _tagged(cls: Any, data: Any, where: str, status: str) -> None:
-    """A variant is told by its ``status``: refuse the other variants' rows by it, naming it."""
-    if isinstance(data, dict) and data.get("status") != status:
-        raise DomainError(f"{where or cls.__name__}.status", data.get("status"), f"expected {status!r}")
+class _Variant(_Row):
+    """A row told apart from its sibling variants by its ``status`` (:data:`STATUS`): checked when
+    made and when read (the other variants' rows are refused, naming it), written first."""
+
+    STATUS: ClassVar[str]
+
+    def __post_init__(self) -> None:
+        if self.status != self.STATUS:
+            raise DomainError(f"{type(self).__name__}.status", self.status, f"expected {self.STATUS!r}")
+
+    @classmethod
+    def from_json(cls, data: Any, where: str = "") -> Any:
+        if isinstance(data, dict) and data.get("status") != cls.STATUS:
+            raise DomainError(f"{where or cls.__name__}.status", data.get("status"), f"expected {cls.STATUS!r}")
+        return super().from_json(data, where)
+
+    def to_json(self) -> dict:
+        out = super().to_json()
+        return {"status": out.pop("status"), **out}
 
 
 @dataclass(frozen=True)
@@ -79,7 +94,7 @@ class ReceiptResult(_Row):
 
 
 @dataclass(frozen=True)
-class Measured(_Row):
+class Measured(_Variant):
     """A protocol measured on a model: its point metrics, setting and provenance. In memory it also
     carries the metrics on every bootstrap resample and the typed measurement (neither is written)."""
 
@@ -97,39 +112,17 @@ class Measured(_Row):
     resamples: list[dict[str, Any]] = field(default_factory=list, metadata={"json": False}, compare=False)
     result: Any = field(default=None, metadata={"json": False}, compare=False)
 
-    def __post_init__(self) -> None:
-        if self.status != "ok":
-            raise DomainError("Measured.status", self.status, "expected 'ok'")
-
-    @classmethod
-    def from_json(cls, data: Any, where: str = "") -> Measured:
-        _tagged(cls, data, where, "ok")
-        return super().from_json(data, where)
-
-    def to_json(self) -> dict:
-        """Written with ``status`` first, as the ledger always has."""
-        out = super().to_json()
-        return {"status": out.pop("status"), **out}
+    STATUS = "ok"
 
 
 @dataclass(frozen=True)
-class Unavailable(_Row):
+class Unavailable(_Variant):
     """A measurement that cannot exist here, and why."""
 
     reason: str
     status: str = "unavailable"
 
-    def __post_init__(self) -> None:
-        if self.status != "unavailable":
-            raise DomainError("Unavailable.status", self.status, "expected 'unavailable'")
-
-    @classmethod
-    def from_json(cls, data: Any, where: str = "") -> Unavailable:
-        _tagged(cls, data, where, "unavailable")
-        return super().from_json(data, where)
-
-    def to_json(self) -> dict:
-        return {"status": self.status, "reason": self.reason}
+    STATUS = "unavailable"
 
 
 MeasurementRow = Measured | Unavailable

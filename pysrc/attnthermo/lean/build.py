@@ -65,7 +65,7 @@ def olean_path(build: Path, module: str) -> Path:
 
 
 def load_state(build: Path, name: str, key: str, needs: Path | None,
-               say: Callable[[str], None] | None = None, secret: bytes | None = None) -> BuildResult | None:
+               say: Callable[[str], None] | None, secret: bytes) -> BuildResult | None:
     """A cached result for ``name`` when its sealed entry is intact and for ``key`` and, for ok,
     its ``.olean`` still has the recorded sha256."""
     state = unseal(build, name, key, say, secret)
@@ -82,8 +82,7 @@ def load_state(build: Path, name: str, key: str, needs: Path | None,
     )
 
 
-def save_state(build: Path, name: str, result: BuildResult, output: Path | None = None,
-               secret: bytes | None = None) -> None:
+def save_state(build: Path, name: str, result: BuildResult, output: Path | None, secret: bytes) -> None:
     state = result.to_state()
     if output is not None and output.is_file():
         state["olean_sha256"] = sha256_file(output)
@@ -112,13 +111,13 @@ def build_modules(
     slots: threading.Semaphore,
     progress: Callable[[str], None],
     refused: frozenset[str] = frozenset(),
+    secret: bytes,
     fresh: bool = False,
-    secret: bytes | None = None,
 ) -> dict[str, BuildResult]:
     """Compile (or reuse) every module; returns each module's result. Modules in ``refused``
     (the source audit rejected them) are not compiled: they fail, and their importers are blocked.
     ``fresh``: compile every module, reusing no cached result; ``secret`` seals the cached results
-    (default: :func:`attnthermo.lean.cache.load_secret` at each use)."""
+    (the check's, fixed when it started)."""
     results: dict[str, BuildResult] = {}
     total = len(project.order)
     pending = list(project.order)

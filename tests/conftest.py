@@ -37,13 +37,13 @@ os.environ["ATTNTHERMO_LAST_AUDIT"] = str(Path(__import__("tempfile").mkdtemp(pr
 # The secret the background Lean checks were started with; a test (or doctest) that changes it
 # without restoring it makes every later check read their results under another secret. (The cache
 # folder may change for a whole test module: tests/atlas keeps its own.)
-_SESSION_ENVIRONMENT = {k: os.environ[k] for k in ("ATTNTHERMO_SECRET_DIR",)}
+_SESSION_SECRET_DIR = os.environ["ATTNTHERMO_SECRET_DIR"]
 
 
 @pytest.fixture(autouse=True)
-def _session_environment_kept():
-    changed = {k: os.environ.get(k) for k, v in _SESSION_ENVIRONMENT.items() if os.environ.get(k) != v}
-    assert not changed, f"an earlier test or doctest changed {changed} and did not restore it"
+def _session_secret_kept():
+    now = os.environ.get("ATTNTHERMO_SECRET_DIR")
+    assert now == _SESSION_SECRET_DIR, f"an earlier test or doctest set ATTNTHERMO_SECRET_DIR={now!r} and did not restore it"
     yield
 
 

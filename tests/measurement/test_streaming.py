@@ -11,7 +11,7 @@ from transformers import (
     Gemma2Config, Gemma2ForCausalLM, Gemma3ForCausalLM, Gemma3TextConfig, LlamaConfig, LlamaForCausalLM,
 )
 
-from attnthermo.measurement.streaming import DistanceAccumulator, use_streaming_attention
+from attnthermo.measurement.streaming import DistanceAccumulator, _query_splits, use_streaming_attention
 
 
 def _llama():
@@ -77,6 +77,45 @@ def test_streaming_equals_full_matrix(build, tokens, chunk):
     np.testing.assert_allclose(acc.profile(), ref_profile, atol=1e-6, rtol=0)
     np.testing.assert_allclose(acc.sink(), ref_sink, atol=1e-6, rtol=0)
     torch.testing.assert_close(out.logits, full.logits, atol=1e-5, rtol=1e-5)
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+@pytest.mark.parametrize("build", [_llama, _gemma], ids=["llama-gqa", "gemma3-sliding"])
+def test_query_sub_blocks_leave_the_sums_unchanged(build, threads):
+    """On a CPU each chunk's queries are split so the GEMM batch divides among the threads
+    (chunks of 6 rows: 3 sub-blocks for Llama's 2 KV heads on 3 threads, none on 2; 2 or 3 for
+    Gemma's one KV head; the last chunk, of 2 rows, in 2 sub-blocks or none)."""
+    torch.manual_seed(3)
+    model = _sharpen(build())
+    ids = torch.randint(0, 97, (1, 40))
+    with torch.no_grad():
+        full = model(ids, output_attentions=True)
+    ref_profile, ref_sink = _reference(full.attentions, 40)
+    use_streaming_attention(model)
+    layers, heads = len(full.attentions), full.attentions[0].shape[1]
+    previous = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        with DistanceAccumulator(layers, heads, 40, chunk=6) as acc, torch.no_grad():
+            out = model(ids)
+    finally:
+        torch.set_num_threads(previous)
+    np.testing.assert_allclose(acc.profile(), ref_profile, atol=1e-6, rtol=0)
+    np.testing.assert_allclose(acc.sink(), ref_sink, atol=1e-6, rtol=0)
+    torch.testing.assert_close(out.logits, full.logits, atol=1e-5, rtol=1e-5)
+
+
+def test_query_splits_share_the_gemm_batch_evenly():
+    previous = torch.get_num_threads()
+    try:
+        torch.set_num_threads(2)
+        cpu = torch.device("cpu")
+        assert [_query_splits(b, cpu) for b in (1, 2, 3, 4)] == [2, 1, 2, 1]
+        torch.set_num_threads(4)
+        assert [_query_splits(b, cpu) for b in (1, 2, 3, 6)] == [4, 2, 4, 2]
+        assert _query_splits(3, torch.device("cuda")) == 1  # one kernel for the whole batch
+    finally:
+        torch.set_num_threads(previous)
 
 
 def test_sliding_layer_sees_nothing_beyond_its_window():

@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import contextvars
+import math
 from typing import Any
 
 import numpy as np
@@ -103,13 +104,22 @@ class DistanceAccumulator:
 
 def _fused(query: torch.Tensor, key: torch.Tensor, value: torch.Tensor, mask: torch.Tensor | None,
            causal: bool, scaling: float) -> torch.Tensor:
-    """torch's fused attention (what the sdpa implementation runs): (B, H, n, Dh) out."""
-    groups = query.shape[1] // key.shape[1]
-    if groups > 1:
-        key = key.repeat_interleave(groups, dim=1)
-        value = value.repeat_interleave(groups, dim=1)
+    """torch's fused attention (what the sdpa implementation runs), K/V heads shared: (B, H, n, Dh) out."""
     return torch.nn.functional.scaled_dot_product_attention(
-        query, key, value, attn_mask=mask, is_causal=causal and mask is None, scale=scaling)
+        query, key, value, attn_mask=mask, is_causal=causal and mask is None, scale=scaling,
+        enable_gqa=query.shape[1] != key.shape[1])
+
+
+def _query_splits(gemm_batch: int, device: torch.device) -> int:
+    """Sub-blocks per query chunk so that ``gemm_batch`` × sub-blocks divides among the CPU threads.
+
+    torch's batched GEMM on a CPU shares out whole batch entries, so three KV heads on two threads
+    keep one thread idle a third of the time; off the CPU (one kernel for the batch) it is 1.
+    """
+    if device.type != "cpu":
+        return 1
+    threads = torch.get_num_threads()
+    return threads // math.gcd(gemm_batch, threads)
 
 
 def _chunks(begin: int, split: int, end: int, size: int) -> list[tuple[int, int]]:
@@ -166,38 +176,54 @@ def streaming_attention(
         dist = acc.distances
         reversed_sums = torch.zeros(batch, heads, dist, dtype=torch.float64, device=device)  # index D-1-d
         sink = torch.zeros(batch, heads, dtype=torch.float64, device=device)
+    # on a CPU each chunk's queries are split into sub-blocks so that the GEMMs' batch (KV head ×
+    # sub-block) divides evenly among the threads; K and V are repeated once per layer to match
+    splits = _query_splits(batch * kv_heads, device)
+    split_key = key.repeat_interleave(splits, dim=1) if splits > 1 else key
+    split_value = value.repeat_interleave(splits, dim=1) if splits > 1 else value
     q = query.reshape(batch, kv_heads, groups, n_q, head_dim)
+    future: dict[tuple[int, int], torch.Tensor] = {}  # causal mask of the chunk's last columns, per (c, parts)
     for i0, i1 in _chunks(fused_until, first_recorded, n_q, chunk):
         c = i1 - i0
+        parts = splits if c % splits == 0 else 1
+        keys, values = (split_key, split_value) if parts == splits else (key, value)
+        sub = c // parts
         k_end = i1 if causal else n_kv
-        # the query rows of a KV head's group stacked: one GEMM per KV head, K never repeated
-        # (scaled here: c·Dh multiplications, not c·keys, and the copy the stacking needs anyway)
-        rows = torch.empty(batch, kv_heads, groups, c, head_dim, dtype=query.dtype, device=device)
-        torch.mul(q[:, :, :, i0:i1], scaling, out=rows)
-        rows = rows.view(batch, kv_heads, groups * c, head_dim)
-        scores = torch.matmul(rows, key[:, :, :k_end].transpose(-1, -2))
+        # each sub-block's query rows of a KV head's group stacked: one GEMM per (KV head, sub-block),
+        # K never repeated per head (scaled here: c·Dh multiplications, not c·keys)
+        rows = torch.empty(batch, kv_heads, parts, groups, sub, head_dim, dtype=query.dtype, device=device)
+        torch.mul(q[:, :, :, i0:i1].unflatten(3, (parts, sub)).transpose(2, 3), scaling, out=rows)
+        rows = rows.view(batch, kv_heads * parts, groups * sub, head_dim)
+        scores = torch.matmul(rows, keys[:, :, :k_end].transpose(-1, -2))
         if softcap is not None:
             scores.div_(softcap).tanh_().mul_(softcap)
-        grid = scores.view(batch, kv_heads, groups, c, k_end)
-        if attention_mask is not None:
-            m = attention_mask[:, :, i0:i1, :k_end].unsqueeze(1)  # (B, 1, 1, c, k) over (Hkv, g)
+        grid = scores.view(batch, kv_heads, parts, groups, sub, k_end)  # query i = i0 + part·sub + r
+        if attention_mask is not None:  # (B, 1, c, k) over (Hkv, parts, g, sub)
+            m = attention_mask[:, :, i0:i1, :k_end].unflatten(2, (parts, sub)).unsqueeze(3)
             if m.dtype == torch.bool:
                 grid.masked_fill_(~m, float("-inf"))
             else:
                 grid.add_(m)
         elif causal:  # keys after the query: the upper triangle of the chunk's last c columns
-            grid[..., i0:].masked_fill_(torch.ones(c, c, dtype=torch.bool, device=device).triu_(1), float("-inf"))
+            if (c, parts) not in future:
+                future[c, parts] = torch.ones(c, c, dtype=torch.bool, device=device).triu_(1).view(
+                    parts, 1, sub, c)
+            grid[..., i0:].masked_fill_(future[c, parts], float("-inf"))
         weights = torch.softmax(scores, dim=-1, dtype=torch.float32)
-        block = torch.matmul(weights.to(value.dtype), value[:, :, :k_end])  # (B, Hkv, g·c, Dh)
-        out[:, i0:i1] = block.view(batch, heads, c, head_dim).transpose(1, 2)
+        block = torch.matmul(weights.to(value.dtype), values[:, :, :k_end])
+        out[:, i0:i1].view(batch, parts, sub, kv_heads, groups, head_dim).copy_(
+            block.view(batch, kv_heads, parts, groups, sub, head_dim).permute(0, 2, 4, 1, 3, 5))
         if recording and i0 >= first_recorded:
-            w = weights.view(batch, heads, c, k_end)
-            # row r (query i = i0 + r), column i - D + 1 + e holds distance d = D - 1 - e: the
-            # diagonals are a strided view (row stride k_end + 1), summed over the chunk's queries
-            diagonals = w.as_strided((batch, heads, c, dist), (w.stride(0), w.stride(1), k_end + 1, 1),
-                                     w.storage_offset() + i0 - dist + 1)
-            reversed_sums += diagonals.sum(dim=2)  # c ≤ chunk terms in float32, chunks added in float64
-            sink += w[..., 0].sum(dim=2)
+            w = weights.view(batch, kv_heads, parts, groups, sub, k_end)
+            # row r of sub-block p (query i = i0 + p·sub + r), column i - D + 1 + e holds distance
+            # d = D - 1 - e: the diagonals are a strided view (row stride k_end + 1, and a sub-block
+            # starts sub columns further on), summed over the chunk's queries
+            diagonals = w.as_strided(
+                (batch, kv_heads, groups, parts, sub, dist),
+                (w.stride(0), w.stride(1), w.stride(3), w.stride(2) + sub, k_end + 1, 1),
+                w.storage_offset() + i0 - dist + 1)
+            reversed_sums += diagonals.sum(dim=4).sum(dim=3).view(batch, heads, dist)  # c terms in float32
+            sink += w[..., 0].sum(dim=(2, 4)).view(batch, heads)
     if recording:
         acc.add(layer, reversed_sums.sum(dim=0).flip(-1), sink.sum(dim=0), batch * acc.distances)
     return out, None

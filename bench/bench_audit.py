@@ -1,12 +1,12 @@
 """Benchmark: where the default audit's time goes, phase by phase, from empty measurement caches.
 
 Each run is ``attnthermo.run_audit`` in a fresh process with its own temporary cache folder
-(``ATTNTHERMO_CACHE_DIR``); only the installed Lean toolchain and the converted-model cache are
-shared with this user's caches (linked in), so nothing is downloaded again, and converting a model
-that was never converted shows as its own phase. Runs, in order, in the same temporary folder:
+(``ATTNTHERMO_CACHE_DIR``); only the installed Lean toolchain is shared with this user's caches
+(linked in, so nothing is downloaded again). Runs, in order, in the same temporary folder:
 
-- ``cold``: Lean not cached, no measurement cached (what a new user's first audit does after install);
-- ``lean-cached``: the Lean check cached, every measurement removed again;
+- ``cold``: nothing cached: the models converted from their GGUF files, Lean checked, every
+  measurement made (what a new user's first audit does after install);
+- ``lean-cached``: the Lean check and the converted models cached, every measurement removed again;
 - ``warm``: everything cached (a re-run with nothing changed).
 
 Per phase: when it started and ended (seconds from the start; the Lean check runs beside the
@@ -120,12 +120,10 @@ def _children_cpu() -> float:
     return t.children_user + t.children_system
 
 
-def _link_shared(cache: Path) -> None:
-    """Link the installed Lean toolchain and the converted-model cache into a fresh cache folder."""
+def _link_toolchain(cache: Path) -> None:
+    """Link the installed Lean toolchain into a fresh cache folder."""
     from attnthermo.lean.buildpaths import wasm_visible_dir
-    from attnthermo.paths import cache_dir
 
-    (cache / "models").symlink_to(cache_dir("models"))
     (cache / "toolchain").symlink_to(wasm_visible_dir("toolchain"))
 
 
@@ -169,11 +167,11 @@ def main() -> int:
         print(json.dumps(child(args.quick, args.threads)))
         return 0
     cache = Path(tempfile.mkdtemp(prefix="bench-audit-cache-", dir="/tmp"))
-    _link_shared(cache)
+    _link_toolchain(cache)
     env = dict(os.environ, ATTNTHERMO_CACHE_DIR=str(cache), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     print(f"default audit{' --quick' if args.quick else ''}, CPU, torch threads = {args.threads}, "
           f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}; cache {cache} "
-          "(toolchain and converted models linked from the shared cache)")
+          "(the Lean toolchain linked from the shared cache)")
     results = {}
     try:
         for name in RUNS:

@@ -209,7 +209,8 @@ def streaming_attention(
                 future[c, parts] = torch.ones(c, c, dtype=torch.bool, device=device).triu_(1).view(
                     parts, 1, sub, c)
             grid[..., i0:].masked_fill_(future[c, parts], float("-inf"))
-        weights = torch.softmax(scores, dim=-1, dtype=torch.float32)
+        weights = (torch.softmax(scores, dim=-1, out=scores) if scores.dtype == torch.float32  # one buffer
+                   else torch.softmax(scores, dim=-1, dtype=torch.float32))
         block = torch.matmul(weights.to(value.dtype), values[:, :, :k_end])
         out[:, i0:i1].view(batch, parts, sub, kv_heads, groups, head_dim).copy_(
             block.view(batch, kv_heads, parts, groups, sub, head_dim).permute(0, 2, 4, 1, 3, 5))

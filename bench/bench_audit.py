@@ -93,7 +93,7 @@ def child(quick: bool, threads: int) -> dict:
 
     rec = Recorder()
     rec.wrap(evidence, "run_lean_check", lambda *a, **k: "Lean check",
-             result_note=lambda m: "cached" if m.get("check", {}).get("cached") else "Lean ran")
+             result_note=lambda m: "cached" if m.check.cached else "Lean ran")
     rec.wrap(evidence, "check_identity", lambda name, dps: f"identity {name}")
     rec.wrap(evidence, "measure_protocol", lambda protocol, model, *a, **k: f"{protocol} on {model}")
     rec.wrap(run, "converted_checkpoint", None, bucket="model conversion")

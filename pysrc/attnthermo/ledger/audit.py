@@ -174,7 +174,7 @@ def run_audit(model: str | Sequence[str] = AUDIT_MODELS, device: str = "auto", q
         measured = ev_mod.gather_measurements(
             measurements_needed, models, device=device, quick=quick, seed=seed, prompts=prompts,
             progress=progress, step=bar.step, say=say,
-            threads=(lambda: lean.torch_threads()) if lean is not None else (lambda: None))
+            threads=lean.torch_threads if lean is not None else None)
         measurement_rows = {f"{protocol} on {mdl}": run for (protocol, mdl), run in sorted(measured.items())}
         timings["measurements"] = time.perf_counter() - t0
 

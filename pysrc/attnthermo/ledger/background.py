@@ -2,7 +2,7 @@
 
 The wasm Lean elaborates on one thread, so on a machine with two cores the measurements can use
 the other one meanwhile: the audit starts the check first, measures with one torch thread fewer
-while it runs (all of them once it is done) and waits for the manifest only where the ledger
+while it runs (all of them from the first forward pass after it is done) and waits for the manifest only where the ledger
 needs it. Progress says how long Lean has run against how long it usually takes.
 """
 
@@ -60,7 +60,7 @@ class BackgroundLeanCheck:
         return self._done.wait(timeout)
 
     def torch_threads(self) -> int:
-        """CPU threads for the next measurement: one fewer than torch's default while Lean runs."""
+        """CPU threads for the next forward pass: one fewer than torch's default while Lean runs."""
         import torch
 
         if self._all_threads is None:

@@ -81,8 +81,10 @@ def _atlas_census(model: str, decay: dict[str, Measured | Unavailable]) -> Measu
 
 
 def measure_protocol(protocol: str, model: str, models: Sequence[str], device: str, quick: bool,
-                     progress: bool, seed: int, prompts: int | None, threads: int | None = None) -> Measured | Unavailable:
-    """One protocol on one model: its metrics and their resamples, or why it cannot exist here."""
+                     progress: bool, seed: int, prompts: int | None,
+                     threads: Callable[[], int] | None = None) -> Measured | Unavailable:
+    """One protocol on one model: its metrics and their resamples, or why it cannot exist here
+    (``threads()``, when given, sets the CPU threads before each forward pass)."""
     missing = []  # every reason this receipt cannot exist here, not only the first
     if model not in models and model not in _shipped_models() and not Path(model).exists():
         missing.append(f"model {model!r} is not shipped with attnthermo (shipped: {', '.join(_shipped_models())})")
@@ -109,10 +111,10 @@ def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str]
                         quick: bool = False, seed: int = 0, prompts: int | None = None, progress: bool = False,
                         step: Callable[[str], None] = lambda _label: None,
                         say: Callable[[str], None] = lambda _message: None,
-                        threads: Callable[[], int | None] = lambda: None) -> dict[tuple[str, str], Measured | Unavailable]:
+                        threads: Callable[[], int] | None = None) -> dict[tuple[str, str], Measured | Unavailable]:
     """Run every needed (protocol, model), model by model (the decay fit first, whose prompts the
     θ-scan reuses), the atlas census last over the decay fits just made. ``threads()`` is asked
-    before each measurement (None: leave torch's setting); ``say`` hears each model's estimate."""
+    before each forward pass (None: leave torch's setting); ``say`` hears each model's estimate."""
     from attnthermo.ledger.plan import planned_passes
 
     needed = set(needed)
@@ -124,7 +126,7 @@ def gather_measurements(needed: Iterable[tuple[str, str]], models: Sequence[str]
         if protocol == ATLAS:
             run = _atlas_census(model, decay)
         else:
-            run = measure_protocol(protocol, model, models, device, quick, progress, seed, prompts, threads())
+            run = measure_protocol(protocol, model, models, device, quick, progress, seed, prompts, threads)
         if protocol == "decay-fit":
             decay[model] = run
         runs[(protocol, model)] = run

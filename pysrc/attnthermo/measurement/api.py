@@ -35,7 +35,7 @@ from __future__ import annotations
 import os
 import platform
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -88,7 +88,7 @@ def measure(
     quick: bool = False,
     text: str | Sequence[str] | None = None,
     bootstrap: int = MEASUREMENT.bootstrap,
-    threads: int | None = None,
+    threads: int | Callable[[], int] | None = None,
     chunk: int = MEASUREMENT.chunk,
     use_cache: bool = True,
     refresh: bool = False,
@@ -105,6 +105,8 @@ def measure(
     so is every prompt's forward pass (``prompt_store``: a killed run resumes at its next prompt;
     another window or protocol on the same prompts runs no forward pass again). ``use_cache=False``
     reads and writes neither; ``refresh=True`` re-measures everything and stores it anew.
+    ``threads``: CPU threads for the forward passes, or a function giving them before each pass
+    (the audit lends its Lean check's core back the moment the check ends).
     """
     protocol = resolve_protocol(tokens, prompts, window, control, theta_scales, per_head, seed,
                                 quick=quick, bootstrap=bootstrap, chunk=chunk)
@@ -122,7 +124,7 @@ def measure(
     import torch
     from tqdm.auto import tqdm
 
-    if threads is not None:
+    if threads is not None and not callable(threads):
         torch.set_num_threads(check_int("threads", threads, 1))
     say = (lambda msg: print(msg, file=sys.stderr)) if progress else None
     factors = [1.0] + [f for f in protocol.theta_scales if f != 1.0]
@@ -138,7 +140,7 @@ def measure(
                                     + (" (stored)" if how == "stored" else ""), refresh=False)
             bar.update(1)
 
-        out = run(source, protocol, docs, device, say, tick, store)
+        out = run(source, protocol, docs, device, say, tick, store, threads if callable(threads) else None)
     result = assemble(source, protocol, recorded, out, versions, key)
     if use_cache:
         store_result(result)

@@ -23,7 +23,7 @@ from attnthermo.measurement.models import (
     ModelSource, converted_checkpoint, load_model, stored_gguf_keys,
 )
 from attnthermo.measurement.prompt_store import PromptStore
-from attnthermo.measurement.protocol import MeasurementProtocol
+from attnthermo.measurement.protocol import MeasurementProtocol, check_int
 from attnthermo.measurement.rope import scaled_rope_theta
 from attnthermo.measurement.streaming import ATTENTION_NAME, DistanceAccumulator, use_streaming_attention
 
@@ -84,13 +84,16 @@ def _random_init(config: Any, seed: int) -> Any:
 
 
 def run_prompts(model: Any, prompt_ids: list[list[int]], device: str, chunk: int,
-                done: Callable[[int, np.ndarray, np.ndarray], None]) -> None:
-    """One forward pass per prompt; ``done(k, profile (L, H, N/2), sink (L, H))`` after each."""
+                done: Callable[[int, np.ndarray, np.ndarray], None],
+                before_pass: Callable[[], None] = lambda: None) -> None:
+    """One forward pass per prompt; ``before_pass()`` before each, ``done(k, profile (L, H, N/2),
+    sink (L, H))`` after each."""
     import torch
 
     config = model.config
     body = model.base_model  # the transformer body: the LM head plays no part in attention
     for k, ids in enumerate(prompt_ids):
+        before_pass()
         acc = DistanceAccumulator(config.num_hidden_layers, config.num_attention_heads, len(ids), chunk)
         with acc, torch.no_grad():
             body(input_ids=torch.tensor([ids], device=device), use_cache=False)
@@ -98,7 +101,8 @@ def run_prompts(model: Any, prompt_ids: list[list[int]], device: str, chunk: int
 
 
 def stored_or_run(model: Any, prompt_ids: list[list[int]], factor: float, device: str, chunk: int,
-                  store: PromptStore | None, tick: Callable[[str], None]) -> tuple[np.ndarray, np.ndarray]:
+                  store: PromptStore | None, tick: Callable[[str], None],
+                  before_pass: Callable[[], None] = lambda: None) -> tuple[np.ndarray, np.ndarray]:
     """Per-prompt profiles (K, L, H, N/2) and sinks (K, L, H): the stored ones read, the rest run.
 
     Each prompt's sums are stored as soon as its forward pass ends, so a killed run resumes at
@@ -118,8 +122,19 @@ def stored_or_run(model: Any, prompt_ids: list[list[int]], factor: float, device
         tick("measured")
 
     if missing:
-        run_prompts(model, [prompt_ids[k] for k in missing], device, chunk, done)
+        run_prompts(model, [prompt_ids[k] for k in missing], device, chunk, done, before_pass)
     return np.stack([p for p, _ in sums]), np.stack([s for _, s in sums])
+
+
+def _thread_counts(counts: list[int], device: str) -> int | list[int] | None:
+    """The CPU thread count of the passes (the counts in order when it changed; None off the CPU)."""
+    import torch
+
+    if device != "cpu":
+        return None
+    if len(counts) > 1:
+        return counts
+    return counts[0] if counts else torch.get_num_threads()
 
 
 @functools.lru_cache(maxsize=2)
@@ -135,11 +150,13 @@ def loaded_model(checkpoint: Path, device: str) -> tuple[Any, Any]:
 
 def run(source: ModelSource, protocol: MeasurementProtocol, docs: Sequence[str], device: str,
         say: Callable[[str], None] | None, tick: Callable[[float, str], None],
-        store: PromptStore | None = None) -> RunOutput:
+        store: PromptStore | None = None, threads: Callable[[], int] | None = None) -> RunOutput:
     """Load ``source`` on ``device`` and run the protocol's prompts for every θ factor.
 
     ``store`` (None: nothing read or written) supplies the prompts already measured under the
-    same weights; ``tick(factor, how)`` once per prompt.
+    same weights; ``tick(factor, how)`` once per prompt; ``threads()`` (None: torch's setting)
+    gives the CPU threads before each forward pass. The prompt facts record the thread counts
+    the passes ran with (one number, or the counts in the order used when they changed).
     """
     import torch
 
@@ -160,19 +177,28 @@ def run(source: ModelSource, protocol: MeasurementProtocol, docs: Sequence[str],
     prompt_ids = prompt_token_ids(tokenizer, docs, protocol.prompts, protocol.tokens, protocol.seed)
     if protocol.control == "shuffled":
         prompt_ids = [shuffled(ids, protocol.seed, k) for k, ids in enumerate(prompt_ids)]
-    bos = getattr(tokenizer, "bos_token_id", None)
-    prompt_facts = {
-        "bos_prepended": bos is not None and all(ids[0] == bos for ids in prompt_ids),
-        "prompt_construction": PROMPT_CONSTRUCTION,
-        "threads": torch.get_num_threads() if device == "cpu" else None,
-        "attention": f"{ATTENTION_NAME} (query-chunked softmax(QKᵀ) with the model's mask)",
-    }
+    counts: list[int] = []
+
+    def before_pass() -> None:
+        if device == "cpu":
+            if threads is not None:
+                torch.set_num_threads(check_int("threads", threads(), 1))
+            if torch.get_num_threads() not in counts:
+                counts.append(torch.get_num_threads())
+
     profiles, sinks = stored_or_run(net, prompt_ids, 1.0, device, protocol.chunk, store,
-                                    lambda how: tick(1.0, how))
+                                    lambda how: tick(1.0, how), before_pass)
     scan = []
     for factor in [f for f in protocol.theta_scales if f != 1.0]:
         with scaled_rope_theta(net, factor) as rope_report:
             p, s = stored_or_run(net, prompt_ids, factor, device, protocol.chunk, store,
-                                 lambda how, f=factor: tick(f, how))
+                                 lambda how, f=factor: tick(f, how), before_pass)
         scan.append(ScanRun(factor, rope_report, p, s))
+    bos = getattr(tokenizer, "bos_token_id", None)
+    prompt_facts = {
+        "bos_prepended": bos is not None and all(ids[0] == bos for ids in prompt_ids),
+        "prompt_construction": PROMPT_CONSTRUCTION,
+        "threads": _thread_counts(counts, device),
+        "attention": f"{ATTENTION_NAME} (query-chunked softmax(QKᵀ) with the model's mask)",
+    }
     return RunOutput(facts, modules, profiles, sinks, scan, prompt_facts)

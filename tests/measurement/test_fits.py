@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from attnthermo.errors import DomainError
-from attnthermo.measurement.fits import check_window, compare_decay_models, fit_power_law
+from attnthermo.measurement.fits import bootstrap_means, check_window, compare_decay_models, fit_power_law
 
 
 def test_power_law_recovered_and_preferred():
@@ -40,3 +40,12 @@ def test_measurement_uses_the_lean_mirror_of_pade_gamma():
     assert row.gamma_trained_context == pytest.approx(float(pade_gamma(1e4, 2048)))
     # T√2 > 2θ: negative, not a decay exponent, so not reported
     assert pade_row({"rope_theta": {"full_attention": 100.0}, "context_length": 2048}, 256).gamma_trained_context is None
+
+
+def test_bootstrap_means_are_the_resampled_prompt_means():
+    """Each resample draws k prompts with replacement (k draws of the seeded stream per resample)
+    and averages them: the vectorised counts give exactly the per-resample means."""
+    per_prompt = np.random.default_rng(5).random((7, 3, 11))
+    rng = np.random.default_rng(9)
+    expected = np.stack([per_prompt[rng.integers(0, 7, 7)].mean(axis=0) for _ in range(200)])
+    np.testing.assert_allclose(bootstrap_means(per_prompt, 200, 9), expected, rtol=1e-13, atol=0)

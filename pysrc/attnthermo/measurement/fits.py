@@ -151,8 +151,8 @@ def power_law_advantages(profiles: np.ndarray, window: tuple[int, int]) -> np.nd
 def bootstrap_means(per_prompt: np.ndarray, samples: int, seed: int) -> np.ndarray:
     """Means over prompts (axis 0) of ``samples`` resamples with replacement: (samples, …)."""
     k = per_prompt.shape[0]
-    rng = np.random.default_rng(seed)
-    counts = np.stack([np.bincount(rng.integers(0, k, k), minlength=k) for _ in range(samples)])
+    draws = np.random.default_rng(seed).integers(0, k, (samples, k))  # the stream of k draws per sample
+    counts = (draws[:, :, None] == np.arange(k)).sum(axis=1)  # how often each prompt is drawn
     flat = per_prompt.reshape(k, -1)
     return (counts @ flat / k).reshape(samples, *per_prompt.shape[1:])
 

@@ -1,4 +1,4 @@
-"""Benchmark: where the default audit's time goes, phase by phase, from empty measurement caches.
+"""Benchmark: where the default audit's time goes, phase by phase, from empty caches.
 
 Each run is ``attnthermo.run_audit`` in a fresh process with its own temporary cache folder
 (``ATTNTHERMO_CACHE_DIR``); only the installed Lean toolchain is shared with this user's caches

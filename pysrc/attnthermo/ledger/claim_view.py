@@ -135,18 +135,14 @@ class UnreadableBand:
         return {"theorem": self.theorem, "error": self.error}
 
 
+_CLAIM_TEXT = ("id", "chapter", "kind", "statement", "book_says", "book_bucket", "mechanism", "mechanism_note")
+
+
 @dataclass(frozen=True)
 class ClaimView:
     """Everything about one claim (``attnthermo claim ID``; ``to_json`` is what ``--json`` prints)."""
 
-    id: str
-    chapter: int
-    kind: str
-    statement: str
-    book_says: str
-    book_bucket: str
-    mechanism: str
-    mechanism_note: str
+    claim: Claim  # its text is shown as the claims file states it; its receipts through the views below
     source: ViewSource
     bucket: str
     reason: str
@@ -162,9 +158,8 @@ class ClaimView:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "chapter": self.chapter, "kind": self.kind, "statement": self.statement,
-            "book_says": self.book_says, "book_bucket": self.book_bucket, "mechanism": self.mechanism,
-            "mechanism_note": self.mechanism_note, "source": self.source.to_json(), "bucket": self.bucket,
+            **{name: getattr(self.claim, name) for name in _CLAIM_TEXT},
+            "source": self.source.to_json(), "bucket": self.bucket,
             "reason": self.reason, "strength": self.strength, "agreement": self.agreement,
             "lean": [r.to_json() for r in self.lean], "identities": [i.to_json() for i in self.identities],
             "measurements": [m.to_json() for m in self.measurements], "citations": list(self.citations),
@@ -321,9 +316,7 @@ def claim_view(cid: str, *, ledger: str | Path | None = None, manifest: str | Pa
                  for r in receipts if r.kind == "lean")
     subjects = {link.get("identity") or link.get("protocol") for r in receipts for link in r.links}
     return ClaimView(
-        id=cid, chapter=claim.chapter, kind=claim.kind, statement=claim.statement, book_says=claim.book_says,
-        book_bucket=claim.book_bucket, mechanism=claim.mechanism, mechanism_note=claim.mechanism_note,
-        source=source, bucket=row.bucket, reason=row.reason, strength=row.strength, agreement=row.agreement,
+        claim=claim, source=source, bucket=row.bucket, reason=row.reason, strength=row.strength, agreement=row.agreement,
         lean=lean, identities=tuple(_identity_view(r) for r in receipts if r.kind == "identity"),
         measurements=tuple(_measurement_view(r, data) for r in receipts if r.kind == "measurement"),
         citations=tuple(r.label for r in receipts if r.kind == "citation"),
@@ -373,13 +366,13 @@ def _linear_text(slope: str, const: str) -> str:
 
 def render_claim(view: ClaimView) -> str:
     """The view as text, one screen."""
-    src = view.source
-    lines = [f"{view.id} (Ch. {view.chapter}, {view.kind}): {view.statement}",
+    src, claim = view.source, view.claim
+    lines = [f"{claim.id} (Ch. {claim.chapter}, {claim.kind}): {claim.statement}",
              f"bucket: {view.bucket.upper()} — {view.reason}",
              f"  ({src.note}{': ' + src.path if src.path else ''}{', ' + src.created if src.created else ''})",
              *(f"  warning: this ledger was {w}" for w in src.warnings),
-             f"book: {view.book_says or '(no label)'} [{view.book_bucket}] — {view.agreement}",
-             f"mechanism: {view.mechanism} — {view.mechanism_note}"]
+             f"book: {claim.book_says or '(no label)'} [{claim.book_bucket}] — {view.agreement}",
+             f"mechanism: {claim.mechanism} — {claim.mechanism_note}"]
     for r in view.lean:
         covers = f"covers the {r.covers}: {r.covers_why}" if r.covers else ""
         lines.append(f"Lean {mark(r.status)} ({r.relation}; {covers})")
